@@ -1,0 +1,490 @@
+package asl
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// node is one parsed JSON value. Objects keep their keys in source order.
+type node struct {
+	kind   byte // one of the kind* constants
+	off    int  // offset of the value's first byte in the source
+	str    string
+	b      bool
+	keys   []string
+	keyOff []int
+	vals   []*node // object values (parallel to keys) or array elements
+}
+
+const (
+	kindObject = 'o'
+	kindArray  = 'a'
+	kindString = 's'
+	kindNumber = 'n'
+	kindBool   = 'b'
+	kindNull   = 'z'
+)
+
+// kindName names a JSON kind in error messages.
+func kindName(k byte) string {
+	switch k {
+	case kindObject:
+		return "an object"
+	case kindArray:
+		return "an array"
+	case kindString:
+		return "a string"
+	case kindNumber:
+		return "a number"
+	case kindBool:
+		return "a boolean"
+	case kindNull:
+		return "null"
+	}
+	return "nothing"
+}
+
+// get returns the value of key in an object node.
+func (n *node) get(key string) *node {
+	for i, k := range n.keys {
+		if k == key {
+			return n.vals[i]
+		}
+	}
+	return nil
+}
+
+// maxDepth bounds nesting so that hostile input cannot exhaust the stack.
+const maxDepth = 10000
+
+type parser struct {
+	src   []byte
+	pos   int
+	depth int
+	err   *Error
+}
+
+// parseJSON parses src as exactly one JSON value. Duplicate object keys are errors.
+func parseJSON(src []byte) (*node, *Error) {
+	p := &parser{src: src}
+	p.space()
+	if p.pos >= len(p.src) {
+		return nil, p.errAt(p.pos, "empty document")
+	}
+	n := p.value()
+	if p.err != nil {
+		return nil, p.err
+	}
+	p.space()
+	if p.pos < len(p.src) {
+		return nil, p.errAt(p.pos, fmt.Sprintf("unexpected %s after the top-level value", p.describe(p.pos)))
+	}
+	return n, nil
+}
+
+func (p *parser) errAt(off int, msg string) *Error {
+	if p.err == nil {
+		line, col := lineCol(p.src, off)
+		p.err = &Error{Line: line, Column: col, Message: msg}
+	}
+	return p.err
+}
+
+func (p *parser) describe(off int) string {
+	if off >= len(p.src) {
+		return "end of input"
+	}
+	r, _ := utf8.DecodeRune(p.src[off:])
+	return strconv.QuoteRune(r)
+}
+
+func (p *parser) space() {
+	for p.pos < len(p.src) {
+		switch p.src[p.pos] {
+		case ' ', '\t', '\n', '\r':
+			p.pos++
+		default:
+			return
+		}
+	}
+}
+
+func (p *parser) value() *node {
+	if p.err != nil {
+		return nil
+	}
+	if p.pos >= len(p.src) {
+		p.errAt(p.pos, "unexpected end of input, expected a value")
+		return nil
+	}
+	switch c := p.src[p.pos]; {
+	case c == '{':
+		return p.object()
+	case c == '[':
+		return p.array()
+	case c == '"':
+		off := p.pos
+		s, ok := p.string()
+		if !ok {
+			return nil
+		}
+		return &node{kind: kindString, off: off, str: s}
+	case c == '-' || (c >= '0' && c <= '9'):
+		return p.number()
+	case c == 't':
+		return p.literal("true", &node{kind: kindBool, off: p.pos, b: true})
+	case c == 'f':
+		return p.literal("false", &node{kind: kindBool, off: p.pos})
+	case c == 'n':
+		return p.literal("null", &node{kind: kindNull, off: p.pos})
+	}
+	p.errAt(p.pos, fmt.Sprintf("unexpected %s, expected a value", p.describe(p.pos)))
+	return nil
+}
+
+func (p *parser) literal(word string, n *node) *node {
+	if !bytes.HasPrefix(p.src[p.pos:], []byte(word)) {
+		p.errAt(p.pos, fmt.Sprintf("invalid literal, expected %s", word))
+		return nil
+	}
+	p.pos += len(word)
+	return n
+}
+
+func (p *parser) enter() bool {
+	p.depth++
+	if p.depth > maxDepth {
+		p.errAt(p.pos, "nesting too deep")
+		return false
+	}
+	return true
+}
+
+func (p *parser) object() *node {
+	if !p.enter() {
+		return nil
+	}
+	defer func() { p.depth-- }()
+	n := &node{kind: kindObject, off: p.pos}
+	p.pos++ // {
+	p.space()
+	if p.pos < len(p.src) && p.src[p.pos] == '}' {
+		p.pos++
+		return n
+	}
+	var seen map[string]bool
+	for {
+		p.space()
+		if p.pos >= len(p.src) || p.src[p.pos] != '"' {
+			p.errAt(p.pos, fmt.Sprintf("unexpected %s, expected a string key", p.describe(p.pos)))
+			return nil
+		}
+		koff := p.pos
+		k, ok := p.string()
+		if !ok {
+			return nil
+		}
+		if len(n.keys) >= 8 && seen == nil {
+			seen = make(map[string]bool, 16)
+			for _, old := range n.keys {
+				seen[old] = true
+			}
+		}
+		dup := false
+		if seen != nil {
+			dup = seen[k]
+			seen[k] = true
+		} else {
+			for _, old := range n.keys {
+				dup = dup || old == k
+			}
+		}
+		if dup {
+			p.errAt(koff, fmt.Sprintf("duplicate key %q", k))
+			return nil
+		}
+		p.space()
+		if p.pos >= len(p.src) || p.src[p.pos] != ':' {
+			p.errAt(p.pos, fmt.Sprintf("unexpected %s, expected ':' after object key", p.describe(p.pos)))
+			return nil
+		}
+		p.pos++
+		p.space()
+		v := p.value()
+		if v == nil {
+			return nil
+		}
+		n.keys = append(n.keys, k)
+		n.keyOff = append(n.keyOff, koff)
+		n.vals = append(n.vals, v)
+		p.space()
+		if p.pos < len(p.src) && p.src[p.pos] == ',' {
+			p.pos++
+			continue
+		}
+		if p.pos < len(p.src) && p.src[p.pos] == '}' {
+			p.pos++
+			return n
+		}
+		p.errAt(p.pos, fmt.Sprintf("unexpected %s, expected ',' or '}' in object", p.describe(p.pos)))
+		return nil
+	}
+}
+
+func (p *parser) array() *node {
+	if !p.enter() {
+		return nil
+	}
+	defer func() { p.depth-- }()
+	n := &node{kind: kindArray, off: p.pos}
+	p.pos++ // [
+	p.space()
+	if p.pos < len(p.src) && p.src[p.pos] == ']' {
+		p.pos++
+		return n
+	}
+	for {
+		p.space()
+		v := p.value()
+		if v == nil {
+			return nil
+		}
+		n.vals = append(n.vals, v)
+		p.space()
+		if p.pos < len(p.src) && p.src[p.pos] == ',' {
+			p.pos++
+			continue
+		}
+		if p.pos < len(p.src) && p.src[p.pos] == ']' {
+			p.pos++
+			return n
+		}
+		p.errAt(p.pos, fmt.Sprintf("unexpected %s, expected ',' or ']' in array", p.describe(p.pos)))
+		return nil
+	}
+}
+
+func (p *parser) number() *node {
+	start := p.pos
+	s := p.src
+	i := p.pos
+	if i < len(s) && s[i] == '-' {
+		i++
+	}
+	switch {
+	case i < len(s) && s[i] == '0':
+		i++
+	case i < len(s) && s[i] >= '1' && s[i] <= '9':
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+	default:
+		p.errAt(i, "invalid number")
+		return nil
+	}
+	if i < len(s) && s[i] == '.' {
+		i++
+		if i >= len(s) || s[i] < '0' || s[i] > '9' {
+			p.errAt(i, "invalid number: expected a digit after '.'")
+			return nil
+		}
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < len(s) && (s[i] == '+' || s[i] == '-') {
+			i++
+		}
+		if i >= len(s) || s[i] < '0' || s[i] > '9' {
+			p.errAt(i, "invalid number: expected a digit in the exponent")
+			return nil
+		}
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+	}
+	p.pos = i
+	return &node{kind: kindNumber, off: start, str: string(s[start:i])}
+}
+
+// string reads a quoted string at p.pos and returns its unescaped value.
+func (p *parser) string() (string, bool) {
+	s := p.src
+	i := p.pos + 1
+	// Fast path: no escapes, valid UTF-8, no control characters.
+	for j := i; j < len(s); j++ {
+		c := s[j]
+		if c == '"' {
+			if utf8.Valid(s[i:j]) {
+				p.pos = j + 1
+				return string(s[i:j]), true
+			}
+			break
+		}
+		if c == '\\' || c < 0x20 {
+			break
+		}
+	}
+	var b []byte
+	for {
+		if i >= len(s) {
+			p.errAt(p.pos, "unterminated string")
+			return "", false
+		}
+		c := s[i]
+		switch {
+		case c == '"':
+			p.pos = i + 1
+			return string(b), true
+		case c < 0x20:
+			p.errAt(i, "control character in string")
+			return "", false
+		case c == '\\':
+			if i+1 >= len(s) {
+				p.errAt(p.pos, "unterminated string")
+				return "", false
+			}
+			switch e := s[i+1]; e {
+			case '"', '\\', '/':
+				b = append(b, e)
+				i += 2
+			case 'b':
+				b = append(b, '\b')
+				i += 2
+			case 'f':
+				b = append(b, '\f')
+				i += 2
+			case 'n':
+				b = append(b, '\n')
+				i += 2
+			case 'r':
+				b = append(b, '\r')
+				i += 2
+			case 't':
+				b = append(b, '\t')
+				i += 2
+			case 'u':
+				r, ok := hex4(s, i+2)
+				if !ok {
+					p.errAt(i, "invalid \\u escape in string")
+					return "", false
+				}
+				i += 6
+				if utf16.IsSurrogate(r) {
+					r2, ok2 := rune(-1), false
+					if i+1 < len(s) && s[i] == '\\' && s[i+1] == 'u' {
+						r2, ok2 = hex4(s, i+2)
+					}
+					if dec := utf16.DecodeRune(r, r2); ok2 && dec != utf8.RuneError {
+						r = dec
+						i += 6
+					} else {
+						r = utf8.RuneError
+					}
+				}
+				b = utf8.AppendRune(b, r)
+			default:
+				p.errAt(i, fmt.Sprintf("invalid escape '\\%c' in string", e))
+				return "", false
+			}
+		case c < utf8.RuneSelf:
+			b = append(b, c)
+			i++
+		default:
+			r, size := utf8.DecodeRune(s[i:])
+			b = utf8.AppendRune(b, r) // invalid bytes become U+FFFD, as encoding/json does
+			i += size
+		}
+	}
+}
+
+func hex4(s []byte, i int) (rune, bool) {
+	if i+4 > len(s) {
+		return 0, false
+	}
+	var r rune
+	for _, c := range s[i : i+4] {
+		switch {
+		case c >= '0' && c <= '9':
+			c -= '0'
+		case c >= 'a' && c <= 'f':
+			c = c - 'a' + 10
+		case c >= 'A' && c <= 'F':
+			c = c - 'A' + 10
+		default:
+			return 0, false
+		}
+		r = r*16 + rune(c)
+	}
+	return r, true
+}
+
+// lineCol converts a byte offset to a 1-based line and column (in bytes).
+func lineCol(src []byte, off int) (int, int) {
+	if off > len(src) {
+		off = len(src)
+	}
+	line := 1 + bytes.Count(src[:off], []byte{'\n'})
+	col := off - bytes.LastIndexByte(src[:off], '\n')
+	return line, col
+}
+
+// appendString appends s as a JSON string without HTML escaping.
+func appendString(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			default:
+				b = append(b, `\u00`...)
+				b = append(b, "0123456789abcdef"[c>>4], "0123456789abcdef"[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, `\u202`...)
+			b = append(b, "0123456789abcdef"[r&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
