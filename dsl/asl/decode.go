@@ -351,7 +351,7 @@ func init() {
 // io decodes the data-flow fields shared by several state types. A nil
 // destination means the state type does not have the field.
 type ioFields struct {
-	inputPath, resultPath, outputPath                 **Path
+	inputPath, resultPath, outputPath                  **Path
 	parameters, arguments, resultSelector, out, assign *json.RawMessage
 	retry                                              *[]Retrier
 	catch                                              *[]Catcher
