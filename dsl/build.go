@@ -1,0 +1,547 @@
+package dsl
+
+import (
+	"encoding/json"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/aslgen/aslgen/dsl/asl"
+)
+
+// Build compiles the machine to an ASL document and validates it. Every
+// problem found, in the builder calls and by [asl.Validate], is returned as an
+// [ErrorList] sorted by position, each error at the builder call that caused
+// it. Build does not change the machine and may be called again.
+func (m *Machine) Build() (*asl.StateMachine, error) {
+	b := &builder{m: m}
+	b.probs.list = append(b.probs.list, m.problems.list...)
+	sm := &asl.StateMachine{
+		Comment:        m.comment,
+		QueryLanguage:  m.ql,
+		TimeoutSeconds: m.timeout,
+		Version:        m.version,
+	}
+	sm.StartAt, sm.States = b.graph(m.Graph)
+	for _, d := range asl.Validate(sm) {
+		if d.Severity != asl.SeverityError || d.Code == asl.CodeDuplicateStateName {
+			continue // duplicate names were reported where the second state was created
+		}
+		at, state := b.locate(d.Location)
+		if d.Code == asl.CodeMissingTransitionTarget && b.badTransition[state] {
+			continue // reported with the builder call that crossed the boundary
+		}
+		b.probs.add(at, state, "%s", d.Message)
+	}
+	if len(b.probs.list) > 0 {
+		return nil, b.errorList()
+	}
+	return sm, nil
+}
+
+type builder struct {
+	m             *Machine
+	probs         problems
+	badTransition map[string]bool
+}
+
+func (b *builder) errorList() ErrorList {
+	seen := make(map[problem]bool, len(b.probs.list))
+	var out ErrorList
+	for _, p := range b.probs.list {
+		if seen[p] {
+			continue
+		}
+		seen[p] = true
+		out = append(out, &Error{Pos: p.at.position(), State: p.state, Msg: p.msg})
+	}
+	out.sort()
+	return out
+}
+
+func (b *builder) graph(g *Graph) (string, asl.States) {
+	var states asl.States
+	for _, s := range g.states {
+		states.Add(s.Name(), b.state(s))
+	}
+	start := g.start
+	if start == nil && len(g.states) > 0 {
+		start = g.states[0]
+	}
+	if start == nil {
+		return "", states
+	}
+	return start.Name(), states
+}
+
+// mode returns how the state's templates treat paths, from its query language.
+func (b *builder) mode(c *stateCore) templateMode {
+	ql := c.ql
+	if ql == "" {
+		ql = b.m.ql
+	}
+	if ql == asl.JSONata {
+		return jsonataTemplate
+	}
+	return dynamicTemplate
+}
+
+func (b *builder) fieldPos(c *stateCore, field string) pos {
+	if at, ok := c.fieldAt[field]; ok {
+		return at
+	}
+	return c.at
+}
+
+// path compiles an InputPath, OutputPath or ResultPath field.
+func (b *builder) path(c *stateCore, f *pathField, field string) *asl.Path {
+	if f == nil {
+		return nil
+	}
+	if f.p == NullPath {
+		return asl.NullPath()
+	}
+	check := checkPath
+	if field == "ResultPath" {
+		check = checkReferencePath
+	}
+	if err := check(string(f.p)); err != nil {
+		b.probs.add(f.at, c.name, "%s %q: %v", field, f.p, err)
+	}
+	return asl.PathOf(string(f.p))
+}
+
+// plainPath compiles one of the *Path fields that hold a path string.
+func (b *builder) plainPath(c *stateCore, p Path, field string) string {
+	if p == "" {
+		return ""
+	}
+	if err := checkPath(string(p)); err != nil {
+		b.probs.add(b.fieldPos(c, field), c.name, "%s %q: %v", field, p, err)
+	}
+	return string(p)
+}
+
+func (b *builder) tmpl(c *stateCore, t *template, field string, mode templateMode) json.RawMessage {
+	if t == nil {
+		return nil
+	}
+	raw, errs := compileTemplate(t.v, mode)
+	for _, e := range errs {
+		b.probs.add(t.at, c.name, "%s: %s", field, e)
+	}
+	return raw
+}
+
+// target checks a transition target and returns its name.
+func (b *builder) target(c *stateCore, t State, at pos, what string) string {
+	tc := t.core()
+	if tc.g != c.g {
+		if b.badTransition == nil {
+			b.badTransition = make(map[string]bool)
+		}
+		b.badTransition[c.name] = true
+		if tc.g.m != c.g.m {
+			b.probs.add(at, c.name, "%s: missing transition target: %q belongs to another machine, %q", what, tc.name, tc.g.m.name)
+		} else {
+			b.probs.add(at, c.name, "%s: missing transition target: %q is in %s (created at %s), but this state is in %s; transitions cannot cross a Parallel or Map boundary",
+				what, tc.name, tc.g, tc.at.position(), c.g)
+		}
+	}
+	return tc.name
+}
+
+// transition returns the state's Next and End.
+func (b *builder) transition(c *stateCore) (string, bool) {
+	if c.next != nil {
+		return b.target(c, c.next, c.nextAt, "Next"), false
+	}
+	return "", true // explicit End, or a state with nothing after it
+}
+
+func (b *builder) retriers(c *stateCore) []asl.Retrier {
+	if c.retry == nil {
+		return nil
+	}
+	out := make([]asl.Retrier, len(c.retry))
+	for i, r := range c.retry {
+		for _, p := range r.problems.list {
+			b.probs.add(p.at, c.name, "%s", p.msg)
+		}
+		out[i] = r.r
+		out[i].ErrorEquals = append([]string{}, r.r.ErrorEquals...)
+	}
+	return out
+}
+
+func (b *builder) catchers(c *stateCore, mode templateMode) []asl.Catcher {
+	if c.catch == nil {
+		return nil
+	}
+	out := make([]asl.Catcher, len(c.catch))
+	for i, k := range c.catch {
+		cc := asl.Catcher{Comment: k.comment, ErrorEquals: errorNames(k.errs)}
+		if k.resultPath != nil {
+			cc.ResultPath = b.path(c, &pathField{p: *k.resultPath, at: k.at}, "ResultPath")
+		}
+		cc.Output = b.tmpl(c, k.output, "Catch Output", mode)
+		cc.Assign = b.tmpl(c, k.assign, "Catch Assign", mode)
+		if coreOf(k.next) == nil {
+			b.probs.add(k.at, c.name, "Catch: missing transition target: the state is nil")
+		} else {
+			cc.Next = b.target(c, k.next, k.at, "Catch")
+		}
+		out[i] = cc
+	}
+	return out
+}
+
+func (b *builder) state(s State) asl.State {
+	c := s.core()
+	mode := b.mode(c)
+	base := asl.StateBase{Comment: c.comment, QueryLanguage: c.ql}
+	switch s := s.(type) {
+	case *TaskState:
+		next, end := b.transition(c)
+		return &asl.Task{
+			StateBase:            base,
+			Resource:             s.resource,
+			Credentials:          b.tmpl(c, s.credentials, "Credentials", mode),
+			InputPath:            b.path(c, c.inputPath, "InputPath"),
+			Parameters:           b.tmpl(c, c.parameters, "Parameters", mode),
+			Arguments:            b.tmpl(c, c.arguments, "Arguments", jsonataTemplate),
+			ResultSelector:       b.tmpl(c, c.resultSelector, "ResultSelector", mode),
+			ResultPath:           b.path(c, c.resultPath, "ResultPath"),
+			OutputPath:           b.path(c, c.outputPath, "OutputPath"),
+			Output:               b.tmpl(c, c.output, "Output", jsonataTemplate),
+			Assign:               b.tmpl(c, c.assign, "Assign", mode),
+			TimeoutSeconds:       s.timeout,
+			TimeoutSecondsPath:   b.plainPath(c, s.timeoutPath, "TimeoutSecondsPath"),
+			HeartbeatSeconds:     s.heartbeat,
+			HeartbeatSecondsPath: b.plainPath(c, s.heartbeatPath, "HeartbeatSecondsPath"),
+			Retry:                b.retriers(c),
+			Catch:                b.catchers(c, mode),
+			Next:                 next,
+			End:                  end,
+		}
+	case *PassState:
+		next, end := b.transition(c)
+		return &asl.Pass{
+			StateBase:  base,
+			InputPath:  b.path(c, c.inputPath, "InputPath"),
+			Parameters: b.tmpl(c, c.parameters, "Parameters", mode),
+			Result:     b.tmpl(c, s.result, "Result", staticTemplate),
+			ResultPath: b.path(c, c.resultPath, "ResultPath"),
+			OutputPath: b.path(c, c.outputPath, "OutputPath"),
+			Output:     b.tmpl(c, c.output, "Output", jsonataTemplate),
+			Assign:     b.tmpl(c, c.assign, "Assign", mode),
+			Next:       next,
+			End:        end,
+		}
+	case *ChoiceState:
+		st := &asl.Choice{
+			StateBase:  base,
+			InputPath:  b.path(c, c.inputPath, "InputPath"),
+			OutputPath: b.path(c, c.outputPath, "OutputPath"),
+			Output:     b.tmpl(c, c.output, "Output", jsonataTemplate),
+			Assign:     b.tmpl(c, c.assign, "Assign", mode),
+			Choices:    make([]asl.ChoiceRule, 0, len(s.rules)),
+		}
+		for _, r := range s.rules {
+			rule := b.rule(c, r.cond, true, mode)
+			rule.Next = b.target(c, r.next, r.at, "When")
+			st.Choices = append(st.Choices, rule)
+		}
+		if s.def != nil {
+			st.Default = b.target(c, s.def, s.defAt, "Otherwise")
+		}
+		return st
+	case *WaitState:
+		next, end := b.transition(c)
+		return &asl.Wait{
+			StateBase:     base,
+			InputPath:     b.path(c, c.inputPath, "InputPath"),
+			OutputPath:    b.path(c, c.outputPath, "OutputPath"),
+			Seconds:       s.seconds,
+			SecondsPath:   b.plainPath(c, s.secondsPath, "SecondsPath"),
+			Timestamp:     s.timestamp,
+			TimestampPath: b.plainPath(c, s.timestampPath, "TimestampPath"),
+			Output:        b.tmpl(c, c.output, "Output", jsonataTemplate),
+			Assign:        b.tmpl(c, c.assign, "Assign", mode),
+			Next:          next,
+			End:           end,
+		}
+	case *SucceedState:
+		return &asl.Succeed{
+			StateBase:  base,
+			InputPath:  b.path(c, c.inputPath, "InputPath"),
+			OutputPath: b.path(c, c.outputPath, "OutputPath"),
+			Output:     b.tmpl(c, c.output, "Output", jsonataTemplate),
+		}
+	case *FailState:
+		return &asl.Fail{
+			StateBase: base,
+			Error:     string(s.err),
+			ErrorPath: b.plainPath(c, s.errPath, "ErrorPath"),
+			Cause:     s.cause,
+			CausePath: b.plainPath(c, s.causePath, "CausePath"),
+		}
+	case *ParallelState:
+		next, end := b.transition(c)
+		st := &asl.Parallel{
+			StateBase:      base,
+			InputPath:      b.path(c, c.inputPath, "InputPath"),
+			Parameters:     b.tmpl(c, c.parameters, "Parameters", mode),
+			Arguments:      b.tmpl(c, c.arguments, "Arguments", jsonataTemplate),
+			Branches:       make([]asl.Branch, len(s.branches)),
+			ResultSelector: b.tmpl(c, c.resultSelector, "ResultSelector", mode),
+			ResultPath:     b.path(c, c.resultPath, "ResultPath"),
+			OutputPath:     b.path(c, c.outputPath, "OutputPath"),
+			Output:         b.tmpl(c, c.output, "Output", jsonataTemplate),
+			Assign:         b.tmpl(c, c.assign, "Assign", mode),
+			Retry:          b.retriers(c),
+			Catch:          b.catchers(c, mode),
+			Next:           next,
+			End:            end,
+		}
+		for i, g := range s.branches {
+			st.Branches[i].Comment = g.comment
+			st.Branches[i].StartAt, st.Branches[i].States = b.graph(g)
+		}
+		return st
+	case *MapState:
+		return b.mapState(s, base, mode)
+	}
+	return nil
+}
+
+func (b *builder) mapState(s *MapState, base asl.StateBase, mode templateMode) *asl.Map {
+	c := &s.stateCore
+	next, end := b.transition(c)
+	st := &asl.Map{
+		StateBase:                      base,
+		InputPath:                      b.path(c, c.inputPath, "InputPath"),
+		ItemsPath:                      b.plainPath(c, s.itemsPath, "ItemsPath"),
+		Items:                          b.tmpl(c, s.items, "Items", jsonataTemplate),
+		ItemSelector:                   b.tmpl(c, s.itemSelector, "ItemSelector", mode),
+		Parameters:                     b.tmpl(c, c.parameters, "Parameters", mode),
+		MaxConcurrency:                 s.maxConc,
+		MaxConcurrencyPath:             b.plainPath(c, s.maxConcPath, "MaxConcurrencyPath"),
+		ToleratedFailurePercentage:     s.tolPct,
+		ToleratedFailurePercentagePath: b.plainPath(c, s.tolPctPath, "ToleratedFailurePercentagePath"),
+		ToleratedFailureCount:          s.tolCount,
+		ToleratedFailureCountPath:      b.plainPath(c, s.tolCountPath, "ToleratedFailureCountPath"),
+		Label:                          s.label,
+		ResultSelector:                 b.tmpl(c, c.resultSelector, "ResultSelector", mode),
+		ResultPath:                     b.path(c, c.resultPath, "ResultPath"),
+		OutputPath:                     b.path(c, c.outputPath, "OutputPath"),
+		Output:                         b.tmpl(c, c.output, "Output", jsonataTemplate),
+		Assign:                         b.tmpl(c, c.assign, "Assign", mode),
+		Retry:                          b.retriers(c),
+		Catch:                          b.catchers(c, mode),
+		Next:                           next,
+		End:                            end,
+	}
+	if s.proc != nil {
+		ip := &asl.ItemProcessor{Comment: s.proc.comment}
+		ip.StartAt, ip.States = b.graph(s.proc)
+		switch {
+		case s.distributed:
+			ip.ProcessorConfig = &asl.ProcessorConfig{Mode: asl.ModeDistributed, ExecutionType: string(s.execType)}
+		case !s.legacy:
+			ip.ProcessorConfig = &asl.ProcessorConfig{Mode: asl.ModeInline}
+		}
+		if s.legacy {
+			st.Iterator = ip
+		} else {
+			st.ItemProcessor = ip
+		}
+	}
+	if r := s.reader; r != nil {
+		st.ItemReader = &asl.ItemReader{
+			Resource:   r.Resource,
+			Parameters: b.tmpl(c, templateAt(r.Parameters, s.readAt), "ItemReader Parameters", mode),
+			Arguments:  b.tmpl(c, templateAt(r.Arguments, s.readAt), "ItemReader Arguments", jsonataTemplate),
+		}
+		if r.InputType != "" || r.CSVHeaderLocation != "" || r.CSVHeaders != nil || r.CSVDelimiter != "" ||
+			r.ManifestType != "" || r.MaxItems != 0 || r.MaxItemsPath != "" {
+			rc := &asl.ReaderConfig{
+				InputType:         r.InputType,
+				CSVHeaderLocation: r.CSVHeaderLocation,
+				CSVHeaders:        r.CSVHeaders,
+				CSVDelimiter:      r.CSVDelimiter,
+				ManifestType:      r.ManifestType,
+				MaxItemsPath:      b.plainPath(c, r.MaxItemsPath, "ItemReader"),
+			}
+			if r.MaxItems != 0 {
+				rc.MaxItems = asl.Int(r.MaxItems)
+			}
+			st.ItemReader.ReaderConfig = rc
+		}
+	}
+	if bt := s.batcher; bt != nil {
+		ib := &asl.ItemBatcher{
+			MaxItemsPerBatchPath:      b.plainPath(c, bt.MaxItemsPerBatchPath, "ItemBatcher"),
+			MaxInputBytesPerBatchPath: b.plainPath(c, bt.MaxInputBytesPerBatchPath, "ItemBatcher"),
+			BatchInput:                b.tmpl(c, templateAt(bt.BatchInput, s.batchAt), "BatchInput", mode),
+		}
+		if bt.MaxItemsPerBatch != 0 {
+			ib.MaxItemsPerBatch = asl.Int(bt.MaxItemsPerBatch)
+		}
+		if bt.MaxInputBytesPerBatch != 0 {
+			ib.MaxInputBytesPerBatch = asl.Int(bt.MaxInputBytesPerBatch)
+		}
+		st.ItemBatcher = ib
+	}
+	if w := s.writer; w != nil {
+		st.ResultWriter = &asl.ResultWriter{
+			Resource:   w.Resource,
+			Parameters: b.tmpl(c, templateAt(w.Parameters, s.writeAt), "ResultWriter Parameters", mode),
+			Arguments:  b.tmpl(c, templateAt(w.Arguments, s.writeAt), "ResultWriter Arguments", jsonataTemplate),
+		}
+		if w.OutputType != "" || w.Transformation != "" {
+			st.ResultWriter.WriterConfig = &asl.WriterConfig{OutputType: w.OutputType, Transformation: w.Transformation}
+		}
+	}
+	return st
+}
+
+// templateAt wraps an optional template value given in a config struct.
+func templateAt(v any, at pos) *template {
+	if v == nil {
+		return nil
+	}
+	return &template{v: v, at: at}
+}
+
+// rule compiles a Choice condition.
+func (b *builder) rule(c *stateCore, k *Cond, top bool, mode templateMode) asl.ChoiceRule {
+	var r asl.ChoiceRule
+	if !top && (k.comment != "" || k.output != nil || k.assign != nil) {
+		b.probs.add(k.at, c.name, "Comment, Output and Assign belong on the top-level condition given to When, not on a nested one")
+	}
+	if top {
+		r.Comment = k.comment
+		r.Output = b.tmpl(c, k.output, "When Output", jsonataTemplate)
+		r.Assign = b.tmpl(c, k.assign, "When Assign", mode)
+	}
+	sub := func(list []*Cond) []asl.ChoiceRule {
+		out := make([]asl.ChoiceRule, 0, len(list))
+		for _, x := range list {
+			if x == nil {
+				b.probs.add(k.at, c.name, "nil condition")
+				continue
+			}
+			out = append(out, b.rule(c, x, false, mode))
+		}
+		return out
+	}
+	switch {
+	case k.jsonata != "":
+		r.Condition, _ = marshalNoEscape(k.jsonata)
+	case k.op != "":
+		if err := checkPath(string(k.variable)); err != nil {
+			b.probs.add(k.at, c.name, "%s: Variable %q: %v", k.op, k.variable, err)
+		}
+		r.Variable, r.Operator = string(k.variable), k.op
+		switch v := k.operand.(type) {
+		case Path:
+			if err := checkPath(string(v)); err != nil {
+				b.probs.add(k.at, c.name, "%s %q: %v", k.op, v, err)
+			}
+			r.Operand, _ = marshalNoEscape(string(v))
+		case time.Time:
+			r.Operand, _ = marshalNoEscape(v.Format(time.RFC3339Nano))
+		case float64:
+			r.Operand = []byte(formatNumber(v))
+		default:
+			r.Operand, _ = marshalNoEscape(v)
+		}
+	case k.and != nil:
+		r.And = sub(k.and)
+	case k.or != nil:
+		r.Or = sub(k.or)
+	case k.not != nil:
+		n := b.rule(c, k.not, false, mode)
+		r.Not = &n
+	default:
+		b.probs.add(k.at, c.name, "empty condition: And and Or need at least one condition")
+	}
+	return r
+}
+
+// formatNumber writes a float64 as JSON, integers without a fraction.
+func formatNumber(f float64) string {
+	raw, err := marshalNoEscape(f)
+	if err != nil {
+		return strconv.FormatFloat(f, 'g', -1, 64)
+	}
+	return string(raw)
+}
+
+// locate maps a validation finding's location, such as
+// /States/P/Branches/0/States/Pay/Retry/1, to the builder call behind it.
+func (b *builder) locate(loc string) (pos, string) {
+	segs := strings.Split(strings.TrimPrefix(loc, "/"), "/")
+	for i := range segs {
+		segs[i] = strings.NewReplacer("~1", "/", "~0", "~").Replace(segs[i])
+	}
+	last := -1
+	for i := 0; i+1 < len(segs); i++ {
+		if segs[i] == "States" {
+			last = i
+		}
+	}
+	if last < 0 {
+		if loc == "/TimeoutSeconds" && b.m.timeoutAt != 0 {
+			return b.m.timeoutAt, ""
+		}
+		return b.m.Graph.at, ""
+	}
+	s, ok := b.m.names[segs[last+1]]
+	if !ok {
+		return b.m.Graph.at, ""
+	}
+	c := s.core()
+	rest := segs[last+2:]
+	if len(rest) == 0 {
+		return c.at, c.name
+	}
+	index := func() int {
+		if len(rest) < 2 {
+			return -1
+		}
+		n, err := strconv.Atoi(rest[1])
+		if err != nil {
+			return -1
+		}
+		return n
+	}
+	switch rest[0] {
+	case "Retry":
+		if i := index(); i >= 0 && i < len(c.retry) {
+			return c.retry[i].at, c.name
+		}
+	case "Catch":
+		if i := index(); i >= 0 && i < len(c.catch) {
+			return c.catch[i].at, c.name
+		}
+	case "Choices":
+		if ch, ok := s.(*ChoiceState); ok {
+			if i := index(); i >= 0 && i < len(ch.rules) {
+				return ch.rules[i].at, c.name
+			}
+		}
+	case "Branches":
+		if p, ok := s.(*ParallelState); ok {
+			if i := index(); i >= 0 && i < len(p.branches) {
+				return p.branches[i].at, c.name
+			}
+		}
+	case "ItemProcessor", "Iterator":
+		if mp, ok := s.(*MapState); ok && mp.proc != nil {
+			return mp.proc.at, c.name
+		}
+	}
+	return b.fieldPos(c, rest[0]), c.name
+}

@@ -1,0 +1,245 @@
+package dsl_test
+
+import (
+	"errors"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/aslgen/aslgen/dsl"
+)
+
+// line returns the line of its caller, to tell a test where an error belongs.
+func line() int {
+	_, _, l, _ := runtime.Caller(1)
+	return l
+}
+
+// TestBuildErrors checks that each kind of mistake is reported at the builder
+// call that made it, with the state's name and a clear message.
+func TestBuildErrors(t *testing.T) {
+	tests := []struct {
+		name  string
+		build func() (*dsl.Machine, int)
+		state string
+		msg   string
+	}{
+		{"duplicate name", func() (*dsl.Machine, int) {
+			m := dsl.NewMachine("M")
+			m.Pass("A")
+			m.Pass("A")
+			return m, line() - 1
+		}, "A", `duplicate state name: a Pass state named "A" already exists (created at builder_errors_test.go:`},
+		{"duplicate name across a branch", func() (*dsl.Machine, int) {
+			m := dsl.NewMachine("M")
+			p := m.Parallel("P")
+			p.Branch().Pass("A")
+			p.Branch().Pass("A")
+			return m, line() - 1
+		}, "A", `in branch 1 of Parallel "P"`},
+		{"state given two successors", func() (*dsl.Machine, int) {
+			m := dsl.NewMachine("M")
+			a, b, c := m.Pass("A"), m.Pass("B"), m.Pass("C")
+			m.Chain(a, b, c)
+			a.Next(c)
+			return m, line() - 1
+		}, "A", `Next: the state already continues to "B"`},
+		{"state chained twice", func() (*dsl.Machine, int) {
+			m := dsl.NewMachine("M")
+			a, b, c := m.Pass("A"), m.Pass("B"), m.Pass("C")
+			m.Chain(a, b, c)
+			m.Chain(b, a)
+			return m, line() - 1
+		}, "B", `already continues to "C"`},
+		{"state of the machine reused in a branch", func() (*dsl.Machine, int) {
+			m := dsl.NewMachine("M")
+			a := m.Pass("A")
+			p := m.Parallel("P")
+			m.Chain(a, p)
+			br := p.Branch()
+			br.Chain(br.Pass("B"), a)
+			return m, line() - 1
+		}, "A", `Chain: the state belongs to machine "M"`},
+		{"state of another machine", func() (*dsl.Machine, int) {
+			other := dsl.NewMachine("Other")
+			x := other.Pass("X")
+			m := dsl.NewMachine("M")
+			m.Pass("A").Next(x)
+			return m, line() - 1
+		}, "A", `Next: missing transition target: "X" belongs to another machine, "Other"`},
+		{"transition across a Parallel boundary", func() (*dsl.Machine, int) {
+			m := dsl.NewMachine("M")
+			p := m.Parallel("P")
+			done := m.Succeed("Done")
+			p.Next(done)
+			br := p.Branch()
+			br.Pass("Inner").Next(done)
+			return m, line() - 1
+		}, "Inner", `Next: missing transition target: "Done" is in machine "M"`},
+		{"catch into a Map's processor from outside", func() (*dsl.Machine, int) {
+			m := dsl.NewMachine("M")
+			mp := m.Map("M1").ItemsPath("$.items")
+			inner := mp.ItemProcessor().Pass("Inner")
+			m.Task("T").Resource("arn:aws:lambda:us-east-1:123456789012:function:f").
+				Catch(dsl.Catch(inner, dsl.ErrAll)).Next(mp)
+			return m, line() - 1
+		}, "T", `Catch: missing transition target: "Inner" is in the item processor of Map "M1"`},
+		{"nil Next", func() (*dsl.Machine, int) {
+			m := dsl.NewMachine("M")
+			var missing *dsl.PassState
+			m.Pass("A").Next(missing)
+			return m, line() - 1
+		}, "A", `Next: missing transition target: the state is nil`},
+		{"nil Otherwise", func() (*dsl.Machine, int) {
+			m := dsl.NewMachine("M")
+			c := m.Choice("C")
+			c.When(dsl.BooleanEquals("$.ok", true), m.Succeed("Yes"))
+			c.Otherwise(nil)
+			return m, line() - 1
+		}, "C", `Otherwise: missing transition target`},
+		{"unreachable state", func() (*dsl.Machine, int) {
+			m := dsl.NewMachine("M")
+			m.Pass("A")
+			m.Pass("Orphan")
+			return m, line() - 1
+		}, "Orphan", `not reachable`},
+		{"bad ResultPath", func() (*dsl.Machine, int) {
+			m := dsl.NewMachine("M")
+			m.Task("Pay").Resource("arn:aws:states:::lambda:invoke").ResultPath("$.payment[")
+			return m, line() - 1
+		}, "Pay", `ResultPath "$.payment[": unterminated bracket`},
+		{"ResultPath into the context object", func() (*dsl.Machine, int) {
+			m := dsl.NewMachine("M")
+			m.Pass("A").ResultPath("$$.Execution")
+			return m, line() - 1
+		}, "A", `cannot refer to the context object`},
+		{"bad path in a template", func() (*dsl.Machine, int) {
+			m := dsl.NewMachine("M")
+			m.Pass("A").Parameters(dsl.Obj{"x": dsl.Obj{"y": dsl.Path("$.a[?(")}})
+			return m, line() - 1
+		}, "A", `Parameters: x.y: path "$.a[?("`},
+		{"bad intrinsic in a template", func() (*dsl.Machine, int) {
+			m := dsl.NewMachine("M")
+			m.Pass("A").Parameters(dsl.Obj{"id": dsl.Intrinsic("States.NoSuch(1)")})
+			return m, line() - 1
+		}, "A", `unknown intrinsic function States.NoSuch`},
+		{"path in a static Result", func() (*dsl.Machine, int) {
+			m := dsl.NewMachine("M")
+			m.Pass("A").Result(dsl.Obj{"id": dsl.Path("$.id")})
+			return m, line() - 1
+		}, "A", `Result is static`},
+		{"path without a key", func() (*dsl.Machine, int) {
+			m := dsl.NewMachine("M")
+			m.Pass("A").Parameters(dsl.Path("$.id"))
+			return m, line() - 1
+		}, "A", `needs a key`},
+		{"conflicting template keys", func() (*dsl.Machine, int) {
+			m := dsl.NewMachine("M")
+			m.Pass("A").Parameters(dsl.Obj{"id": "x", "id.$": "$.id"})
+			return m, line() - 1
+		}, "A", `both set field "id"`},
+		{"fractional seconds", func() (*dsl.Machine, int) {
+			m := dsl.NewMachine("M")
+			m.Wait("W").For(1500 * time.Millisecond)
+			return m, line() - 1
+		}, "W", `Seconds must be a whole number of seconds, got 1.5s`},
+		{"bad retrier", func() (*dsl.Machine, int) {
+			m := dsl.NewMachine("M")
+			r := dsl.Retry(dsl.ErrTaskFailed).Backoff(0.5)
+			m.Task("T").Resource("arn:aws:states:::lambda:invoke").Retry(r)
+			return m, line() - 2
+		}, "T", `BackoffRate`},
+		{"States.ALL not last", func() (*dsl.Machine, int) {
+			m := dsl.NewMachine("M")
+			fail := m.Fail("F")
+			t := m.Task("T").Resource("arn:aws:states:::lambda:invoke").Next(fail)
+			t.Catch(dsl.Catch(fail, dsl.ErrAll), dsl.Catch(fail, dsl.ErrTimeout))
+			return m, line() - 1
+		}, "T", `States.ALL`},
+		{"Wait with two durations", func() (*dsl.Machine, int) {
+			m := dsl.NewMachine("M")
+			m.Wait("W").For(time.Second).SecondsPath("$.s")
+			return m, line() - 1
+		}, "W", `Seconds`},
+		{"Choice followed in a Chain", func() (*dsl.Machine, int) {
+			m := dsl.NewMachine("M")
+			c := m.Choice("C")
+			yes := m.Succeed("Yes")
+			c.When(dsl.BooleanEquals("$.ok", true), yes).Otherwise(yes)
+			m.Chain(c, yes)
+			return m, line() - 1
+		}, "C", `a Choice state cannot be followed by "Yes"`},
+		{"Choice without rules", func() (*dsl.Machine, int) {
+			m := dsl.NewMachine("M")
+			m.Choice("C").Otherwise(m.Succeed("S"))
+			return m, line() - 1
+		}, "C", `Choices`},
+		{"nested rule with a comment", func() (*dsl.Machine, int) {
+			m := dsl.NewMachine("M")
+			s := m.Succeed("S")
+			m.Choice("C").When(dsl.Not(dsl.IsNull("$.x", true).Comment("no")), s).Otherwise(s)
+			return m, line() - 1
+		}, "C", `belong on the top-level condition`},
+		{"Map without an item processor", func() (*dsl.Machine, int) {
+			m := dsl.NewMachine("M")
+			m.Map("Items").ItemsPath("$.items")
+			return m, line() - 1
+		}, "Items", `ItemProcessor`},
+		{"unnamed machine", func() (*dsl.Machine, int) {
+			m := dsl.NewMachine("")
+			m.Pass("A")
+			return m, line() - 2
+		}, "", `the machine needs a name`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, wantLine := tt.build()
+			doc, err := m.Build()
+			if err == nil {
+				t.Fatalf("Build succeeded (%d states), want an error containing %q", doc.States.Len(), tt.msg)
+			}
+			var list dsl.ErrorList
+			if !errors.As(err, &list) {
+				t.Fatalf("error %T is not a dsl.ErrorList: %v", err, err)
+			}
+			for _, e := range list {
+				if !strings.Contains(e.Msg, tt.msg) {
+					continue
+				}
+				if filepath.Base(e.Pos.File) != "builder_errors_test.go" || e.Pos.Line != wantLine {
+					t.Errorf("error %q at %s, want builder_errors_test.go:%d", e.Msg, e.Pos, wantLine)
+				}
+				if e.State != tt.state {
+					t.Errorf("error %q names state %q, want %q", e.Msg, e.State, tt.state)
+				}
+				return
+			}
+			t.Errorf("no error contains %q; got:\n%v", tt.msg, err)
+		})
+	}
+}
+
+// TestErrorListSorted checks that Build sorts its errors by position and
+// formats them as file:line: state "X": message.
+func TestErrorListSorted(t *testing.T) {
+	m := dsl.NewMachine("M")
+	m.Pass("A").ResultPath("$[")
+	m.Pass("B").InputPath("x")
+	m.Pass("C").OutputPath("$.]")
+	_, err := m.Build()
+	var list dsl.ErrorList
+	if !errors.As(err, &list) || len(list) < 3 {
+		t.Fatalf("want at least 3 errors, got %v", err)
+	}
+	for i := 1; i < len(list); i++ {
+		if list[i-1].Pos.Line > list[i].Pos.Line {
+			t.Errorf("errors not sorted: line %d before line %d", list[i-1].Pos.Line, list[i].Pos.Line)
+		}
+	}
+	first := list[0].Error()
+	if !strings.Contains(first, "builder_errors_test.go:") || !strings.Contains(first, `: state "A": ResultPath "$[":`) {
+		t.Errorf("Error() = %q, want file:line: state \"A\": ResultPath ...", first)
+	}
+}

@@ -1,0 +1,315 @@
+package dsl_test
+
+import (
+	"encoding/json"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/aslgen/aslgen/dsl"
+	"github.com/aslgen/aslgen/dsl/asl"
+	"github.com/aslgen/aslgen/golden"
+)
+
+type order struct {
+	ID    string  `json:"id"`
+	Total float64 `json:"total"`
+}
+
+type receipt struct {
+	ChargeID string `json:"chargeId"`
+}
+
+// jsonPathMachine uses every state type and every JSONPath-mode field.
+func jsonPathMachine() *dsl.Machine {
+	m := dsl.NewMachine("EverythingJSONPath").
+		Comment("every JSONPath field").
+		Timeout(time.Hour).
+		Version("1.0").
+		InputType(dsl.TypeOf[order]()).
+		OutputType(dsl.TypeOf[receipt]())
+
+	failed := m.Fail("Failed").Comment("fails").Error("Order.Failed").Cause("the order failed")
+	failedFromInput := m.Fail("FailedFromInput").ErrorPath("$.error.Error").CausePath("$.error.Cause")
+	pay := m.Task("Pay").
+		Comment("charges the card").
+		QueryLanguage(dsl.JSONPath).
+		Resource("arn:aws:states:::lambda:invoke.waitForTaskToken").
+		Credentials(dsl.Obj{"RoleArn": "arn:aws:iam::123456789012:role/Payments"}).
+		InputPath("$.order").
+		Parameters(dsl.Obj{
+			"FunctionName": "${PayFunctionArn}",
+			"Payload": dsl.Obj{
+				"order":     dsl.Path("$"),
+				"token":     dsl.TaskToken,
+				"requestId": dsl.UUID(),
+				"greeting":  dsl.Format("Hello, {}!", dsl.Path("$.customer.name")),
+			},
+		}).
+		ResultSelector(dsl.Obj{"chargeId": dsl.Path("$.Payload.chargeId")}).
+		ResultPath("$.payment").
+		OutputPath("$").
+		Assign(dsl.Obj{"charged": dsl.Path("$.payment.chargeId")}).
+		Timeout(5*time.Minute).
+		Heartbeat(time.Minute).
+		InputType(dsl.TypeOf[order]()).
+		ResultType(dsl.TypeOf[receipt]()).
+		Retry(dsl.Retry(dsl.ErrLambdaServiceException, dsl.ErrLambdaTooManyRequestsException).
+			Comment("transient").Interval(2*time.Second).MaxAttempts(6).Backoff(2).
+			MaxDelay(30*time.Second).Jitter(dsl.JitterFull)).
+		Catch(dsl.Catch(failed, "PaymentDeclined").Comment("declined").ResultPath("$.error"),
+			dsl.Catch(failedFromInput, dsl.ErrAll).ResultPath(dsl.NullPath))
+	poll := m.Task("Poll").Resource("arn:aws:states:::aws-sdk:sfn:describeExecution").
+		TimeoutPath("$.timeouts.task").HeartbeatPath("$.timeouts.heartbeat").DiscardResult()
+	check := m.Choice("Check").InputPath("$").OutputPath("$").Assign(dsl.Obj{"checked": true})
+	wait := m.Wait("Wait").For(10*time.Second).InputPath("$").OutputPath("$").Assign(dsl.Obj{"waited": true})
+	waitPath := m.Wait("WaitPath").SecondsPath("$.delay")
+	waitUntil := m.Wait("WaitUntil").Until(time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))
+	waitUntilPath := m.Wait("WaitUntilPath").TimestampPath("$.shipAt")
+	fanout := m.Parallel("Fanout").
+		InputPath("$").
+		Parameters(dsl.Obj{"order.$": "$.order", "count": dsl.ArrayLength(dsl.Path("$.items"))}).
+		ResultSelector(dsl.Obj{"first": dsl.Path("$[0]")}).
+		ResultPath("$.fanout").
+		OutputPath("$").
+		Assign(dsl.Obj{"fanned": true}).
+		Retry(dsl.Retry(dsl.ErrBranchFailed)).
+		Catch(dsl.Catch(failed, dsl.ErrAll))
+	b1 := fanout.Branch().Comment("first branch")
+	b1.Chain(b1.Pass("Left").Result(map[string]any{"side": "left"}))
+	b2 := fanout.Branch()
+	b2.Chain(b2.Pass("Right").Result([]any{1, "two", nil, true}), b2.Succeed("RightDone").InputPath("$").OutputPath("$"))
+	items := m.Map("Items").
+		InputPath("$").
+		ItemsPath("$.items").
+		ItemSelector(dsl.Obj{"item": dsl.MapItemValue, "index": dsl.MapItemIndex}).
+		MaxConcurrency(5).
+		ResultSelector(dsl.Obj{"all": dsl.Path("$")}).
+		ResultPath("$.results").
+		OutputPath("$").
+		Assign(dsl.Obj{"mapped": true}).
+		Retry(dsl.Retry(dsl.ErrAll).MaxAttempts(0)).
+		Catch(dsl.Catch(failed, dsl.ErrAll))
+	proc := items.ItemProcessor().Comment("per item")
+	proc.Chain(proc.Pass("Item").Parameters(dsl.Obj{"sku": dsl.Path("$.item.sku")}))
+	done := m.Succeed("Done")
+	batch := m.Map("Batch").
+		ItemReader(dsl.ItemReader{
+			Resource:          "arn:aws:states:::s3:getObject",
+			Parameters:        dsl.Obj{"Bucket": "orders", "Key.$": "$.key"},
+			InputType:         "CSV",
+			CSVHeaderLocation: "GIVEN",
+			CSVHeaders:        []string{"id", "total"},
+			CSVDelimiter:      "COMMA",
+			MaxItems:          100,
+		}).
+		ItemBatcher(dsl.ItemBatcher{MaxItemsPerBatch: 10, MaxInputBytesPerBatch: 1024, BatchInput: dsl.Obj{"run.$": "$$.Execution.Id"}}).
+		ResultWriter(dsl.ResultWriter{Resource: "arn:aws:states:::s3:putObject", Parameters: dsl.Obj{"Bucket": "results", "Prefix": "run"},
+			OutputType: "JSON", Transformation: "NONE"}).
+		Distributed(dsl.Express).
+		MaxConcurrencyPath("$.concurrency").
+		ToleratedFailurePercentage(5).
+		ToleratedFailureCount(10).
+		Label("Batch")
+	bp := batch.ItemProcessor()
+	bp.Pass("BatchItem")
+	batchPaths := m.Map("BatchPaths").
+		ItemReader(dsl.ItemReader{Resource: "arn:aws:states:::s3:listObjectsV2", Parameters: dsl.Obj{"Bucket": "orders"}, MaxItemsPath: "$.max"}).
+		ItemBatcher(dsl.ItemBatcher{MaxItemsPerBatchPath: "$.perBatch", MaxInputBytesPerBatchPath: "$.bytes"}).
+		Distributed(dsl.Standard).
+		ToleratedFailurePercentagePath("$.pct").
+		ToleratedFailureCountPath("$.count")
+	batchPaths.ItemProcessor().Pass("PathItem")
+	legacy := m.Map("Legacy").UseIterator().ItemsPath("$.items").Parameters(dsl.Obj{"value.$": "$$.Map.Item.Value"})
+	legacy.ItemProcessor().Pass("LegacyItem")
+	inline := m.Pass("Inline").InputPath("$").Parameters(dsl.Obj{"x": 1}).ResultPath("$.x").OutputPath("$")
+
+	m.Chain(inline, pay, poll, check)
+	ts := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	check.
+		When(dsl.StringEquals("$.s", "a").Comment("string"), wait).
+		When(dsl.StringEqualsPath("$.s", "$.t"), waitPath).
+		When(dsl.Or(
+			dsl.StringLessThan("$.s", "b"), dsl.StringLessThanPath("$.s", "$.t"),
+			dsl.StringGreaterThan("$.s", "b"), dsl.StringGreaterThanPath("$.s", "$.t"),
+			dsl.StringLessThanEquals("$.s", "b"), dsl.StringLessThanEqualsPath("$.s", "$.t"),
+			dsl.StringGreaterThanEquals("$.s", "b"), dsl.StringGreaterThanEqualsPath("$.s", "$.t"),
+			dsl.StringMatches("$.s", "log-*.txt"),
+		), waitUntil).
+		When(dsl.And(
+			dsl.NumericEquals("$.n", 1), dsl.NumericEqualsPath("$.n", "$.m"),
+			dsl.NumericLessThan("$.n", 1.5), dsl.NumericLessThanPath("$.n", "$.m"),
+			dsl.NumericGreaterThan("$.n", -1), dsl.NumericGreaterThanPath("$.n", "$.m"),
+			dsl.NumericLessThanEquals("$.n", 1), dsl.NumericLessThanEqualsPath("$.n", "$.m"),
+			dsl.NumericGreaterThanEquals("$.n", 1), dsl.NumericGreaterThanEqualsPath("$.n", "$.m"),
+		), waitUntilPath).
+		When(dsl.And(
+			dsl.BooleanEquals("$.b", true), dsl.BooleanEqualsPath("$.b", "$.c"),
+			dsl.TimestampEquals("$.ts", ts), dsl.TimestampEqualsPath("$.ts", "$.tt"),
+			dsl.TimestampLessThan("$.ts", ts), dsl.TimestampLessThanPath("$.ts", "$.tt"),
+			dsl.TimestampGreaterThan("$.ts", ts), dsl.TimestampGreaterThanPath("$.ts", "$.tt"),
+			dsl.TimestampLessThanEquals("$.ts", ts), dsl.TimestampLessThanEqualsPath("$.ts", "$.tt"),
+			dsl.TimestampGreaterThanEquals("$.ts", ts), dsl.TimestampGreaterThanEqualsPath("$.ts", "$.tt"),
+		), fanout).
+		When(dsl.Not(dsl.Or(
+			dsl.IsNull("$.x", true), dsl.IsPresent("$.x", false), dsl.IsNumeric("$.x", true),
+			dsl.IsString("$.x", true), dsl.IsBoolean("$.x", true), dsl.IsTimestamp("$.x", true),
+		)), items).
+		When(dsl.IsPresent("$.batch", true), batch).
+		When(dsl.IsPresent("$.batchPaths", true), batchPaths).
+		When(dsl.IsPresent("$.legacy", true), legacy).
+		Otherwise(done)
+	for _, w := range []*dsl.WaitState{wait, waitPath, waitUntil, waitUntilPath} {
+		w.Next(done)
+	}
+	fanout.Next(items)
+	items.Next(done)
+	batch.End()
+	return m
+}
+
+// jsonataMachine uses every JSONata-mode field.
+func jsonataMachine() *dsl.Machine {
+	m := dsl.NewMachine("EverythingJSONata").QueryLanguage(dsl.JSONata)
+	failed := m.Fail("Failed").Error("{% $states.input.error %}").Cause("{% $states.input.cause %}")
+	pay := m.Task("Pay").
+		Resource("arn:aws:states:::lambda:invoke").
+		Arguments(dsl.Obj{"FunctionName": "${PayFunctionArn}", "Payload": "{% $states.input %}"}).
+		Output("{% $states.result.Payload %}").
+		Assign(dsl.Obj{"paid": "{% $states.result.Payload.ok %}"}).
+		TimeoutExpr("{% $states.input.timeout %}").
+		HeartbeatExpr("{% $states.input.heartbeat %}").
+		Catch(dsl.Catch(failed, dsl.ErrAll).Output(dsl.Obj{"error": "{% $states.errorOutput %}"}).Assign(dsl.Obj{"failed": true}))
+	check := m.Choice("Check").Output("{% $states.input %}").Assign(dsl.Obj{"checked": true})
+	wait := m.Wait("Wait").SecondsExpr("{% $states.input.delay %}").Output(dsl.Obj{"waited": true})
+	waitUntil := m.Wait("WaitUntil").TimestampExpr("{% $states.input.at %}")
+	fan := m.Parallel("Fan").Arguments("{% $states.input %}").Output("{% $states.result %}")
+	b := fan.Branch()
+	b.Pass("Branch").Output(42)
+	items := m.Map("Items").
+		Items("{% $states.input.items %}").
+		ItemSelector(dsl.Obj{"item": "{% $states.context.Map.Item.Value %}"}).
+		MaxConcurrencyExpr("{% $states.input.concurrency %}")
+	items.ItemProcessor().Pass("Item")
+	batch := m.Map("Batch").
+		Items([]any{1, 2, 3}).
+		Distributed(dsl.Standard).
+		ToleratedFailurePercentageExpr("{% $states.input.pct %}").
+		ToleratedFailureCountExpr("{% $states.input.count %}").
+		ItemReader(dsl.ItemReader{Resource: "arn:aws:states:::s3:getObject", Arguments: dsl.Obj{"Bucket": "b", "Key": "{% $states.input.key %}"}, InputType: "JSON"}).
+		ResultWriter(dsl.ResultWriter{Resource: "arn:aws:states:::s3:putObject", Arguments: dsl.Obj{"Bucket": "r", "Prefix": "p"}})
+	batch.ItemProcessor().Pass("BatchItem")
+	done := m.Succeed("Done").Output("{% $states.input %}")
+	m.Chain(pay, check)
+	check.When(dsl.Condition("{% $states.input.wait %}").Comment("waits").Output("{% $states.input %}").Assign(dsl.Obj{"x": 1}), wait).
+		When(dsl.Condition("{% $states.input.later %}"), waitUntil).
+		Otherwise(fan)
+	m.Chain(wait, fan, items, batch, done)
+	waitUntil.Next(done)
+	return m
+}
+
+// TestEverything builds machines that use every state type and field, checks
+// them against committed golden files, validates them, and checks that every
+// field of ASL appears in at least one of them.
+func TestEverything(t *testing.T) {
+	seen := map[string]bool{}
+	for _, tc := range []struct {
+		m    *dsl.Machine
+		file string
+	}{
+		{jsonPathMachine(), "testdata/everything-jsonpath.asl.json"},
+		{jsonataMachine(), "testdata/everything-jsonata.asl.json"},
+	} {
+		golden.ASL(t, tc.m, tc.file)
+		doc, err := tc.m.Build()
+		if err != nil {
+			t.Fatalf("%s: %v", tc.m.Name(), err)
+		}
+		out, err := asl.Marshal(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ds := asl.ValidateJSON(out); asl.HasErrors(ds) {
+			t.Errorf("%s does not validate: %v", tc.m.Name(), ds)
+		}
+		var v any
+		if err := json.Unmarshal(out, &v); err != nil {
+			t.Fatal(err)
+		}
+		collectFields(v, seen, false)
+	}
+	var missing []string
+	for _, f := range allFields {
+		if !seen[f] {
+			missing = append(missing, f)
+		}
+	}
+	sort.Strings(missing)
+	if len(missing) > 0 {
+		t.Errorf("fields no builder method produced: %s", strings.Join(missing, ", "))
+	}
+}
+
+// allFields lists the field names of ASL: machine, state, rule, retrier,
+// catcher, item processor, reader, batcher and writer fields.
+var allFields = strings.Fields(`
+Comment QueryLanguage StartAt States TimeoutSeconds Version
+Type Resource Credentials InputPath Parameters Arguments ResultSelector ResultPath OutputPath Output Assign
+TimeoutSecondsPath HeartbeatSeconds HeartbeatSecondsPath Retry Catch Next End Result
+Choices Default Seconds SecondsPath Timestamp TimestampPath Error ErrorPath Cause CausePath Branches
+ItemsPath Items ItemReader ItemSelector ItemBatcher ItemProcessor Iterator ResultWriter MaxConcurrency
+MaxConcurrencyPath ToleratedFailurePercentage ToleratedFailurePercentagePath ToleratedFailureCount
+ToleratedFailureCountPath Label ProcessorConfig Mode ExecutionType
+ReaderConfig InputType CSVHeaderLocation CSVHeaders CSVDelimiter MaxItems MaxItemsPath
+MaxItemsPerBatch MaxItemsPerBatchPath MaxInputBytesPerBatch MaxInputBytesPerBatchPath BatchInput
+WriterConfig OutputType Transformation
+ErrorEquals IntervalSeconds MaxAttempts BackoffRate MaxDelaySeconds JitterStrategy
+Condition Variable And Or Not
+StringEquals StringEqualsPath StringLessThan StringLessThanPath StringGreaterThan StringGreaterThanPath
+StringLessThanEquals StringLessThanEqualsPath StringGreaterThanEquals StringGreaterThanEqualsPath StringMatches
+NumericEquals NumericEqualsPath NumericLessThan NumericLessThanPath NumericGreaterThan NumericGreaterThanPath
+NumericLessThanEquals NumericLessThanEqualsPath NumericGreaterThanEquals NumericGreaterThanEqualsPath
+BooleanEquals BooleanEqualsPath TimestampEquals TimestampEqualsPath TimestampLessThan TimestampLessThanPath
+TimestampGreaterThan TimestampGreaterThanPath TimestampLessThanEquals TimestampLessThanEqualsPath
+TimestampGreaterThanEquals TimestampGreaterThanEqualsPath IsNull IsPresent IsNumeric IsString IsBoolean IsTimestamp
+`)
+
+// collectFields records the keys of ASL objects in v, skipping state names
+// and the contents of payload templates.
+func collectFields(v any, seen map[string]bool, names bool) {
+	switch v := v.(type) {
+	case map[string]any:
+		for k, x := range v {
+			if !names {
+				seen[k] = true
+			}
+			switch k {
+			case "Parameters", "Arguments", "ResultSelector", "ItemSelector", "Output", "Assign", "Result", "Credentials", "BatchInput", "Items":
+				if !names {
+					continue
+				}
+			}
+			collectFields(x, seen, k == "States" && !names)
+		}
+	case []any:
+		for _, x := range v {
+			collectFields(x, seen, false)
+		}
+	}
+}
+
+// TestPayloadTypes checks that declared Go types are carried in the model.
+func TestPayloadTypes(t *testing.T) {
+	got := jsonPathMachine().PayloadTypes()
+	want := []string{"/input/dsl_test.order", "/output/dsl_test.receipt", "Pay/input/dsl_test.order", "Pay/result/dsl_test.receipt"}
+	if len(got) != len(want) {
+		t.Fatalf("PayloadTypes() = %v, want %v", got, want)
+	}
+	for i, p := range got {
+		if s := p.State + "/" + string(p.Role) + "/" + p.Type.String(); s != want[i] {
+			t.Errorf("PayloadTypes()[%d] = %s, want %s", i, s, want[i])
+		}
+	}
+}
