@@ -63,7 +63,7 @@ func jsonPathMachine() *dsl.Machine {
 	poll := m.Task("Poll").Resource("arn:aws:states:::aws-sdk:sfn:describeExecution").
 		TimeoutPath("$.timeouts.task").HeartbeatPath("$.timeouts.heartbeat").DiscardResult()
 	check := m.Choice("Check").InputPath("$").OutputPath("$").Assign(dsl.Obj{"checked": true})
-	wait := m.Wait("Wait").For(10*time.Second).InputPath("$").OutputPath("$").Assign(dsl.Obj{"waited": true})
+	wait := m.Wait("Wait").For(10 * time.Second).InputPath("$").OutputPath("$").Assign(dsl.Obj{"waited": true})
 	waitPath := m.Wait("WaitPath").SecondsPath("$.delay")
 	waitUntil := m.Wait("WaitUntil").Until(time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))
 	waitUntilPath := m.Wait("WaitUntilPath").TimestampPath("$.shipAt")
