@@ -1,0 +1,15 @@
+// Package examples holds real order workflows written with aslgen, one package
+// each, with go:generate directives, committed ASL and tests:
+//
+//   - orderprocessing: ValidateOrder → ProcessPayment → ShipOrder, every task
+//     catching States.ALL into the OrderFailed Fail state;
+//   - orderconfirmation: ProcessOrder → SendEmail, SendEmail retrying
+//     States.TaskFailed every 5 s, 3 attempts, backoff 2.0;
+//   - ecommerce: VerifyPayment → UpdateInventory → NotifyCustomer, with a Fail
+//     state for each business error;
+//   - fulfilment: every state type and typed payloads, with a Map over an
+//     order's line items.
+//
+// Regenerate them with `go generate ./examples/...`; check that the committed
+// files are current with `go run ./cmd/aslgen -check ./examples/...`.
+package examples

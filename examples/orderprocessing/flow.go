@@ -1,0 +1,38 @@
+package orderprocessing
+
+import "github.com/aslgen/aslgen/dsl"
+
+//go:generate go tool aslgen
+
+// ErrProcessing is the error an order that could not be processed fails with.
+const ErrProcessing dsl.ErrorName = "Order.ProcessingError"
+
+// OrderProcessing validates an order, processes its payment and ships it. Each
+// Lambda task sends any error to OrderFailed.
+//
+// ValidateOrder and ProcessPayment use the optimized Lambda integration with a
+// function name, so the definition holds no account ID; ShipOrder names its
+// function with a ${ShipOrderFunctionArn} substitution that the deploy tool
+// (SAM, CDK, CloudFormation) fills in.
+func OrderProcessing() *dsl.Machine {
+	m := dsl.NewMachine("OrderProcessing").
+		Comment("Validates, charges and ships an order.")
+
+	failed := m.Fail("OrderFailed").
+		Error(ErrProcessing).
+		Cause("The order could not be processed.")
+	catchAll := dsl.Catch(failed, dsl.ErrAll).ResultPath("$.error")
+
+	validate := m.LambdaInvoke("ValidateOrder", "validate-order").
+		OutputPath("$.Payload").
+		Catch(catchAll)
+	pay := m.LambdaInvoke("ProcessPayment", "process-payment").
+		OutputPath("$.Payload").
+		Catch(catchAll)
+	ship := m.Task("ShipOrder").
+		Resource("${ShipOrderFunctionArn}").
+		Catch(catchAll)
+
+	m.Chain(validate, pay, ship)
+	return m
+}
