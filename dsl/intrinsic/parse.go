@@ -194,7 +194,7 @@ func (p *parser) arg(depth, open int) (Arg, error) {
 		return &NumberLit{Text: text, Value: v, Offset: start}, nil
 	case isLetter(c):
 		name := ident(p.s[start:])
-		if p.s[start+len(name):] != "" && p.s[start+len(name)] == '(' || IsIntrinsic(name) {
+		if IsIntrinsic(name) || strings.HasPrefix(p.s[start+len(name):], "(") {
 			return p.call(depth + 1)
 		}
 		var a Arg
