@@ -186,7 +186,7 @@ func jsonataMachine() *dsl.Machine {
 	waitUntil := m.Wait("WaitUntil").TimestampExpr("{% $states.input.at %}")
 	fan := m.Parallel("Fan").Arguments("{% $states.input %}").Output("{% $states.result %}")
 	b := fan.Branch()
-	b.Pass("Branch").Output(42)
+	b.Pass("Branch").Output(dsl.Obj{"answer": 42})
 	items := m.Map("Items").
 		Items("{% $states.input.items %}").
 		ItemSelector(dsl.Obj{"item": "{% $states.context.Map.Item.Value %}"}).
