@@ -259,7 +259,7 @@ func (e *encoder) states(ptr string, s States) {
 }
 
 func (e *encoder) state(ptr string, st State) {
-	if st == nil || st.Base() == nil {
+	if isNilState(st) {
 		if e.err == nil {
 			e.err = fmt.Errorf("asl: %s is a nil state", ptr)
 		}

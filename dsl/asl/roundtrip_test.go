@@ -8,6 +8,12 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
+// brokenCorpus lists the corpus documents that are not valid ASL, and why.
+var brokenCorpus = map[string]string{
+	"corpus/workflows-collection/sfn-iot-data-analytics-dataset__statemachine.asl.json": "not valid JSON",
+	"corpus/workflows-collection/shared-fallback-state-jsonata__statemachine.asl.json":  `"QueryLanguage": "JSONata" is written inside States, where only states belong`,
+}
+
 // TestRoundTripShared decodes every shared document and encodes it again: the
 // JSON value must come back unchanged, and encoding the result again must give
 // the same bytes. Documents that do not decode must be invalid ones, and their
@@ -28,7 +34,9 @@ func TestRoundTripShared(t *testing.T) {
 					t.Errorf("%s: error without a location: %#v", doc.name, e)
 				}
 			}
-			if !isInvalidFixture(doc.name) && doc.name != "corpus/workflows-collection/sfn-iot-data-analytics-dataset__statemachine.asl.json" {
+			if reason, known := brokenCorpus[doc.name]; known {
+				t.Logf("%s: rejected as expected (%s): %v", doc.name, reason, err)
+			} else if !isInvalidFixture(doc.name) {
 				t.Errorf("%s: does not decode: %v", doc.name, err)
 			}
 			rejected++

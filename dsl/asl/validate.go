@@ -209,6 +209,9 @@ func Validate(sm *StateMachine) []Diagnostic {
 // sortCanonical puts the diagnostics in the order of their locations in the
 // document's canonical encoding, which is definition order.
 func (v *validator) sortCanonical(sm *StateMachine) {
+	if v.hasNil {
+		return // Marshal cannot encode a typed nil state
+	}
 	out, err := Marshal(sm)
 	if err != nil {
 		return
@@ -241,6 +244,7 @@ type validator struct {
 	names     map[string]bool // state names seen so far, in document order
 	allNames  map[string]bool // every state name in the machine
 	labels    map[string]bool // Map labels seen so far
+	hasNil    bool            // some state is nil
 }
 
 func (v *validator) add(sev Severity, loc, code, format string, args ...any) {
@@ -439,6 +443,7 @@ func (v *validator) scope(ptr, startAt string, states States) {
 	}
 	for name, st := range states.All() {
 		if isNilState(st) {
+			v.hasNil = true
 			v.errorf(Join(ptr+"/States", name), CodeSchemaValidationFailed, "state %q is nil", name)
 		}
 	}
@@ -681,6 +686,8 @@ func (v *validator) intField(loc, field string, x *IntOrExpr, ql QueryLanguage, 
 	case x == nil:
 	case x.Expr != "":
 		v.exprNumber(loc, field, x.Expr, ql)
+	case x.Int < minimum && maximum == math.MaxInt:
+		v.errorf(loc, CodeSchemaValidationFailed, "%s must be at least %d, got %d", field, minimum, x.Int)
 	case x.Int < minimum || x.Int > maximum:
 		v.errorf(loc, CodeSchemaValidationFailed, "%s must be between %d and %d, got %d", field, minimum, maximum, x.Int)
 	}
@@ -730,7 +737,7 @@ func (v *validator) task(ptr string, s *Task, ql QueryLanguage) {
 	v.pathForm(ptr, "TimeoutSeconds", s.TimeoutSeconds != nil, s.TimeoutSecondsPath, ql)
 	v.intField(ptr+"/HeartbeatSeconds", "HeartbeatSeconds", s.HeartbeatSeconds, ql, 1, maxSeconds)
 	v.pathForm(ptr, "HeartbeatSeconds", s.HeartbeatSeconds != nil, s.HeartbeatSecondsPath, ql)
-	if t, h := s.TimeoutSeconds, s.HeartbeatSeconds; t != nil && h != nil && t.Expr == "" && h.Expr == "" && h.Int >= t.Int {
+	if t, h := s.TimeoutSeconds, s.HeartbeatSeconds; t != nil && h != nil && t.Expr == "" && h.Expr == "" && t.Int >= 1 && h.Int >= 1 && h.Int >= t.Int {
 		v.errorf(ptr+"/HeartbeatSeconds", CodeSchemaValidationFailed,
 			"HeartbeatSeconds (%d) must be smaller than TimeoutSeconds (%d)", h.Int, t.Int)
 	}
