@@ -2,4 +2,15 @@ module github.com/aslgen/aslgen
 
 go 1.24.0
 
-require github.com/google/go-cmp v0.7.0
+require (
+	github.com/dave/jennifer v1.7.1
+	github.com/google/go-cmp v0.7.0
+	golang.org/x/tools v0.40.0
+)
+
+require (
+	golang.org/x/mod v0.31.0 // indirect
+	golang.org/x/sync v0.19.0 // indirect
+)
+
+tool github.com/aslgen/aslgen/cmd/aslgen

@@ -1,0 +1,131 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+
+	"github.com/aslgen/aslgen/gen"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+const usage = `usage: aslgen [-check | -diff] [-v] [-work] [-tags list] [packages]
+       aslgen validate [-json] FILE...
+
+aslgen writes the ASL file of every workflow constructor in the packages
+(default "."): <name>.asl.json beside the package's Go files.
+
+  -check      write nothing; list the files that are missing or out of date (exit 1 if any)
+  -diff       write nothing; print a unified diff of each file that would change (exit 1 if any)
+  -v          report packages, constructors and files written or unchanged
+  -work       keep the runner's work directory and print its path
+  -tags list  build tags, as for go build
+
+aslgen validate checks ASL documents and prints their diagnostics:
+FILE:LINE:COL: SEVERITY CODE: message (at /States/X/Next).
+
+  -json       print the diagnostics as one JSON array
+
+Exit codes: 0 ok, 1 out-of-date files or invalid documents, 2 error.
+Run "go doc github.com/aslgen/aslgen/cmd/aslgen" for more.
+`
+
+// run is the command without the process: it returns the exit code.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && isCommandName(args[0]) {
+		switch args[0] {
+		case "validate":
+			return validate(args[1:], stdout, stderr)
+		case "generate":
+			return generate(ctx, args[1:], stdout, stderr)
+		case "help":
+			fmt.Fprint(stdout, usage)
+			return gen.ExitOK
+		default:
+			fmt.Fprintf(stderr, "aslgen: unknown command %q\nRun 'aslgen -h' for usage.\n", args[0])
+			return gen.ExitError
+		}
+	}
+	return generate(ctx, args, stdout, stderr)
+}
+
+// isCommandName tells a subcommand from a package pattern: a package pattern
+// is a path (".", "./...", "example.com/orders"), a command a bare word.
+// A module whose path is a bare word is named with a relative path, such as
+// "." or "./...".
+func isCommandName(arg string) bool {
+	return arg != "" && !strings.HasPrefix(arg, "-") && !strings.ContainsAny(arg, "./\\")
+}
+
+func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, usage) }
+	return fs
+}
+
+// parse parses the flags; done is set when the command should exit with code.
+func parse(fs *flag.FlagSet, args []string) (code int, done bool) {
+	err := fs.Parse(args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		return gen.ExitOK, true
+	case err != nil:
+		return gen.ExitError, true
+	}
+	return 0, false
+}
+
+func generate(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("aslgen", stderr)
+	check := fs.Bool("check", false, "")
+	diff := fs.Bool("diff", false, "")
+	verbose := fs.Bool("v", false, "")
+	work := fs.Bool("work", false, "")
+	tags := fs.String("tags", "", "")
+	if code, done := parse(fs, args); done {
+		return code
+	}
+	cfg := gen.Config{
+		Patterns: fs.Args(),
+		Tags:     *tags,
+		Verbose:  *verbose,
+		KeepWork: *work,
+		Stdout:   stdout,
+		Stderr:   stderr,
+	}
+	switch {
+	case *check && *diff:
+		fmt.Fprintln(stderr, "aslgen: -check and -diff cannot be used together")
+		return gen.ExitError
+	case *check:
+		cfg.Mode = gen.ModeCheck
+	case *diff:
+		cfg.Mode = gen.ModeDiff
+	}
+	return gen.Run(ctx, cfg)
+}
+
+func validate(args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("aslgen validate", stderr)
+	asJSON := fs.Bool("json", false, "")
+	if code, done := parse(fs, args); done {
+		return code
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprintln(stderr, "usage: aslgen validate [-json] FILE...")
+		return gen.ExitError
+	}
+	return gen.Validate(gen.ValidateConfig{Files: fs.Args(), JSON: *asJSON, Stdout: stdout, Stderr: stderr})
+}
