@@ -5,6 +5,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"testing"
+
+	"github.com/aslgen/aslgen/dsl/asl"
 )
 
 // TestASLValidatorAcceptsExamples runs the peer tool asl-validator on every
@@ -40,6 +42,24 @@ func TestASLValidatorAcceptsExamples(t *testing.T) {
 		out, err := exec.Command(node, validator, "--json-path", f).CombinedOutput()
 		if err != nil {
 			t.Errorf("asl-validator rejects %s: %v\n%s", f, err, out)
+		}
+	}
+}
+
+// TestASLValidateAcceptsExamples checks every committed example ASL file
+// with aslgen's own validator, as `aslgen validate` runs it.
+func TestASLValidateAcceptsExamples(t *testing.T) {
+	files, err := filepath.Glob("*/*.asl.json")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no example ASL files found (%v)", err)
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range asl.ValidateJSON(data) {
+			t.Errorf("%s:%d:%d: %s", f, d.Line, d.Column, d)
 		}
 	}
 }
