@@ -140,6 +140,13 @@ func TestBuildErrors(t *testing.T) {
 			m.Pass("A").Parameters(dsl.Obj{"id": "x", "id.$": "$.id"})
 			return m, line() - 1
 		}, "A", `both set field "id"`},
+		{"template that contains itself", func() (*dsl.Machine, int) {
+			m := dsl.NewMachine("M")
+			loop := dsl.Obj{}
+			loop["self"] = loop
+			m.Pass("A").Parameters(loop)
+			return m, line() - 1
+		}, "A", `nested more than 500 levels deep`},
 		{"fractional seconds", func() (*dsl.Machine, int) {
 			m := dsl.NewMachine("M")
 			m.Wait("W").For(1500 * time.Millisecond)

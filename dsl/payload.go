@@ -236,10 +236,15 @@ func compileTemplate(v any, mode templateMode) (json.RawMessage, []string) {
 }
 
 type templateWriter struct {
-	buf  bytes.Buffer
-	mode templateMode
-	errs []string
+	buf   bytes.Buffer
+	mode  templateMode
+	errs  []string
+	depth int
 }
+
+// maxTemplateDepth bounds the nesting of a template, which also stops a
+// template that contains itself.
+const maxTemplateDepth = 500
 
 func (t *templateWriter) errorf(format string, args ...any) {
 	t.errs = append(t.errs, fmt.Sprintf(format, args...))
@@ -254,6 +259,15 @@ func where(path string) string {
 
 // value writes v; path names its place in the template for error messages.
 func (t *templateWriter) value(v any, path string, top bool) {
+	t.depth++
+	defer func() { t.depth-- }()
+	if t.depth > maxTemplateDepth {
+		if t.depth == maxTemplateDepth+1 {
+			t.errorf("the template is nested more than %d levels deep (does it contain itself?)", maxTemplateDepth)
+		}
+		t.buf.WriteString("null")
+		return
+	}
 	switch x := v.(type) {
 	case Path, Expr:
 		if top {

@@ -181,7 +181,7 @@ func (p *parser) arg(depth, open int) (Arg, error) {
 		p.pos += n
 		return &PathArg{Path: path, Offset: start}, nil
 	case c == '-' || isDigit(c):
-		n := scanNumber(p.s[start:])
+		n := jsonpath.ScanNumber(p.s[start:])
 		if n == 0 {
 			return nil, p.errAt(start, "invalid number")
 		}
@@ -248,41 +248,3 @@ func (p *parser) str() (*StringLit, error) {
 	}
 }
 
-// scanNumber returns the length of the JSON number
-// -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? at the start of s, or 0 if
-// there is none.
-func scanNumber(s string) int {
-	i := 0
-	if i < len(s) && s[i] == '-' {
-		i++
-	}
-	switch {
-	case i < len(s) && s[i] == '0':
-		i++
-	case i < len(s) && isDigit(s[i]):
-		for i < len(s) && isDigit(s[i]) {
-			i++
-		}
-	default:
-		return 0
-	}
-	if i+1 < len(s) && s[i] == '.' && isDigit(s[i+1]) {
-		i += 2
-		for i < len(s) && isDigit(s[i]) {
-			i++
-		}
-	}
-	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
-		j := i + 1
-		if j < len(s) && (s[j] == '+' || s[j] == '-') {
-			j++
-		}
-		if j < len(s) && isDigit(s[j]) {
-			for j < len(s) && isDigit(s[j]) {
-				j++
-			}
-			i = j
-		}
-	}
-	return i
-}

@@ -815,7 +815,7 @@ func (p *parser) literal() (Expr, error) {
 // number parses a JSON number.
 func (p *parser) number() (Expr, error) {
 	start := p.pos
-	n := scanNumber(p.s[start:])
+	n := ScanNumber(p.s[start:])
 	if n == 0 {
 		return nil, p.errAt(start, "invalid number")
 	}
@@ -828,10 +828,10 @@ func (p *parser) number() (Expr, error) {
 	return NumberLit{Text: text, Value: v}, nil
 }
 
-// scanNumber returns the length of the JSON number
+// ScanNumber returns the length of the JSON number
 // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? at the start of s, or 0 if
 // there is none.
-func scanNumber(s string) int {
+func ScanNumber(s string) int {
 	i := 0
 	if i < len(s) && s[i] == '-' {
 		i++
