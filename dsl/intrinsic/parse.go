@@ -247,4 +247,3 @@ func (p *parser) str() (*StringLit, error) {
 		}
 	}
 }
-
