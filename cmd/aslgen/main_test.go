@@ -51,9 +51,10 @@ func testMain(m *testing.M) int {
 
 // childEnv is the environment of the go commands the tests start: the test
 // modules resolve github.com/aslgen/aslgen from this repository and every
-// other module from the module cache, without the network.
+// other module from the module cache (which building this package filled),
+// or from GOPROXY when it is not there.
 func childEnv() []string {
-	return append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOTOOLCHAIN=local", "GOWORK=off")
+	return append(os.Environ(), "GOFLAGS=-mod=mod", "GOTOOLCHAIN=local", "GOWORK=off")
 }
 
 // newModule creates a module example.com/m in a temporary directory with

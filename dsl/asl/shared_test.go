@@ -23,12 +23,13 @@ type sharedDoc struct {
 // executions' definitions, the validator fixtures and the corpus.
 func sharedDocs(t testing.TB) []sharedDoc {
 	t.Helper()
-	if _, err := os.Stat(sharedDir); err != nil {
-		t.Skipf("skipping: shared conformance data not found at %s: %v", sharedDir, err)
-	}
 	var docs []sharedDoc
 	for _, f := range []string{"conformance/aws-recorded.jsonl", "conformance/holdout.jsonl"} {
 		fh, err := os.Open(filepath.Join(sharedDir, f))
+		if os.IsNotExist(err) {
+			t.Logf("shared data %s not found: its documents are not checked", f)
+			continue
+		}
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -62,6 +63,9 @@ func sharedDocs(t testing.TB) []sharedDoc {
 			rel, _ := filepath.Rel(sharedDir, f)
 			docs = append(docs, sharedDoc{name: rel, data: data})
 		}
+	}
+	if len(docs) == 0 {
+		t.Skipf("skipping: no shared conformance data or corpus found under %s", sharedDir)
 	}
 	return docs
 }
