@@ -42,6 +42,12 @@ func testMain(m *testing.M) int {
 	if runtime.GOOS == "windows" {
 		aslgenBin += ".exe"
 	}
+	download := exec.Command("go", "mod", "download")
+	download.Dir = repoRoot
+	if out, err := download.CombinedOutput(); err != nil {
+		fmt.Fprintf(os.Stderr, "go mod download: %v\n%s", err, out)
+		return 1
+	}
 	if out, err := exec.Command("go", "build", "-o", aslgenBin, ".").CombinedOutput(); err != nil {
 		fmt.Fprintf(os.Stderr, "building aslgen: %v\n%s", err, out)
 		return 1
@@ -51,10 +57,11 @@ func testMain(m *testing.M) int {
 
 // childEnv is the environment of the go commands the tests start: the test
 // modules resolve github.com/aslgen/aslgen from this repository and every
-// other module from the module cache (which building this package filled),
-// or from GOPROXY when it is not there.
+// other module from the module cache, which TestMain fills, without the
+// network. (With a proxy, go get -tool would ask it about the module path
+// github.com/aslgen/aslgen/cmd/aslgen, and fail.)
 func childEnv() []string {
-	return append(os.Environ(), "GOFLAGS=-mod=mod", "GOTOOLCHAIN=local", "GOWORK=off")
+	return append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOTOOLCHAIN=local", "GOWORK=off")
 }
 
 // newModule creates a module example.com/m in a temporary directory with
