@@ -245,14 +245,22 @@ type Task struct {
 	// Credentials names a role to assume for the task (a payload template).
 	Credentials json.RawMessage
 
-	InputPath      *Path
-	Parameters     json.RawMessage
-	Arguments      json.RawMessage
+	// InputPath selects the part of the input the state uses (JSONPath); null gives {}.
+	InputPath *Path
+	// Parameters is the payload template of the effective input (JSONPath).
+	Parameters json.RawMessage
+	// Arguments is the effective input (JSONata): an object or a "{% %}" expression.
+	Arguments json.RawMessage
+	// ResultSelector shapes the raw result (JSONPath).
 	ResultSelector json.RawMessage
-	ResultPath     *Path
-	OutputPath     *Path
-	Output         json.RawMessage
-	Assign         json.RawMessage
+	// ResultPath places the result in the input (JSONPath); null discards it.
+	ResultPath *Path
+	// OutputPath selects the part of the output passed on (JSONPath); null gives {}.
+	OutputPath *Path
+	// Output is the state's output (JSONata).
+	Output json.RawMessage
+	// Assign sets variables.
+	Assign json.RawMessage
 
 	// TimeoutSeconds bounds one attempt of the task.
 	TimeoutSeconds *IntOrExpr
@@ -263,41 +271,56 @@ type Task struct {
 	// HeartbeatSecondsPath reads HeartbeatSeconds from the state's input.
 	HeartbeatSecondsPath string
 
+	// Retry lists the retriers, tried in order.
 	Retry []Retrier
+	// Catch lists the catchers, tried in order.
 	Catch []Catcher
 
 	// Next names the following state; End marks a terminal state.
 	Next string
-	End  bool
+	// End marks a terminal state.
+	End bool
 }
 
 // Pass is a Pass state: it passes its input, or Result, to its output.
 type Pass struct {
 	StateBase
-	InputPath  *Path
+	// InputPath selects the part of the input the state uses (JSONPath); null gives {}.
+	InputPath *Path
+	// Parameters is the payload template of the effective input (JSONPath).
 	Parameters json.RawMessage
 	// Result is the fixed result of the state.
-	Result     json.RawMessage
+	Result json.RawMessage
+	// ResultPath places the result in the input (JSONPath); null discards it.
 	ResultPath *Path
+	// OutputPath selects the part of the output passed on (JSONPath); null gives {}.
 	OutputPath *Path
-	Output     json.RawMessage
-	Assign     json.RawMessage
-	Next       string
-	End        bool
+	// Output is the state's output (JSONata).
+	Output json.RawMessage
+	// Assign sets variables.
+	Assign json.RawMessage
+	// Next names the following state.
+	Next string
+	// End marks a terminal state.
+	End bool
 }
 
 // Choice is a Choice state: it goes to the Next of the first matching rule, or
 // to Default.
 type Choice struct {
 	StateBase
-	InputPath  *Path
+	// InputPath selects the part of the input the state uses (JSONPath); null gives {}.
+	InputPath *Path
+	// OutputPath selects the part of the output passed on (JSONPath); null gives {}.
 	OutputPath *Path
 	// Choices are the rules, tried in order.
 	Choices []ChoiceRule
 	// Default names the state to go to when no rule matches.
 	Default string
-	Output  json.RawMessage
-	Assign  json.RawMessage
+	// Output is the state's output (JSONata).
+	Output json.RawMessage
+	// Assign sets variables.
+	Assign json.RawMessage
 }
 
 // ChoiceRule is an element of a Choice state's Choices, or a rule nested in
@@ -323,6 +346,7 @@ type ChoiceRule struct {
 	Next string
 	// Output and Assign apply when the rule matches (JSONata; top level only).
 	Output json.RawMessage
+	// Assign sets variables.
 	Assign json.RawMessage
 }
 
@@ -425,90 +449,139 @@ func (op Operator) Kind() OperandKind { return operatorKinds[op] }
 // *Path forms; exactly one of the four is set).
 type Wait struct {
 	StateBase
-	InputPath     *Path
-	OutputPath    *Path
-	Seconds       *IntOrExpr
-	SecondsPath   string
-	Timestamp     string
+	// InputPath selects the part of the input the state uses (JSONPath); null gives {}.
+	InputPath *Path
+	// OutputPath selects the part of the output passed on (JSONPath); null gives {}.
+	OutputPath *Path
+	// Seconds is how long to wait.
+	Seconds *IntOrExpr
+	// SecondsPath reads Seconds from the input.
+	SecondsPath string
+	// Timestamp is when to stop waiting, in RFC 3339 form.
+	Timestamp string
+	// TimestampPath reads Timestamp from the input.
 	TimestampPath string
-	Output        json.RawMessage
-	Assign        json.RawMessage
-	Next          string
-	End           bool
+	// Output is the state's output (JSONata).
+	Output json.RawMessage
+	// Assign sets variables.
+	Assign json.RawMessage
+	// Next names the following state.
+	Next string
+	// End marks a terminal state.
+	End bool
 }
 
 // Succeed is a Succeed state: it ends the execution (or branch) successfully.
 type Succeed struct {
 	StateBase
-	InputPath  *Path
+	// InputPath selects the part of the input the state uses (JSONPath); null gives {}.
+	InputPath *Path
+	// OutputPath selects the part of the output passed on (JSONPath); null gives {}.
 	OutputPath *Path
-	Output     json.RawMessage
+	// Output is the state's output (JSONata).
+	Output json.RawMessage
 }
 
 // Fail is a Fail state: it ends the execution with an error and a cause.
 type Fail struct {
 	StateBase
-	Error     string
+	// Error is the error name.
+	Error string
+	// ErrorPath reads the error name from the input.
 	ErrorPath string
-	Cause     string
+	// Cause is the human-readable cause.
+	Cause string
+	// CausePath reads the cause from the input.
 	CausePath string
 }
 
 // Parallel is a Parallel state: it runs its branches concurrently.
 type Parallel struct {
 	StateBase
-	InputPath      *Path
-	Parameters     json.RawMessage
-	Arguments      json.RawMessage
-	Branches       []Branch
+	// InputPath selects the part of the input the state uses (JSONPath); null gives {}.
+	InputPath *Path
+	// Parameters is the payload template of the effective input (JSONPath).
+	Parameters json.RawMessage
+	// Arguments is the effective input (JSONata): an object or a "{% %}" expression.
+	Arguments json.RawMessage
+	// Branches run concurrently; the output is the array of their outputs.
+	Branches []Branch
+	// ResultSelector shapes the raw result (JSONPath).
 	ResultSelector json.RawMessage
-	ResultPath     *Path
-	OutputPath     *Path
-	Output         json.RawMessage
-	Assign         json.RawMessage
-	Retry          []Retrier
-	Catch          []Catcher
-	Next           string
-	End            bool
+	// ResultPath places the result in the input (JSONPath); null discards it.
+	ResultPath *Path
+	// OutputPath selects the part of the output passed on (JSONPath); null gives {}.
+	OutputPath *Path
+	// Output is the state's output (JSONata).
+	Output json.RawMessage
+	// Assign sets variables.
+	Assign json.RawMessage
+	// Retry lists the retriers, tried in order.
+	Retry []Retrier
+	// Catch lists the catchers, tried in order.
+	Catch []Catcher
+	// Next names the following state.
+	Next string
+	// End marks a terminal state.
+	End bool
 }
 
 // Map is a Map state: it runs ItemProcessor for each item of its input.
 type Map struct {
 	StateBase
+	// InputPath selects the part of the input the state uses (JSONPath); null gives {}.
 	InputPath *Path
 	// ItemsPath selects the array to iterate over (JSONPath).
 	ItemsPath string
 	// Items is the array to iterate over, or a JSONata expression giving it.
-	Items      json.RawMessage
+	Items json.RawMessage
+	// ItemReader reads the items from a data source (distributed mode).
 	ItemReader *ItemReader
 	// ItemSelector shapes each item's input (Parameters in the legacy form).
 	ItemSelector json.RawMessage
 	// Parameters is the legacy name of ItemSelector.
-	Parameters    json.RawMessage
+	Parameters json.RawMessage
+	// ItemBatcher batches items (distributed mode).
 	ItemBatcher   *ItemBatcher
 	ItemProcessor *ItemProcessor
 	// Iterator is the legacy name of ItemProcessor.
-	Iterator     *ItemProcessor
+	Iterator *ItemProcessor
+	// ResultWriter writes the results to a data store (distributed mode).
 	ResultWriter *ResultWriter
 
-	MaxConcurrency                 *IntOrExpr
-	MaxConcurrencyPath             string
-	ToleratedFailurePercentage     *FloatOrExpr
+	// MaxConcurrency bounds the iterations running at once (0: no bound).
+	MaxConcurrency *IntOrExpr
+	// MaxConcurrencyPath reads MaxConcurrency from the input.
+	MaxConcurrencyPath string
+	// ToleratedFailurePercentage is the share of items that may fail (distributed mode).
+	ToleratedFailurePercentage *FloatOrExpr
+	// ToleratedFailurePercentagePath reads ToleratedFailurePercentage from the input.
 	ToleratedFailurePercentagePath string
-	ToleratedFailureCount          *IntOrExpr
-	ToleratedFailureCountPath      string
+	// ToleratedFailureCount is the number of items that may fail (distributed mode).
+	ToleratedFailureCount *IntOrExpr
+	// ToleratedFailureCountPath reads ToleratedFailureCount from the input.
+	ToleratedFailureCountPath string
 	// Label names the child executions of a distributed Map.
 	Label string
 
+	// ResultSelector shapes the raw result (JSONPath).
 	ResultSelector json.RawMessage
-	ResultPath     *Path
-	OutputPath     *Path
-	Output         json.RawMessage
-	Assign         json.RawMessage
-	Retry          []Retrier
-	Catch          []Catcher
-	Next           string
-	End            bool
+	// ResultPath places the result in the input (JSONPath); null discards it.
+	ResultPath *Path
+	// OutputPath selects the part of the output passed on (JSONPath); null gives {}.
+	OutputPath *Path
+	// Output is the state's output (JSONata).
+	Output json.RawMessage
+	// Assign sets variables.
+	Assign json.RawMessage
+	// Retry lists the retriers, tried in order.
+	Retry []Retrier
+	// Catch lists the catchers, tried in order.
+	Catch []Catcher
+	// Next names the following state.
+	Next string
+	// End marks a terminal state.
+	End bool
 }
 
 // Processor returns the Map's item processor, from ItemProcessor or from the
@@ -522,8 +595,11 @@ func (m *Map) Processor() *ItemProcessor {
 
 // ItemReader reads a distributed Map's items from a data source.
 type ItemReader struct {
-	Resource     string
-	Parameters   json.RawMessage
+	// Resource is the ARN of the API to call.
+	Resource string
+	// Parameters is the payload template of the effective input (JSONPath).
+	Parameters json.RawMessage
+	// Arguments is the effective input (JSONata): an object or a "{% %}" expression.
 	Arguments    json.RawMessage
 	ReaderConfig *ReaderConfig
 }
@@ -540,15 +616,21 @@ type ReaderConfig struct {
 	CSVDelimiter string
 	// ManifestType is S3_INVENTORY or ATHENA_DATA.
 	ManifestType string
-	MaxItems     *IntOrExpr
+	// MaxItems limits the items read.
+	MaxItems *IntOrExpr
+	// MaxItemsPath reads MaxItems from the input.
 	MaxItemsPath string
 }
 
 // ItemBatcher groups a distributed Map's items into batches.
 type ItemBatcher struct {
-	MaxItemsPerBatch          *IntOrExpr
-	MaxItemsPerBatchPath      string
-	MaxInputBytesPerBatch     *IntOrExpr
+	// MaxItemsPerBatch bounds the items in a batch.
+	MaxItemsPerBatch *IntOrExpr
+	// MaxItemsPerBatchPath reads MaxItemsPerBatch from the input.
+	MaxItemsPerBatchPath string
+	// MaxInputBytesPerBatch bounds the size of a batch.
+	MaxInputBytesPerBatch *IntOrExpr
+	// MaxInputBytesPerBatchPath reads MaxInputBytesPerBatch from the input.
 	MaxInputBytesPerBatchPath string
 	// BatchInput is added to every batch.
 	BatchInput json.RawMessage
@@ -556,8 +638,11 @@ type ItemBatcher struct {
 
 // ResultWriter writes a distributed Map's results to a data store.
 type ResultWriter struct {
-	Resource     string
-	Parameters   json.RawMessage
+	// Resource is the ARN of the API to call.
+	Resource string
+	// Parameters is the payload template of the effective input (JSONPath).
+	Parameters json.RawMessage
+	// Arguments is the effective input (JSONata): an object or a "{% %}" expression.
 	Arguments    json.RawMessage
 	WriterConfig *WriterConfig
 }
