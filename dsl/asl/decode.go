@@ -43,6 +43,8 @@ const maxErrors = 100
 type decoder struct {
 	src  []byte
 	errs ErrorList
+	ql   QueryLanguage // the machine's query language
+	cur  QueryLanguage // the query language of the state being decoded
 }
 
 func (d *decoder) failAt(off int, ptr, code, format string, args ...any) {
@@ -151,8 +153,21 @@ func (d *decoder) float(n *node, ptr string) *float64 {
 	return &f
 }
 
+// jsonataString reports whether a string may stand for a number: only in
+// JSONata states, as a "{% %}" expression.
+func (d *decoder) jsonataString(n *node, ptr, want string) bool {
+	if d.cur == JSONata {
+		return true
+	}
+	d.fail(n, ptr, "expected %s, got a string (an expression instead of a number needs QueryLanguage JSONata)", want)
+	return false
+}
+
 func (d *decoder) intOrExpr(n *node, ptr string) *IntOrExpr {
 	if n.kind == kindString {
+		if !d.jsonataString(n, ptr, "an integer") {
+			return nil
+		}
 		return &IntOrExpr{Expr: n.str}
 	}
 	if n.kind != kindNumber {
@@ -167,6 +182,9 @@ func (d *decoder) intOrExpr(n *node, ptr string) *IntOrExpr {
 
 func (d *decoder) floatOrExpr(n *node, ptr string) *FloatOrExpr {
 	if n.kind == kindString {
+		if !d.jsonataString(n, ptr, "a number") {
+			return nil
+		}
 		return &FloatOrExpr{Expr: n.str}
 	}
 	if n.kind != kindNumber {
@@ -211,6 +229,11 @@ func (d *decoder) queryLanguage(n *node, ptr string) QueryLanguage {
 
 func (d *decoder) machine(n *node) *StateMachine {
 	sm := &StateMachine{}
+	if n.kind == kindObject {
+		if q := n.get("QueryLanguage"); q != nil && q.kind == kindString {
+			d.ql = QueryLanguage(q.str)
+		}
+	}
 	d.object(n, "", func(k string, v *node, p string) bool {
 		switch k {
 		case "Comment":
@@ -314,6 +337,12 @@ func (d *decoder) state(n *node, ptr string) State {
 	}
 	typ := st.Type()
 	base := st.Base()
+	saved := d.cur
+	defer func() { d.cur = saved }()
+	d.cur = d.ql
+	if q := n.get("QueryLanguage"); q != nil && q.kind == kindString {
+		d.cur = QueryLanguage(q.str)
+	}
 	for i, k := range n.keys {
 		v, p := n.vals[i], Join(ptr, k)
 		switch k {

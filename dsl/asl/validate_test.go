@@ -181,7 +181,6 @@ var validateCases = []validateCase{
 	{"JSONata Timestamp expression", jsonata(`"A": {"Type": "Wait", "Timestamp": "{% $states.input.t %}", "Next": "B"}, "B": {"Type": "Wait", "Seconds": "{% 3 %}", "End": true}`), nil},
 	{"JSONata Timestamp that is no timestamp", jsonata(`"A": {"Type": "Wait", "Timestamp": "tomorrow", "End": true}`), []string{E(svf, "/States/A/Timestamp")}},
 	{"JSONata Seconds that is no expression", jsonata(`"A": {"Type": "Wait", "Seconds": "10", "End": true}`), []string{E(svf, "/States/A/Seconds")}},
-	{"expression Seconds in a JSONPath state", machine(`"A": {"Type": "Wait", "Seconds": "{% 10 %}", "End": true}`), []string{E(svf, "/States/A/Seconds")}},
 
 	// Task.
 	{"Task without Resource", machine(`"A": {"Type": "Task", "End": true}`), []string{E(svf, "/States/A")}},
@@ -202,7 +201,6 @@ var validateCases = []validateCase{
 	{"heartbeat not below timeout", machine(`"A": {"Type": "Task", ` + lambda + `, "TimeoutSeconds": 10, "HeartbeatSeconds": 10, "End": true}`), []string{E(svf, "/States/A/HeartbeatSeconds")}},
 	{"heartbeat below timeout", machine(`"A": {"Type": "Task", ` + lambda + `, "TimeoutSeconds": 10, "HeartbeatSeconds": 9, "End": true}`), nil},
 	{"JSONata timeout expressions", jsonata(`"A": {"Type": "Task", ` + lambda + `, "TimeoutSeconds": "{% 10 %}", "HeartbeatSeconds": "{% 20 %}", "End": true}`), nil},
-	{"expression TimeoutSeconds in a JSONPath state", machine(`"A": {"Type": "Task", ` + lambda + `, "TimeoutSeconds": "{% 10 %}", "End": true}`), []string{E(svf, "/States/A/TimeoutSeconds")}},
 
 	// Fail.
 	{"Fail with Error and ErrorPath", machine(`"A": {"Type": "Fail", "Error": "E", "ErrorPath": "$.e"}`), []string{E(svf, "/States/A/ErrorPath")}},
@@ -307,14 +305,43 @@ var validateCases = []validateCase{
 		[]string{E(svf, "/States/A/Output"), E(svf, "/States/B/Output"), E(svf, "/States/C/Output"), E(svf, "/States/Z/Output")}},
 	{"JSONata fields of a JSONPath Parallel", machine(`"A": {"Type": "Parallel", "Branches": [{"StartAt": "B", "States": {"B": {"Type": "Succeed"}}}], "Arguments": {}, "Output": {}, "End": true}`),
 		[]string{E(svf, "/States/A/Arguments"), E(svf, "/States/A/Output")}},
-	{"JSONata fields of a JSONPath Map", machine(mapWith(`, "Items": [1], "Output": {}, "ItemReader": {"Resource": "arn:aws:states:::s3:getObject", "Arguments": {}, "ReaderConfig": {"MaxItems": "{% 1 %}"}}, "ItemBatcher": {"MaxItemsPerBatch": "{% 1 %}", "MaxInputBytesPerBatch": "{% 1 %}"}, "ResultWriter": {"Arguments": {}}, "MaxConcurrency": "{% 1 %}", "ToleratedFailurePercentage": "{% 1 %}", "ToleratedFailureCount": "{% 1 %}"`, distributed)),
-		[]string{E(svf, "/States/A/Items"), E(svf, "/States/A/ItemReader/Arguments"), E(svf, "/States/A/ItemReader/ReaderConfig/MaxItems"), E(svf, "/States/A/ItemBatcher/MaxItemsPerBatch"), E(svf, "/States/A/ItemBatcher/MaxInputBytesPerBatch"),
-			E(svf, "/States/A/ResultWriter/Arguments"), E(svf, "/States/A/MaxConcurrency"), E(svf, "/States/A/ToleratedFailurePercentage"), E(svf, "/States/A/ToleratedFailureCount"), E(svf, "/States/A/Output")}},
+	{"JSONata fields of a JSONPath Map", machine(mapWith(`, "Items": [1], "Output": {}, "ItemReader": {"Resource": "arn:aws:states:::s3:getObject", "Arguments": {}}, "ResultWriter": {"Arguments": {}}`, distributed)),
+		[]string{E(svf, "/States/A/Items"), E(svf, "/States/A/ItemReader/Arguments"), E(svf, "/States/A/ResultWriter/Arguments"), E(svf, "/States/A/Output")}},
 	{"JSONata number that is no expression", jsonata(mapWith(`, "MaxConcurrency": "3"`, "")), []string{E(svf, "/States/A/MaxConcurrency")}},
 
 	// The machine.
 	{"machine TimeoutSeconds zero", `{"StartAt": "A", "TimeoutSeconds": 0, "States": {"A": {"Type": "Succeed"}}}`, []string{E(svf, "/TimeoutSeconds")}},
 	{"machine TimeoutSeconds", `{"StartAt": "A", "TimeoutSeconds": 3600, "States": {"A": {"Type": "Succeed"}}}`, nil},
+}
+
+// TestValidateExpressionsInJSONPath checks numbers given as expressions in
+// JSONPath states. Decoding already rejects them in documents; Validate
+// catches them in models built in Go.
+func TestValidateExpressionsInJSONPath(t *testing.T) {
+	expr := Expr("{% 1 %}")
+	sm := &StateMachine{StartAt: "W"}
+	sm.States.Add("W", &Wait{Seconds: expr, Next: "T"})
+	sm.States.Add("T", &Task{Resource: "arn:aws:states:::lambda:invoke", TimeoutSeconds: expr, HeartbeatSeconds: expr, Next: "M"})
+	sm.States.Add("M", &Map{
+		ItemProcessor: &ItemProcessor{
+			ProcessorConfig: &ProcessorConfig{Mode: ModeDistributed, ExecutionType: ExecutionExpress},
+			StartAt:         "I",
+		},
+		ItemReader:                 &ItemReader{Resource: "arn:aws:states:::s3:getObject", ReaderConfig: &ReaderConfig{MaxItems: expr}},
+		ItemBatcher:                &ItemBatcher{MaxItemsPerBatch: expr, MaxInputBytesPerBatch: expr},
+		MaxConcurrency:             expr,
+		ToleratedFailurePercentage: &FloatOrExpr{Expr: "{% 1 %}"},
+		ToleratedFailureCount:      expr,
+		End:                        true,
+	})
+	mp, _ := sm.States.Get("M")
+	mp.(*Map).ItemProcessor.States.Add("I", &Pass{End: true})
+	want := []string{E(svf, "/States/W/Seconds"), E(svf, "/States/T/TimeoutSeconds"), E(svf, "/States/T/HeartbeatSeconds"),
+		E(svf, "/States/M/ItemReader/ReaderConfig/MaxItems"), E(svf, "/States/M/ItemBatcher/MaxItemsPerBatch"), E(svf, "/States/M/ItemBatcher/MaxInputBytesPerBatch"),
+		E(svf, "/States/M/MaxConcurrency"), E(svf, "/States/M/ToleratedFailurePercentage"), E(svf, "/States/M/ToleratedFailureCount")}
+	if diff := cmp.Diff(sorted(want), sorted(summary(Validate(sm))), cmpEmpty); diff != "" {
+		t.Errorf("diagnostics (-want +got):\n%s", diff)
+	}
 }
 
 func TestValidate(t *testing.T) {
