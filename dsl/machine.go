@@ -52,17 +52,12 @@ func (g *Graph) add(s State, c *stateCore, name string, typ asl.StateType, at po
 	g.states = append(g.states, s)
 }
 
-func bind[S State](c *stateCore, self S) ops[S] { return ops[S]{c: c, self: self} }
-
 // Task creates a Task state; set its Resource.
 func (g *Graph) Task(name string) *TaskState { return g.newTask(name, here()) }
 
 func (g *Graph) newTask(name string, at pos) *TaskState {
 	s := &TaskState{}
 	g.add(s, &s.stateCore, name, asl.TypeTask, at)
-	o := bind(&s.stateCore, s)
-	s.commonOps, s.ioOps, s.assignOps, s.nextOps = commonOps[*TaskState](o), ioOps[*TaskState](o), assignOps[*TaskState](o), nextOps[*TaskState](o)
-	s.resultOps, s.errorOps, s.argsOps = resultOps[*TaskState](o), errorOps[*TaskState](o), argsOps[*TaskState](o)
 	return s
 }
 
@@ -83,8 +78,6 @@ func (g *Graph) LambdaInvoke(name, function string) *TaskState {
 func (g *Graph) Pass(name string) *PassState {
 	s := &PassState{}
 	g.add(s, &s.stateCore, name, asl.TypePass, here())
-	o := bind(&s.stateCore, s)
-	s.commonOps, s.ioOps, s.assignOps, s.nextOps, s.resultOps = commonOps[*PassState](o), ioOps[*PassState](o), assignOps[*PassState](o), nextOps[*PassState](o), resultOps[*PassState](o)
 	return s
 }
 
@@ -92,8 +85,6 @@ func (g *Graph) Pass(name string) *PassState {
 func (g *Graph) Choice(name string) *ChoiceState {
 	s := &ChoiceState{}
 	g.add(s, &s.stateCore, name, asl.TypeChoice, here())
-	o := bind(&s.stateCore, s)
-	s.commonOps, s.ioOps, s.assignOps = commonOps[*ChoiceState](o), ioOps[*ChoiceState](o), assignOps[*ChoiceState](o)
 	return s
 }
 
@@ -101,8 +92,6 @@ func (g *Graph) Choice(name string) *ChoiceState {
 func (g *Graph) Wait(name string) *WaitState {
 	s := &WaitState{}
 	g.add(s, &s.stateCore, name, asl.TypeWait, here())
-	o := bind(&s.stateCore, s)
-	s.commonOps, s.ioOps, s.assignOps, s.nextOps = commonOps[*WaitState](o), ioOps[*WaitState](o), assignOps[*WaitState](o), nextOps[*WaitState](o)
 	return s
 }
 
@@ -110,8 +99,6 @@ func (g *Graph) Wait(name string) *WaitState {
 func (g *Graph) Succeed(name string) *SucceedState {
 	s := &SucceedState{}
 	g.add(s, &s.stateCore, name, asl.TypeSucceed, here())
-	o := bind(&s.stateCore, s)
-	s.commonOps, s.ioOps = commonOps[*SucceedState](o), ioOps[*SucceedState](o)
 	return s
 }
 
@@ -119,7 +106,6 @@ func (g *Graph) Succeed(name string) *SucceedState {
 func (g *Graph) Fail(name string) *FailState {
 	s := &FailState{}
 	g.add(s, &s.stateCore, name, asl.TypeFail, here())
-	s.commonOps = commonOps[*FailState](bind(&s.stateCore, s))
 	return s
 }
 
@@ -127,9 +113,6 @@ func (g *Graph) Fail(name string) *FailState {
 func (g *Graph) Parallel(name string) *ParallelState {
 	s := &ParallelState{}
 	g.add(s, &s.stateCore, name, asl.TypeParallel, here())
-	o := bind(&s.stateCore, s)
-	s.commonOps, s.ioOps, s.assignOps, s.nextOps = commonOps[*ParallelState](o), ioOps[*ParallelState](o), assignOps[*ParallelState](o), nextOps[*ParallelState](o)
-	s.resultOps, s.errorOps, s.argsOps = resultOps[*ParallelState](o), errorOps[*ParallelState](o), argsOps[*ParallelState](o)
 	return s
 }
 
@@ -137,9 +120,6 @@ func (g *Graph) Parallel(name string) *ParallelState {
 func (g *Graph) Map(name string) *MapState {
 	s := &MapState{}
 	g.add(s, &s.stateCore, name, asl.TypeMap, here())
-	o := bind(&s.stateCore, s)
-	s.commonOps, s.ioOps, s.assignOps, s.nextOps = commonOps[*MapState](o), ioOps[*MapState](o), assignOps[*MapState](o), nextOps[*MapState](o)
-	s.resultOps, s.errorOps = resultOps[*MapState](o), errorOps[*MapState](o)
 	return s
 }
 

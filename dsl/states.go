@@ -17,6 +17,8 @@ type State interface {
 	core() *stateCore
 }
 
+//go:generate go run ./internal/stategen
+
 // The query languages, for QueryLanguage methods.
 const (
 	JSONPath = asl.JSONPath
@@ -86,81 +88,12 @@ func coreOf(s State) *stateCore {
 	return s.core()
 }
 
-// ops binds a capability's methods to a state; each capability below is a
-// distinct type over it so that every state type gets exactly the methods
-// that ASL allows it.
-type ops[S State] struct {
-	c    *stateCore
-	self S
-}
-
-type (
-	commonOps[S State] ops[S]
-	ioOps[S State]     ops[S]
-	assignOps[S State] ops[S]
-	nextOps[S State]   ops[S]
-	resultOps[S State] ops[S]
-	errorOps[S State]  ops[S]
-	argsOps[S State]   ops[S]
-)
-
-// Comment describes the state.
-func (o commonOps[S]) Comment(text string) S {
-	o.c.comment = text
-	return o.self
-}
-
-// QueryLanguage sets the state's query language, overriding the machine's.
-func (o commonOps[S]) QueryLanguage(ql asl.QueryLanguage) S {
-	o.c.ql = ql
-	o.c.mark("QueryLanguage", here())
-	return o.self
-}
-
-// InputPath selects the part of the state's input to use (JSONPath mode);
-// NullPath gives {}.
-func (o ioOps[S]) InputPath(p Path) S {
-	o.c.setPath(&o.c.inputPath, "InputPath", p, here())
-	return o.self
-}
-
-// OutputPath selects the part of the state's output to pass on (JSONPath
-// mode); NullPath gives {}.
-func (o ioOps[S]) OutputPath(p Path) S {
-	o.c.setPath(&o.c.outputPath, "OutputPath", p, here())
-	return o.self
-}
-
-// Output sets the state's output (JSONata mode): any JSON value, with
-// "{% ... %}" expressions in its strings.
-func (o ioOps[S]) Output(v any) S {
-	o.c.setTemplate(&o.c.output, "Output", v, here())
-	return o.self
-}
-
-// Assign sets variables from the state's input and result: an [Obj] whose
-// values may be paths (JSONPath mode) or "{% ... %}" expressions (JSONata).
-func (o assignOps[S]) Assign(v any) S {
-	o.c.setTemplate(&o.c.assign, "Assign", v, here())
-	return o.self
-}
-
-// Next sets the state to go to afterwards. A state with no Next and no
-// explicit End ends its machine, branch or item processor.
-func (o nextOps[S]) Next(s State) S {
-	o.c.setNext(s, here())
-	return o.self
-}
-
-// End marks the state as terminal.
-func (o nextOps[S]) End() S {
-	at := here()
-	if o.c.next != nil {
-		o.c.problem(at, "End: the state already continues to %q (Next set at %s)", o.c.next.Name(), o.c.nextAt.position())
+func (c *stateCore) setEnd(at pos) {
+	if c.next != nil {
+		c.problem(at, "End: the state already continues to %q (Next set at %s)", c.next.Name(), c.nextAt.position())
 	}
-	o.c.end = true
-	o.c.mark("End", at)
-	return o.self
+	c.end = true
+	c.mark("End", at)
 }
 
 func (c *stateCore) setNext(s State, at pos) {
@@ -178,75 +111,29 @@ func (c *stateCore) setNext(s State, at pos) {
 	}
 }
 
-// Parameters sets the state's effective input (JSONPath mode): an [Obj]
-// payload template whose [Path] and intrinsic values are evaluated at run time.
-func (o resultOps[S]) Parameters(v any) S {
-	o.c.setTemplate(&o.c.parameters, "Parameters", v, here())
-	return o.self
-}
-
-// ResultPath places the state's result in its input at p (JSONPath mode);
-// "$" replaces the input, NullPath discards the result.
-func (o resultOps[S]) ResultPath(p Path) S {
-	o.c.setPath(&o.c.resultPath, "ResultPath", p, here())
-	return o.self
-}
-
-// DiscardResult sets ResultPath to null: the state's output is its input.
-func (o resultOps[S]) DiscardResult() S {
-	o.c.setPath(&o.c.resultPath, "ResultPath", NullPath, here())
-	return o.self
-}
-
-// ResultSelector shapes the raw result before ResultPath (JSONPath mode).
-func (o errorOps[S]) ResultSelector(v any) S {
-	o.c.setTemplate(&o.c.resultSelector, "ResultSelector", v, here())
-	return o.self
-}
-
-// Retry adds retriers, tried in order; see [Retry].
-func (o errorOps[S]) Retry(rs ...*Retrier) S {
-	at := here()
+func (c *stateCore) addRetriers(rs []*Retrier, at pos) {
 	for _, r := range rs {
 		if r == nil {
-			o.c.problem(at, "Retry: nil retrier")
+			c.problem(at, "Retry: nil retrier")
 			continue
 		}
-		o.c.retry = append(o.c.retry, r)
+		c.retry = append(c.retry, r)
 	}
-	return o.self
 }
 
-// Catch adds catchers, tried in order; see [Catch].
-func (o errorOps[S]) Catch(cs ...*Catcher) S {
-	at := here()
-	for _, c := range cs {
-		if c == nil {
-			o.c.problem(at, "Catch: nil catcher")
+func (c *stateCore) addCatchers(cs []*Catcher, at pos) {
+	for _, k := range cs {
+		if k == nil {
+			c.problem(at, "Catch: nil catcher")
 			continue
 		}
-		o.c.catch = append(o.c.catch, c)
+		c.catch = append(c.catch, k)
 	}
-	return o.self
-}
-
-// Arguments sets the state's input (JSONata mode): an object whose strings
-// may hold "{% ... %}" expressions, or one such expression string.
-func (o argsOps[S]) Arguments(v any) S {
-	o.c.setTemplate(&o.c.arguments, "Arguments", v, here())
-	return o.self
 }
 
 // TaskState is a Task state: it runs the work named by its Resource.
 type TaskState struct {
 	stateCore
-	commonOps[*TaskState]
-	ioOps[*TaskState]
-	assignOps[*TaskState]
-	nextOps[*TaskState]
-	resultOps[*TaskState]
-	errorOps[*TaskState]
-	argsOps[*TaskState]
 
 	resource      string
 	credentials   *template
@@ -335,11 +222,6 @@ func (s *TaskState) ResultType(t Type) *TaskState {
 // PassState is a Pass state: it passes its input, or a fixed Result, on.
 type PassState struct {
 	stateCore
-	commonOps[*PassState]
-	ioOps[*PassState]
-	assignOps[*PassState]
-	nextOps[*PassState]
-	resultOps[*PassState]
 
 	result *template
 }
@@ -355,9 +237,6 @@ func (s *PassState) Result(v any) *PassState {
 // matches, or to the Otherwise state.
 type ChoiceState struct {
 	stateCore
-	commonOps[*ChoiceState]
-	ioOps[*ChoiceState]
-	assignOps[*ChoiceState]
 
 	rules []choiceRule
 	def   State
@@ -404,10 +283,6 @@ func (s *ChoiceState) Otherwise(next State) *ChoiceState {
 // WaitState is a Wait state: it pauses for a duration or until a time.
 type WaitState struct {
 	stateCore
-	commonOps[*WaitState]
-	ioOps[*WaitState]
-	assignOps[*WaitState]
-	nextOps[*WaitState]
 
 	seconds       *asl.IntOrExpr
 	secondsPath   Path
@@ -462,14 +337,11 @@ func (s *WaitState) TimestampExpr(expr string) *WaitState {
 // iteration successfully.
 type SucceedState struct {
 	stateCore
-	commonOps[*SucceedState]
-	ioOps[*SucceedState]
 }
 
 // FailState is a Fail state: it ends the execution with an error and a cause.
 type FailState struct {
 	stateCore
-	commonOps[*FailState]
 
 	err       ErrorName
 	errPath   Path
@@ -509,13 +381,6 @@ func (s *FailState) CausePath(p Path) *FailState {
 // outputs their results as an array.
 type ParallelState struct {
 	stateCore
-	commonOps[*ParallelState]
-	ioOps[*ParallelState]
-	assignOps[*ParallelState]
-	nextOps[*ParallelState]
-	resultOps[*ParallelState]
-	errorOps[*ParallelState]
-	argsOps[*ParallelState]
 
 	branches []*Graph
 }
@@ -540,12 +405,6 @@ const (
 // array, inline or as a distributed map of child workflows.
 type MapState struct {
 	stateCore
-	commonOps[*MapState]
-	ioOps[*MapState]
-	assignOps[*MapState]
-	nextOps[*MapState]
-	resultOps[*MapState]
-	errorOps[*MapState]
 
 	itemsPath    Path
 	items        *template
