@@ -22,6 +22,8 @@ func main() {
 
 const usage = `usage: aslgen [-check | -diff] [-v] [-work] [-tags list] [packages]
        aslgen validate [-json] FILE...
+       aslgen run [-input JSON|@FILE] [-mock-config FILE -test-case NAME] [-history] DEFINITION.json
+       aslgen run -cases FILE.jsonl
 
 aslgen writes the ASL file of every workflow constructor in the packages
 (default "."): <name>.asl.json beside the package's Go files.
@@ -37,6 +39,18 @@ FILE:LINE:COL: SEVERITY CODE: message (at /States/X/Next).
 
   -json       print the diagnostics as one JSON array
 
+aslgen run runs one execution in the simulator and prints one JSON object:
+{"status":"SUCCEEDED","output":...} or {"status":"FAILED","error":...,"cause":...}
+(also TIMED_OUT, ABORTED), with "events" under -history. Exit 0 when the
+execution succeeded, 1 for any other status, 2 when it cannot run.
+With -cases it runs a batch: one case a line in, one result a line out.
+
+  -input JSON        the execution input, or @FILE to read it (default {})
+  -mock-config FILE  a Step Functions Local mock configuration file
+  -test-case NAME    the test case of the mock configuration to use
+  -history           add the execution's history events
+  -cases FILE        run the cases of a JSONL batch file ("-" for standard input)
+
 Exit codes: 0 ok, 1 out-of-date files or invalid documents, 2 error.
 Run "go doc github.com/aslgen/aslgen/cmd/aslgen" for more.
 `
@@ -47,6 +61,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		switch args[0] {
 		case "validate":
 			return validate(args[1:], stdout, stderr)
+		case "run":
+			return runCommand(ctx, args[1:], os.Stdin, stdout, stderr)
 		case "generate":
 			return generate(ctx, args[1:], stdout, stderr)
 		case "help":

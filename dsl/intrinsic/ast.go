@@ -17,6 +17,11 @@ type Call struct {
 	Args []Arg
 	// Offset is the byte offset of Name in the parsed text.
 	Offset int
+	// Source is the complete text given to Parse, set on the call that
+	// Parse returns (not on nested calls, and empty for calls built by
+	// hand). Eval quotes it, as written, in its error messages, as AWS
+	// does. Equal ignores it.
+	Source string
 }
 
 // Arg is an argument of a Call. The concrete types are *StringLit,

@@ -27,4 +27,23 @@
 // whose Offset is a byte offset into the complete call text; errors inside a
 // path argument are reported at their position in the call text. Parse
 // never panics.
+//
+// Call.Eval evaluates a call as AWS Step Functions does, against the state
+// input ($) and the context object ($$) given in an Env. Values are those
+// of package jsonvalue. AWS implements the functions in Java, and several
+// Java behaviours show through; Eval reproduces them:
+//
+//   - States.Format prints values as Java does: {a=1, b=[x, null]} for an
+//     object, 1.0E20 for a large double, strings without quotes;
+//   - numeric arguments become 32-bit ints by truncation (1.9 is 1), except
+//     in States.MathAdd, which rounds half up (Math.round: -2.5 is -2);
+//   - States.ArrayContains and States.ArrayUnique compare with Java's
+//     equals, so the integer 1 and the double 1.0 differ;
+//   - States.MathRandom with a seed draws from java.util.Random, giving
+//     AWS's values;
+//   - States.Base64Decode is lenient and States.StringSplit drops empty
+//     pieces.
+//
+// Failures are *Error values carrying AWS's error name (States.Runtime) and
+// message; see Error for the exact texts.
 package intrinsic

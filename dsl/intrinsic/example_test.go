@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/aslgen/aslgen/dsl/intrinsic"
+	"github.com/aslgen/aslgen/dsl/jsonvalue"
 )
 
 func ExampleParse() {
@@ -57,4 +58,30 @@ func ExampleIsIntrinsic() {
 	fmt.Println(intrinsic.IsIntrinsic("States.UUID()"), intrinsic.IsIntrinsic("$.id"))
 	// Output:
 	// true false
+}
+
+func ExampleCall_Eval() {
+	input := jsonvalue.MustParse(`{"name":"Ada","owed":[12.5,30],"tags":"a,b,,c"}`)
+	for _, s := range []string{
+		"States.Format('Hello {}, you owe {}', $.name, $.owed)",
+		"States.StringSplit($.tags, ',')",
+		"States.MathAdd(States.ArrayLength($.owed), 40)",
+		"States.MathRandom(1, 100, 42)",
+		"States.ArrayGetItem($.owed, 5)",
+		"States.Format('{}', $.missing)",
+	} {
+		v, err := intrinsic.MustParse(s).Eval(intrinsic.Env{Input: input})
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println(jsonvalue.String(v))
+	}
+	// Output:
+	// "Hello Ada, you owe [12.5, 30]"
+	// ["a","b","c"]
+	// 42
+	// 63
+	// States.Runtime: The function 'States.ArrayGetItem($.owed, 5)' had the following error: Invalid arguments in States.ArrayGetItem
+	// States.Runtime: The function 'States.Format('{}', $.missing)' had the following error: The JsonPath argument for the field '$.missing' could not be found in the input '{"name":"Ada","owed":[12.5,30],"tags":"a,b,,c"}'
 }

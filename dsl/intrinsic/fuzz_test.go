@@ -2,7 +2,11 @@ package intrinsic
 
 import (
 	"errors"
+	"math/rand/v2"
+	"strings"
 	"testing"
+
+	"github.com/aslgen/aslgen/dsl/jsonvalue"
 )
 
 func FuzzParse(f *testing.F) {
@@ -34,5 +38,56 @@ func FuzzParse(f *testing.F) {
 			return
 		}
 		checkRoundTrip(t, s, c)
+	})
+}
+
+// fuzzInput is the state input FuzzEval evaluates calls against.
+const fuzzInput = `{"name":"Ada","n":3,"f":-2.5,"s":"a,b,,c","t":"{} and {}","b64":"aGVsbG8=","arr":[1,2,2,"x",null,[1],{"k":1.50}],` +
+	`"obj":{"a":1,"b":[true,false]},"empty":[],"big":12345678901234567890,"nul":null,"json":"{\"a\":[1,2]}"}`
+
+func FuzzEval(f *testing.F) {
+	for _, s := range []string{
+		"States.Format('Hello {}, you owe {}', $.name, States.MathAdd($.n, 1))",
+		"States.Format($.t, $.arr, $.obj)",
+		"States.StringToJson($.json)",
+		"States.JsonToString($)",
+		"States.Array($.arr, $.nul, 1.5e3, 'x')",
+		"States.ArrayPartition($.arr, $.n)",
+		"States.ArrayContains($.arr, $.obj)",
+		"States.ArrayRange($.f, $.n, 1)",
+		"States.ArrayGetItem($.arr, $.n)",
+		"States.ArrayLength($.empty)",
+		"States.ArrayUnique($.arr)",
+		"States.Base64Encode($.name)",
+		"States.Base64Decode($.b64)",
+		"States.Hash($.obj, 'SHA-1')",
+		"States.JsonMerge($.obj, States.StringToJson($.json), false)",
+		"States.MathRandom($.f, $.big, $.n)",
+		"States.MathAdd($.big, $.f)",
+		"States.StringSplit($.s, ',')",
+		"States.UUID()",
+		"States.Format('{}', $.missing)",
+		awsNine,
+	} {
+		f.Add(s)
+	}
+	input := jsonvalue.MustParse(fuzzInput)
+	f.Fuzz(func(t *testing.T, s string) {
+		c, err := Parse(s)
+		if err != nil {
+			return
+		}
+		v, err := c.Eval(Env{Input: input, Context: input, Rand: rand.New(rand.NewPCG(1, 1))})
+		if err != nil {
+			var e *Error
+			if !errors.As(err, &e) || e.Name != ErrRuntime || !strings.HasPrefix(e.Msg, "The function '"+s+"' had the following error: ") {
+				t.Fatalf("Eval(%q) error %#v", s, err)
+			}
+			return
+		}
+		// The result is a JSON value that round-trips.
+		if _, err := jsonvalue.Parse(jsonvalue.Marshal(v)); err != nil {
+			t.Fatalf("Eval(%q) = %#v, not JSON: %v", s, v, err)
+		}
 	})
 }

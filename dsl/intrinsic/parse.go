@@ -47,6 +47,7 @@ func Parse(s string) (*Call, error) {
 	if p.pos < len(s) {
 		return nil, p.unexpected(p.pos)
 	}
+	c.Source = s
 	return c, nil
 }
 

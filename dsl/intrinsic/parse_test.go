@@ -78,6 +78,7 @@ func TestParseAST(t *testing.T) {
 			t.Errorf("Parse(%q): %v", tt.in, err)
 			continue
 		}
+		tt.want.Source = tt.in
 		if !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("Parse(%q) = %s, want %s (or offsets differ)", tt.in, got, tt.want)
 		}

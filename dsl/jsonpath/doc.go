@@ -29,4 +29,17 @@
 // Go type, literals are already decoded and numbers are already converted,
 // so nothing needs to be re-parsed. Path.String renders a canonical form that
 // parses back to an equal AST.
+//
+// # Evaluation
+//
+// Path.Select evaluates a path over jsonvalue values exactly as Jayway
+// JsonPath does for AWS, quirks included: definite paths yield a value or a
+// *NotFoundError carrying Jayway's message, indefinite paths a list of
+// matches; slices ignore their step and do not adjust a negative end; a
+// filter applied to an object tests the object itself; == compares numbers
+// as decimals, and a string equal to a number's text equals the number; !=
+// holds when an operand is missing; path functions compute in Java doubles.
+// Path.Normalized gives Jayway's rendering of a path ($['a'][0]) as AWS
+// quotes it in error causes. Path.Set places a value at a reference path,
+// as ResultPath does, copying only what it changes.
 package jsonpath

@@ -5,13 +5,16 @@ import (
 	"testing"
 )
 
+// fuzzSeeds are the seed paths of the fuzz targets.
+var fuzzSeeds = []string{
+	"$", "$$", "$.a.b", "$$.Map.Item.Value", "$.detail.requestParameters['bucketName']",
+	"$..book[?(@.price < 10)].title", "$.items[-1]", "$[1:5:2]", "$['a','b']", "$[0,1]",
+	"$..*", "$.a.length()", `$["x\"y"]`, "$[?(!@.x && (@.y =~ /a\\/b/i || @.z in ['a',1]))]",
+	"$[?(@.a size 2 || @.b empty true)]", "$.my-key", "$[?($.x nin [[1],null])]", "$.abc.['def ghi']",
+}
+
 func FuzzParse(f *testing.F) {
-	for _, s := range []string{
-		"$", "$$", "$.a.b", "$$.Map.Item.Value", "$.detail.requestParameters['bucketName']",
-		"$..book[?(@.price < 10)].title", "$.items[-1]", "$[1:5:2]", "$['a','b']", "$[0,1]",
-		"$..*", "$.a.length()", `$["x\"y"]`, "$[?(!@.x && (@.y =~ /a\\/b/i || @.z in ['a',1]))]",
-		"$[?(@.a size 2 || @.b empty true)]", "$.my-key", "$[?($.x nin [[1],null])]", "$.abc.['def ghi']",
-	} {
+	for _, s := range fuzzSeeds {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

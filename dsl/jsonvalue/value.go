@@ -663,3 +663,15 @@ func Clone(v any) any {
 	}
 	return v
 }
+
+// MarshalJSON encodes o with [Marshal], so encoding/json writes objects of
+// this package in order.
+func (o *Object) MarshalJSON() ([]byte, error) { return Marshal(o), nil }
+
+// MarshalJSON writes the number's text.
+func (n Number) MarshalJSON() ([]byte, error) {
+	if n == "" {
+		return []byte("0"), nil
+	}
+	return []byte(n), nil
+}

@@ -1,0 +1,124 @@
+package sim
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/aslgen/aslgen/dsl/asl"
+	"github.com/aslgen/aslgen/dsl/jsonvalue"
+)
+
+// Case is one line of a batch file for `aslgen run -cases`: a definition
+// (inline, or a file relative to the batch file), an input, and optionally
+// a Step Functions Local mock configuration (inline) and its test case.
+type Case struct {
+	ID             string          `json:"id"`
+	Definition     json.RawMessage `json:"definition,omitempty"`
+	DefinitionFile string          `json:"definition_file,omitempty"`
+	Input          json.RawMessage `json:"input,omitempty"`
+	MockConfig     json.RawMessage `json:"mock_config,omitempty"`
+	TestCase       string          `json:"test_case,omitempty"`
+}
+
+// CaseResult is one line of a batch's output. Status is an execution status,
+// or "ERROR" with a Cause when the case cannot run.
+type CaseResult struct {
+	ID         string          `json:"id"`
+	Status     string          `json:"status"`
+	Output     json.RawMessage `json:"output,omitempty"`
+	Error      string          `json:"error,omitempty"`
+	Cause      string          `json:"cause,omitempty"`
+	EventTypes []string        `json:"event_types"`
+}
+
+// RunCase runs one case; dir resolves a relative DefinitionFile.
+func RunCase(ctx context.Context, c *Case, dir string, opts ...Option) CaseResult {
+	res := CaseResult{ID: c.ID, EventTypes: []string{}}
+	fail := func(format string, args ...any) CaseResult {
+		res.Status, res.Cause = "ERROR", fmt.Sprintf(format, args...)
+		return res
+	}
+	def := c.Definition
+	if c.DefinitionFile != "" {
+		path := c.DefinitionFile
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(dir, path)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return fail("%v", err)
+		}
+		def = data
+	}
+	if len(def) == 0 {
+		return fail("the case has neither definition nor definition_file")
+	}
+	doc, err := asl.Unmarshal(def)
+	if err != nil {
+		return fail("the definition does not decode: %v", err)
+	}
+	if len(c.MockConfig) > 0 && !bytes.Equal(c.MockConfig, []byte("null")) {
+		cfg, err := ParseMockConfig(c.MockConfig)
+		if err != nil {
+			return fail("%v", err)
+		}
+		opts = append(opts, UseMockConfig(cfg, c.TestCase))
+	}
+	s, err := New(doc, opts...)
+	if err != nil {
+		return fail("%v", err)
+	}
+	input := c.Input
+	if len(input) == 0 {
+		input = json.RawMessage("{}")
+	}
+	ex, err := s.Run(ctx, input)
+	if err != nil {
+		return fail("%v", err)
+	}
+	res.Status = string(ex.Status)
+	if ex.Status == Succeeded {
+		res.Output = jsonvalue.Marshal(ex.Output)
+	}
+	res.Error, res.Cause = ex.Error, ex.Cause
+	res.EventTypes = ex.EventTypes()
+	return res
+}
+
+// RunCases reads cases, one JSON object a line, and writes one result line
+// for each, in the same order. dir resolves relative definition files. It
+// fails only when it cannot read or write; a case that cannot run is an
+// "ERROR" line.
+func RunCases(ctx context.Context, r io.Reader, w io.Writer, dir string, opts ...Option) error {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 256<<20)
+	bw := bufio.NewWriter(w)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	for line := 1; sc.Scan(); line++ {
+		text := bytes.TrimSpace(sc.Bytes())
+		if len(text) == 0 {
+			continue
+		}
+		var c Case
+		var res CaseResult
+		if err := json.Unmarshal(text, &c); err != nil {
+			res = CaseResult{ID: fmt.Sprintf("line %d", line), Status: "ERROR", Cause: fmt.Sprintf("line %d: %v", line, err), EventTypes: []string{}}
+		} else {
+			res = RunCase(ctx, &c, dir, opts...)
+		}
+		if err := enc.Encode(res); err != nil {
+			return err
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return err
+	}
+	return bw.Flush()
+}

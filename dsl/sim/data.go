@@ -1,0 +1,154 @@
+package sim
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/aslgen/aslgen/dsl/intrinsic"
+	"github.com/aslgen/aslgen/dsl/jsonpath"
+	"github.com/aslgen/aslgen/dsl/jsonvalue"
+)
+
+// Error names the simulator raises.
+const (
+	errRuntime          = "States.Runtime"
+	errTaskFailed       = "States.TaskFailed"
+	errTimeout          = "States.Timeout"
+	errHeartbeatTimeout = "States.HeartbeatTimeout"
+	errAll              = "States.ALL"
+	errDataLimit        = "States.DataLimitExceeded"
+	errIntrinsic        = "States.IntrinsicFailure"
+	errNoChoice         = "States.NoChoiceMatched"
+	errResultPath       = "States.ResultPathMatchFailure"
+	errTolerated        = "States.ExceedToleratedFailureThreshold"
+	errBranchFailed     = "States.BranchFailed"
+)
+
+// ErrUnmocked is the error of a task that has no handler. No Retry or Catch
+// matches it, so the execution fails at once.
+const ErrUnmocked = "Sim.UnmockedTask"
+
+// stateError is an error raised while running a state: its ASL error name
+// and cause. A runtime error's cause gets the state's name and entered event
+// id in front, as AWS writes it.
+type stateError struct {
+	name    string
+	cause   string
+	noCause bool // the error has no cause at all (a Fail state without Cause)
+	runtime bool // prefix the cause with "An error occurred while executing the state ..."
+}
+
+func (e *stateError) Error() string { return e.name + ": " + e.cause }
+
+func runtimeError(format string, args ...any) *stateError {
+	return &stateError{name: errRuntime, cause: fmt.Sprintf(format, args...), runtime: true}
+}
+
+// env is what a state's expressions are evaluated against.
+type env struct {
+	input any
+	ctx   func() any // builds the context object on first use
+	cache any
+	built bool
+	p     *process
+}
+
+func (e *env) context() any {
+	if !e.built {
+		e.cache, e.built = e.ctx(), true
+	}
+	return e.cache
+}
+
+// apply evaluates an InputPath or OutputPath: null gives {}.
+func (e *env) apply(p *pathSpec, field string) (any, error) {
+	if p == nil {
+		return e.input, nil
+	}
+	if p.null {
+		return jsonvalue.NewObject(0), nil
+	}
+	v, err := e.selectPath(p)
+	if err != nil {
+		var nf *jsonpath.NotFoundError
+		if errors.As(err, &nf) {
+			return nil, runtimeError("Invalid path '%s' : No results for path: %s", p.text, p.p.Normalized())
+		}
+		return nil, runtimeError("Invalid path '%s' : %v", p.text, err)
+	}
+	return v, nil
+}
+
+func (t tLiteral) eval(*env) (any, error) { return t.v, nil }
+
+func (t *tObject) eval(e *env) (any, error) {
+	o := jsonvalue.NewObject(len(t.keys))
+	for i, k := range t.keys {
+		v, err := t.vals[i].eval(e)
+		if err != nil {
+			return nil, err
+		}
+		o.Set(k, v)
+	}
+	return o, nil
+}
+
+func (t *tArray) eval(e *env) (any, error) {
+	out := make([]any, len(t.elems))
+	for i, n := range t.elems {
+		v, err := n.eval(e)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = v
+	}
+	return out, nil
+}
+
+func (t *tPath) eval(e *env) (any, error) {
+	v, err := e.selectPath(t.spec)
+	if err != nil {
+		return nil, runtimeError("The JSONPath '%s' specified for the field '%s' could not be found in the input '%s'",
+			t.spec.text, t.field, jsonvalue.String(e.input))
+	}
+	return v, nil
+}
+
+func (t *tIntrinsic) eval(e *env) (any, error) {
+	v, err := t.call.Eval(intrinsic.Env{Input: e.input, Context: e.context(), Rand: e.p.x.rng})
+	if err != nil {
+		var ie *intrinsic.Error
+		if errors.As(err, &ie) {
+			return nil, &stateError{name: ie.Name, cause: ie.Msg, runtime: true}
+		}
+		return nil, &stateError{name: errIntrinsic, cause: err.Error(), runtime: true}
+	}
+	return v, nil
+}
+
+// evalTemplate evaluates an optional template: nil gives the input itself.
+func (e *env) evalTemplate(t tnode) (any, error) {
+	if t == nil {
+		return e.input, nil
+	}
+	return t.eval(e)
+}
+
+// resultPath merges a state's result into its raw input as ResultPath says.
+func resultPath(p *pathSpec, raw, result any) (any, error) {
+	switch {
+	case p == nil:
+		return result, nil
+	case p.null:
+		return raw, nil
+	}
+	if len(p.p.Segments) == 0 {
+		return result, nil
+	}
+	out, err := p.p.Set(raw, result)
+	if err != nil {
+		return nil, &stateError{name: errResultPath, cause: fmt.Sprintf("Unable to apply ResultPath \"%s\" to input \"%s\": %v",
+			p.text, jsonvalue.String(raw), err), runtime: true}
+	}
+	return out, nil
+}

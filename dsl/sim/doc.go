@@ -1,0 +1,39 @@
+// Package sim runs Amazon States Language documents in process, as AWS Step
+// Functions would: the same data flow, error names and cause texts, retries,
+// catchers, Parallel and Map, on a virtual clock, with mocked tasks.
+//
+//	doc, _ := orders.OrderProcessing().Build()
+//	s, err := sim.New(doc,
+//		sim.OnState("ValidateOrder", sim.Func(func(ctx context.Context, o Order) (Order, error) {
+//			return o, nil
+//		})),
+//		sim.OnState("ProcessPayment", sim.Throw("PaymentDeclined", "card expired")),
+//	)
+//	ex, err := s.Run(ctx, Order{ID: "o-1"})
+//	// ex.Status == sim.Failed, ex.Error == "Order.ProcessingError"
+//
+// # Time and concurrency
+//
+// Nothing sleeps: Wait states, retry intervals, task durations and timeouts
+// advance a virtual clock, which starts at the time given by [StartTime] (the
+// current time by default). Parallel branches and Map iterations are
+// independent processes on that clock: a process runs until it finishes or
+// waits, then the next ready one runs, and when none is ready the clock jumps
+// to the next timer. Execution is therefore deterministic for a given seed
+// ([Seed]) and safe to run from many goroutines at once; a Simulator is
+// compiled once and may run any number of executions concurrently.
+//
+// # Mocks
+//
+// Tasks run handlers: per state name ([OnState]) or per Resource
+// ([OnResource]), typed ([Func]) or raw ([Respond]), scripted ([Sequence],
+// [Return], [Throw]), or from a Step Functions Local mock configuration file
+// ([LoadMockConfig], [UseMockConfig]). A task with no handler fails the
+// execution with the error [ErrUnmocked], which no Retry or Catch matches.
+//
+// # History
+//
+// Each execution records AWS's history events ([Event]) with their ids,
+// previous ids, virtual timestamps and details, up to AWS's 25,000 events;
+// [History](false) turns recording off for speed.
+package sim

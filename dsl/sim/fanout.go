@@ -1,0 +1,341 @@
+package sim
+
+import (
+	"fmt"
+
+	"github.com/aslgen/aslgen/dsl/jsonvalue"
+)
+
+// fanout runs the children of a Parallel or Map state: at most limit at a
+// time (0: no limit), each started once the one before it has run until it
+// finished or waited, so that a history reads iteration by iteration.
+type fanout struct {
+	p        *process
+	n, limit int
+	next     int
+	running  int
+	done     int
+	err      *stateError
+	results  []any
+	children []*process
+	// start creates child i, or fails the state.
+	start func(i int) (*process, *stateError)
+	// childDone records child i's end; it returns a fatal error to fail the state.
+	childDone func(i int, out any, err *stateError) *stateError
+	succeed   func(results []any)
+	failed    func(err *stateError)
+}
+
+func (f *fanout) run() {
+	f.results = make([]any, f.n)
+	f.p.children = f.p.children[:0]
+	f.advance()
+}
+
+// advance is the parent's continuation: start children, or end the state.
+func (f *fanout) advance() {
+	p := f.p
+	switch {
+	case f.err != nil:
+		f.failed(f.err)
+		return
+	case f.done == f.n:
+		f.succeed(f.results)
+		return
+	case f.next < f.n && (f.limit <= 0 || f.running < f.limit):
+		i := f.next
+		f.next++
+		child, err := f.start(i)
+		if err != nil {
+			f.err = err
+			f.cancelChildren(nil)
+			f.failed(err)
+			return
+		}
+		f.running++
+		f.children = append(f.children, child)
+		p.children = append(p.children, child)
+		child.onDone = func(out any, err *stateError) {
+			if f.err != nil || p.cancelled {
+				return
+			}
+			f.running--
+			f.done++
+			if fatal := f.childDone(i, out, err); fatal != nil {
+				f.err = fatal
+				f.cancelChildren(child)
+			} else {
+				f.results[i] = out
+			}
+			p.wake()
+		}
+		child.wake()
+		p.yield(f.advance)
+	default:
+		p.block(f.advance) // until a child ends
+	}
+}
+
+func (f *fanout) cancelChildren(except *process) {
+	for _, c := range f.children {
+		if c != except && !c.finished {
+			c.cancel()
+		}
+	}
+}
+
+// parallel runs the branches of a Parallel state.
+func (p *process) parallel() {
+	s := p.cur
+	eff, err := p.effectiveInput()
+	if err != nil {
+		p.fail(asStateError(err))
+		return
+	}
+	p.x.emit(p, Event{Type: "ParallelStateStarted"})
+	f := &fanout{p: p, n: len(s.branches)}
+	f.start = func(i int) (*process, *stateError) {
+		child := p.x.newProcess(s.branches[i], eff, p.last)
+		child.quiet = p.quiet
+		return child, nil
+	}
+	f.childDone = func(i int, out any, err *stateError) *stateError { return err }
+	f.succeed = func(results []any) {
+		p.x.emit(p, Event{Type: "ParallelStateSucceeded"})
+		p.afterResult(results)
+	}
+	f.failed = func(err *stateError) {
+		p.x.emit(p, Event{Type: "ParallelStateFailed", Error: err.name, Cause: err.cause, hasError: true})
+		p.fail(err)
+	}
+	f.run()
+}
+
+// mapState runs a Map state's item processor over its items.
+func (p *process) mapState() {
+	s := p.cur
+	m := s.mapSpec
+	eff, err := p.env(p.input).apply(s.inputPath, "InputPath")
+	if err != nil {
+		p.fail(asStateError(err))
+		return
+	}
+	items, serr := p.mapItems(eff)
+	if serr != nil {
+		p.fail(serr)
+		return
+	}
+	limit := m.maxConc
+	if m.maxConcPath != nil {
+		v, err := p.env(eff).selectPath(m.maxConcPath)
+		n, ok := intValue(v)
+		if err != nil || !ok || n < 0 {
+			p.fail(runtimeError("The MaxConcurrencyPath field refers to value \"%s\" which is not a valid integer: %s", plain(v), m.maxConcPath.text))
+			return
+		}
+		limit = n
+	}
+	tolCount, tolPct := -1, -1.0
+	if m.tolCountSet {
+		tolCount = m.tolCount
+	}
+	if m.tolPctSet {
+		tolPct = m.tolPct
+	}
+	for _, tp := range []struct {
+		spec *pathSpec
+		name string
+	}{{m.tolCountPath, "ToleratedFailureCountPath"}, {m.tolPctPath, "ToleratedFailurePercentagePath"}} {
+		if tp.spec == nil {
+			continue
+		}
+		v, err := p.env(eff).selectPath(tp.spec)
+		n, ok := v.(jsonvalue.Number)
+		if err != nil || !ok || n.Float64() < 0 {
+			p.fail(runtimeError("The %s field refers to value \"%s\" which is not a valid number: %s", tp.name, plain(v), tp.spec.text))
+			return
+		}
+		if tp.name == "ToleratedFailureCountPath" {
+			tolCount = int(n.Float64())
+		} else {
+			tolPct = n.Float64()
+		}
+	}
+	if m.batched {
+		batches, serr := p.batch(items, eff)
+		if serr != nil {
+			p.fail(serr)
+			return
+		}
+		items = batches
+	}
+	x := p.x
+	x.emit(p, Event{Type: "MapStateStarted", Length: len(items)})
+	mapRunARN := ""
+	if m.distributed {
+		mapRunARN = fmt.Sprintf("arn:aws:states:%s:%s:mapRun:%s/%s:%s", x.s.opts.region, x.s.opts.account, x.s.name, s.name, uuid(x.rng)[:8])
+		x.emit(p, Event{Type: "MapRunStarted", MapRunARN: mapRunARN})
+	}
+	f := &fanout{p: p, n: len(items), limit: limit}
+	failures := 0
+	f.start = func(i int) (*process, *stateError) {
+		input := items[i]
+		if m.itemSelector != nil {
+			e := p.env(eff)
+			saved := p.item
+			p.item = &mapItem{index: i, value: items[i]}
+			v, err := e.evalTemplate(m.itemSelector)
+			p.item = saved
+			if err != nil {
+				return nil, asStateError(err)
+			}
+			input = v
+		}
+		if !m.distributed {
+			x.emit(p, Event{Type: "MapIterationStarted", Name: s.name, Index: i})
+		}
+		child := x.newProcess(m.processor, input, p.last)
+		child.quiet = p.quiet || m.distributed
+		return child, nil
+	}
+	f.childDone = func(i int, out any, err *stateError) *stateError {
+		if err == nil {
+			if !m.distributed {
+				x.emit(p, Event{Type: "MapIterationSucceeded", Name: s.name, Index: i})
+			}
+			return nil
+		}
+		if !m.distributed {
+			x.emit(p, Event{Type: "MapIterationFailed", Name: s.name, Index: i})
+			return err
+		}
+		failures++
+		if tolCount < 0 && tolPct < 0 {
+			return err
+		}
+		countOK := tolCount >= 0 && failures <= tolCount
+		pctOK := tolPct >= 0 && float64(failures)*100 <= tolPct*float64(f.n)
+		if countOK || pctOK {
+			out := jsonvalue.NewObject(2)
+			out.Set("Error", err.name)
+			out.Set("Cause", err.cause)
+			f.results[i] = out
+			return nil
+		}
+		return &stateError{name: errTolerated, cause: "The specified tolerated failure threshold was exceeded"}
+	}
+	f.succeed = func(results []any) {
+		if m.distributed {
+			x.emit(p, Event{Type: "MapRunSucceeded"})
+		}
+		x.emit(p, Event{Type: "MapStateSucceeded"})
+		var result any = results
+		if m.resultWriter {
+			o := jsonvalue.NewObject(2)
+			o.Set("MapRunArn", mapRunARN)
+			rw := jsonvalue.NewObject(2)
+			rw.Set("Bucket", "")
+			rw.Set("Key", "")
+			o.Set("ResultWriterDetails", rw)
+			result = o
+		}
+		p.afterResult(result)
+	}
+	f.failed = func(err *stateError) {
+		if m.distributed {
+			x.emit(p, Event{Type: "MapRunFailed", Error: err.name, Cause: err.cause, hasError: true})
+		}
+		x.emit(p, Event{Type: "MapStateFailed", Error: err.name, Cause: err.cause, hasError: true})
+		p.fail(err)
+	}
+	f.run()
+}
+
+// mapItems finds a Map state's items: from the ItemReader's handler, from
+// ItemsPath, or the input itself.
+func (p *process) mapItems(eff any) ([]any, *stateError) {
+	s := p.cur
+	m := s.mapSpec
+	if m.reader != nil {
+		params, err := p.env(eff).evalTemplate(m.readerParams)
+		if err != nil {
+			return nil, asStateError(err)
+		}
+		h, ok := p.x.handlerFor(s.name+"/ItemReader", m.reader.Resource)
+		if !ok {
+			return nil, &stateError{name: ErrUnmocked, cause: fmt.Sprintf(
+				"the ItemReader of Map state %q (Resource %s) has no mock: register one with sim.OnState(%q, ...) or sim.OnResource(%q, ...)",
+				s.name, m.reader.Resource, s.name+"/ItemReader", m.reader.Resource)}
+		}
+		out, herr := h.invoke(p.x.ctx, &Call{State: s.name + "/ItemReader", Resource: m.reader.Resource, Input: params})
+		if herr != nil {
+			se := taskError(herr)
+			return nil, &stateError{name: "States.ItemReaderFailed", cause: se.cause}
+		}
+		arr, ok := out.([]any)
+		if !ok {
+			return nil, &stateError{name: "States.ItemReaderFailed", cause: "the ItemReader's mock returned " + jsonvalue.Kind(out) + ", not an array of items"}
+		}
+		return arr, nil
+	}
+	v := eff
+	if m.itemsPath != nil {
+		var err error
+		v, err = p.env(eff).apply(m.itemsPath, "ItemsPath")
+		if err != nil {
+			return nil, asStateError(err)
+		}
+	}
+	arr, ok := v.([]any)
+	if !ok {
+		return nil, runtimeError("Map state input must be an array but was: %s", jsonvalue.String(v))
+	}
+	return arr, nil
+}
+
+// batch groups a distributed Map's items as its ItemBatcher says.
+func (p *process) batch(items []any, eff any) ([]any, *stateError) {
+	m := p.cur.mapSpec
+	maxItems := m.batchMaxItems
+	if m.batchMaxPath != nil {
+		v, err := p.env(eff).selectPath(m.batchMaxPath)
+		n, ok := intValue(v)
+		if err != nil || !ok || n <= 0 {
+			return nil, runtimeError("The MaxItemsPerBatchPath field refers to value \"%s\" which is not a valid integer: %s", plain(v), m.batchMaxPath.text)
+		}
+		maxItems = n
+	}
+	var batchInput any
+	if m.batchInput != nil {
+		v, err := p.env(eff).evalTemplate(m.batchInput)
+		if err != nil {
+			return nil, asStateError(err)
+		}
+		batchInput = v
+	}
+	var out []any
+	var cur []any
+	curBytes := 0
+	flush := func() {
+		if len(cur) == 0 {
+			return
+		}
+		b := jsonvalue.NewObject(2)
+		if batchInput != nil {
+			b.Set("BatchInput", batchInput)
+		}
+		b.Set("Items", cur)
+		out = append(out, b)
+		cur, curBytes = nil, 0
+	}
+	for _, it := range items {
+		n := len(jsonvalue.Marshal(it))
+		if len(cur) > 0 && ((maxItems > 0 && len(cur) >= maxItems) || (m.batchMaxBytes > 0 && curBytes+n > m.batchMaxBytes)) {
+			flush()
+		}
+		cur = append(cur, it)
+		curBytes += n
+	}
+	flush()
+	return out, nil
+}

@@ -1,0 +1,183 @@
+package sim
+
+import (
+	"encoding/json"
+	"strings"
+	"time"
+
+	"github.com/aslgen/aslgen/dsl/jsonvalue"
+)
+
+// MaxEvents is AWS's limit on the events of one execution's history: an
+// execution that would record more fails.
+const MaxEvents = 25000
+
+// Event is one history event, as AWS's GetExecutionHistory returns it. Only
+// the fields of the event's type are set.
+type Event struct {
+	ID              int64
+	PreviousEventID int64
+	Timestamp       time.Time
+	// Type is AWS's event type, such as ExecutionStarted, TaskStateEntered or
+	// MapIterationSucceeded.
+	Type string
+
+	// Name is the state's name (state and map iteration events).
+	Name string
+	// Input and Output are JSON values (package jsonvalue), set on the
+	// events that carry them.
+	Input, Output any
+	hasInput      bool
+	hasOutput     bool
+	// Error and Cause describe failures.
+	Error, Cause string
+	hasError     bool
+	// Resource and ResourceType name a task's resource (Task* events).
+	Resource, ResourceType string
+	// Parameters is a TaskScheduled event's effective input.
+	Parameters any
+	// Index is a map iteration's index; Length a MapStateStarted's item count.
+	Index, Length int
+	// TimeoutSeconds and HeartbeatSeconds are a TaskScheduled event's limits.
+	TimeoutSeconds, HeartbeatSeconds int64
+	// MapRunARN names a distributed map's run.
+	MapRunARN string
+}
+
+// detailsKey returns the name of the event's details field in AWS's JSON.
+func (ev *Event) detailsKey() string {
+	t := ev.Type
+	switch {
+	case strings.HasSuffix(t, "StateEntered"):
+		return "stateEnteredEventDetails"
+	case strings.HasSuffix(t, "StateExited"):
+		return "stateExitedEventDetails"
+	}
+	if t == "" {
+		return ""
+	}
+	return strings.ToLower(t[:1]) + t[1:] + "EventDetails"
+}
+
+// MarshalJSON writes the event as AWS's API does: id, previousEventId,
+// timestamp, type and a details object named after the type, in which input
+// and output are JSON text.
+func (ev Event) MarshalJSON() ([]byte, error) {
+	o := jsonvalue.NewObject(5)
+	o.Set("id", jsonvalue.Int(ev.ID))
+	o.Set("previousEventId", jsonvalue.Int(ev.PreviousEventID))
+	o.Set("timestamp", ev.Timestamp.UTC().Format(time.RFC3339Nano))
+	o.Set("type", ev.Type)
+	d := jsonvalue.NewObject(4)
+	if ev.ResourceType != "" {
+		d.Set("resourceType", ev.ResourceType)
+	}
+	if ev.Resource != "" {
+		d.Set("resource", ev.Resource)
+	}
+	if ev.Type == "TaskScheduled" {
+		d.Set("region", "us-east-1")
+		d.Set("parameters", jsonvalue.String(ev.Parameters))
+		if ev.TimeoutSeconds > 0 {
+			d.Set("timeoutInSeconds", jsonvalue.Int(ev.TimeoutSeconds))
+		}
+		if ev.HeartbeatSeconds > 0 {
+			d.Set("heartbeatInSeconds", jsonvalue.Int(ev.HeartbeatSeconds))
+		}
+	}
+	if ev.Name != "" {
+		d.Set("name", ev.Name)
+	}
+	if strings.HasPrefix(ev.Type, "MapIteration") {
+		d.Set("index", jsonvalue.Int(int64(ev.Index)))
+	}
+	if ev.Type == "MapStateStarted" {
+		d.Set("length", jsonvalue.Int(int64(ev.Length)))
+	}
+	if ev.MapRunARN != "" {
+		d.Set("mapRunArn", ev.MapRunARN)
+	}
+	if ev.hasInput {
+		d.Set("input", jsonvalue.String(ev.Input))
+		d.Set("inputDetails", truncated())
+	}
+	if ev.hasOutput {
+		d.Set("output", jsonvalue.String(ev.Output))
+		d.Set("outputDetails", truncated())
+	}
+	if ev.hasError {
+		if ev.Error != "" {
+			d.Set("error", ev.Error)
+		}
+		if ev.Cause != "" {
+			d.Set("cause", ev.Cause)
+		}
+	}
+	if ev.Type == "ExecutionStarted" {
+		d.Set("roleArn", "arn:aws:iam::123456789012:role/StepFunctionsRole")
+	}
+	if d.Len() > 0 {
+		o.Set(ev.detailsKey(), d)
+	}
+	return json.Marshal(o)
+}
+
+func truncated() *jsonvalue.Object {
+	o := jsonvalue.NewObject(1)
+	o.Set("truncated", false)
+	return o
+}
+
+// EventTypes returns the types of the execution's events, in order.
+func (e *Execution) EventTypes() []string {
+	out := make([]string, len(e.Events))
+	for i := range e.Events {
+		out[i] = e.Events[i].Type
+	}
+	return out
+}
+
+// StatesEntered returns the names of the states the execution entered, in
+// the order of their StateEntered events (branches and iterations included).
+func (e *Execution) StatesEntered() []string {
+	var out []string
+	for i := range e.Events {
+		if strings.HasSuffix(e.Events[i].Type, "StateEntered") {
+			out = append(out, e.Events[i].Name)
+		}
+	}
+	return out
+}
+
+// StateRun is one run of a state, from its StateEntered event to its
+// StateExited event.
+type StateRun struct {
+	Name string
+	// Input is the state's raw input and Output its output (nil when the
+	// state did not exit, as when it failed).
+	Input, Output any
+	// Exited reports whether the state exited.
+	Exited bool
+}
+
+// StateRuns returns every run of the named state, in order.
+func (e *Execution) StateRuns(name string) []StateRun {
+	var out []StateRun
+	open := map[string][]int{}
+	for i := range e.Events {
+		ev := &e.Events[i]
+		switch {
+		case ev.Name != name:
+		case strings.HasSuffix(ev.Type, "StateEntered"):
+			out = append(out, StateRun{Name: name, Input: ev.Input})
+			open[name] = append(open[name], len(out)-1)
+		case strings.HasSuffix(ev.Type, "StateExited"):
+			if idx := open[name]; len(idx) > 0 {
+				r := &out[idx[0]]
+				r.Output, r.Exited = ev.Output, true
+				open[name] = idx[1:]
+			}
+		}
+	}
+	return out
+}

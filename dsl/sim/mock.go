@@ -1,0 +1,319 @@
+package sim
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/aslgen/aslgen/dsl/jsonvalue"
+)
+
+// Call is what a task handler receives.
+type Call struct {
+	// State and Resource name the Task state and its resource.
+	State, Resource string
+	// Input is the task's effective input (after InputPath and Parameters),
+	// a JSON value as package jsonvalue holds it. For the optimized Lambda
+	// integration, a [Func] handler gets the Payload field instead.
+	Input any
+	// TaskToken is the task's token ($$.Task.Token), for .waitForTaskToken
+	// resources.
+	TaskToken string
+	// Invocation counts the earlier calls of this state in the execution,
+	// retries included: 0 for the first.
+	Invocation int
+
+	lambda bool // the optimized Lambda integration, whose function a Func handler is
+	x      *execution
+}
+
+// Decode stores the input in the Go value ptr points to.
+func (c *Call) Decode(ptr any) error { return jsonvalue.ToGo(c.Input, ptr) }
+
+// TaskError is a task failure with an ASL error name and a cause. Handlers
+// return it to fail a task with a name that Retry and Catch can match.
+type TaskError struct {
+	Name  string
+	Cause string
+}
+
+func (e *TaskError) Error() string { return e.Name + ": " + e.Cause }
+
+// Handler runs a mocked task. Make one with [Func], [Respond], [Return],
+// [Throw] or [Sequence].
+type Handler struct {
+	fn    func(ctx context.Context, c *Call) (any, error)
+	delay time.Duration
+}
+
+// Func makes a typed handler: the task's input is decoded into In, and Out
+// is the task's result. For the optimized Lambda integration
+// (arn:aws:states:::lambda:invoke) f is the function: it gets the Payload and
+// its result is wrapped in the integration's response, {"Payload": ...,
+// "StatusCode": 200, ...}. An error that is a *TaskError fails the task with
+// its name and cause; any other error fails it with States.TaskFailed.
+func Func[In, Out any](f func(context.Context, In) (Out, error)) Handler {
+	return Handler{fn: func(ctx context.Context, c *Call) (any, error) {
+		input := c.Input
+		if o, ok := input.(*jsonvalue.Object); ok && c.lambda {
+			input, _ = o.Get("Payload")
+		}
+		var in In
+		if err := jsonvalue.ToGo(input, &in); err != nil {
+			return nil, &TaskError{Name: errTaskFailed, Cause: fmt.Sprintf("the mock of state %q cannot decode its input into %T: %v", c.State, in, err)}
+		}
+		out, err := f(ctx, in)
+		if err != nil {
+			return nil, err
+		}
+		v, err := jsonvalue.FromGo(out)
+		if err != nil {
+			return nil, &TaskError{Name: errTaskFailed, Cause: fmt.Sprintf("the mock of state %q returned a value that does not encode: %v", c.State, err)}
+		}
+		if c.lambda {
+			v = lambdaResponse(v, c.x)
+		}
+		return v, nil
+	}}
+}
+
+// Respond makes a raw handler: it gets the whole Call and returns the task's
+// result as the resource returns it (for Lambda, the integration's whole
+// response), as a Go value or json.RawMessage.
+func Respond(f func(ctx context.Context, c *Call) (any, error)) Handler {
+	return Handler{fn: func(ctx context.Context, c *Call) (any, error) {
+		out, err := f(ctx, c)
+		if err != nil {
+			return nil, err
+		}
+		return toValue(out)
+	}}
+}
+
+// Return makes a handler that returns v, a Go value or json.RawMessage, as
+// the resource's whole result.
+func Return(v any) Handler {
+	val, err := toValue(v)
+	return Handler{fn: func(context.Context, *Call) (any, error) {
+		if err != nil {
+			return nil, &TaskError{Name: errTaskFailed, Cause: "the mocked result does not encode: " + err.Error()}
+		}
+		return val, nil
+	}}
+}
+
+// Throw makes a handler that fails the task with an error name and a cause.
+func Throw(name, cause string) Handler {
+	return Handler{fn: func(context.Context, *Call) (any, error) {
+		return nil, &TaskError{Name: name, Cause: cause}
+	}}
+}
+
+// Sequence makes a handler that answers a state's first call with hs[0],
+// its second with hs[1], and so on; the last one answers every later call.
+// Calls are counted per state and execution (Call.Invocation).
+func Sequence(hs ...Handler) Handler {
+	if len(hs) == 0 {
+		return Throw(errTaskFailed, "sim.Sequence has no handlers")
+	}
+	return Handler{fn: func(ctx context.Context, c *Call) (any, error) {
+		h := hs[min(c.Invocation, len(hs)-1)]
+		return h.invoke(ctx, c)
+	}, delay: -1}
+}
+
+// After returns h taking d of virtual time: the task completes d after it
+// starts, or times out first when d exceeds its TimeoutSeconds or
+// HeartbeatSeconds.
+func (h Handler) After(d time.Duration) Handler {
+	h.delay = d
+	return h
+}
+
+func (h Handler) invoke(ctx context.Context, c *Call) (out any, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			out, err = nil, &TaskError{Name: errTaskFailed, Cause: fmt.Sprintf("the mock of state %q panicked: %v", c.State, r)}
+		}
+	}()
+	return h.fn(ctx, c)
+}
+
+// MockConfig is a Step Functions Local mock configuration file: test cases
+// per state machine, each naming a mocked response per state.
+type MockConfig struct {
+	StateMachines   map[string]mockMachine           `json:"StateMachines"`
+	MockedResponses map[string]map[string]mockAnswer `json:"MockedResponses"`
+}
+
+type mockMachine struct {
+	TestCases map[string]map[string]string `json:"TestCases"`
+}
+
+type mockAnswer struct {
+	Return json.RawMessage `json:"Return"`
+	Throw  *struct {
+		Error string `json:"Error"`
+		Cause string `json:"Cause"`
+	} `json:"Throw"`
+}
+
+// LoadMockConfig reads a Step Functions Local mock configuration file.
+func LoadMockConfig(path string) (*MockConfig, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	cfg, err := ParseMockConfig(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return cfg, nil
+}
+
+// ParseMockConfig parses a Step Functions Local mock configuration.
+func ParseMockConfig(data []byte) (*MockConfig, error) {
+	var cfg MockConfig
+	dec := json.NewDecoder(strings.NewReader(string(data)))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&cfg); err != nil {
+		return nil, fmt.Errorf("mock config: %w", err)
+	}
+	for name, answers := range cfg.MockedResponses {
+		for key, a := range answers {
+			if _, _, err := invocationRange(key); err != nil {
+				return nil, fmt.Errorf("mock config: MockedResponses.%s: %w", name, err)
+			}
+			if (a.Return == nil) == (a.Throw == nil) {
+				return nil, fmt.Errorf("mock config: MockedResponses.%s.%s: needs exactly one of Return and Throw", name, key)
+			}
+		}
+	}
+	return &cfg, nil
+}
+
+// invocationRange parses a MockedResponses key: "0" or "1-2".
+func invocationRange(key string) (int, int, error) {
+	lo, hi, isRange := strings.Cut(key, "-")
+	a, err := strconv.Atoi(lo)
+	if err != nil || a < 0 {
+		return 0, 0, fmt.Errorf("key %q is not an invocation number or range such as \"0\" or \"1-2\"", key)
+	}
+	if !isRange {
+		return a, a, nil
+	}
+	b, err := strconv.Atoi(hi)
+	if err != nil || b < a {
+		return 0, 0, fmt.Errorf("key %q is not an invocation number or range such as \"0\" or \"1-2\"", key)
+	}
+	return a, b, nil
+}
+
+// mockCase is the handlers of one test case.
+type mockCase struct {
+	byState map[string]Handler
+}
+
+// UseMockConfig runs tasks as the named test case of cfg says. The test case
+// is looked up under the state machine's name (see [Name]), or under the
+// only state machine of the file.
+func UseMockConfig(cfg *MockConfig, testCase string) Option {
+	return func(o *options) {
+		o.mockCfg, o.mockCaseName = cfg, testCase
+	}
+}
+
+func (o *options) resolveMockCase() (*mockCase, error) {
+	if o.mockCfg == nil {
+		return nil, nil
+	}
+	cfg := o.mockCfg
+	m, ok := cfg.StateMachines[o.name]
+	if !ok {
+		if len(cfg.StateMachines) != 1 {
+			names := make([]string, 0, len(cfg.StateMachines))
+			for n := range cfg.StateMachines {
+				names = append(names, n)
+			}
+			sort.Strings(names)
+			return nil, fmt.Errorf("mock config: no state machine %q (it has %s); name the machine with sim.Name", o.name, strings.Join(names, ", "))
+		}
+		for _, only := range cfg.StateMachines {
+			m = only
+		}
+	}
+	tc, ok := m.TestCases[o.mockCaseName]
+	if !ok {
+		return nil, fmt.Errorf("mock config: no test case %q", o.mockCaseName)
+	}
+	mc := &mockCase{byState: map[string]Handler{}}
+	for state, respName := range tc {
+		answers, ok := cfg.MockedResponses[respName]
+		if !ok {
+			return nil, fmt.Errorf("mock config: test case %q maps state %q to %q, which MockedResponses does not define", o.mockCaseName, state, respName)
+		}
+		mc.byState[state] = answersHandler(respName, answers)
+	}
+	return mc, nil
+}
+
+func answersHandler(name string, answers map[string]mockAnswer) Handler {
+	type entry struct {
+		lo, hi int
+		a      mockAnswer
+	}
+	var entries []entry
+	for key, a := range answers {
+		lo, hi, _ := invocationRange(key)
+		entries = append(entries, entry{lo, hi, a})
+	}
+	sort.Slice(entries, func(i, j int) bool { return entries[i].lo < entries[j].lo })
+	return Handler{fn: func(ctx context.Context, c *Call) (any, error) {
+		var chosen *mockAnswer
+		for i := range entries {
+			if c.Invocation >= entries[i].lo && c.Invocation <= entries[i].hi {
+				chosen = &entries[i].a
+				break
+			}
+		}
+		if chosen == nil {
+			return nil, &TaskError{Name: ErrUnmocked, Cause: fmt.Sprintf("mocked response %q has no answer for invocation %d of state %q", name, c.Invocation, c.State)}
+		}
+		if chosen.Throw != nil {
+			return nil, &TaskError{Name: chosen.Throw.Error, Cause: chosen.Throw.Cause}
+		}
+		return jsonvalue.Parse(chosen.Return)
+	}}
+}
+
+// handlerFor finds the handler of a Task state.
+func (x *execution) handlerFor(state, resource string) (Handler, bool) {
+	o := &x.s.opts
+	if h, ok := o.byState[state]; ok {
+		return h, true
+	}
+	if x.s.mocks != nil {
+		if h, ok := x.s.mocks.byState[state]; ok {
+			return h, true
+		}
+	}
+	if h, ok := o.byResource[resource]; ok {
+		return h, true
+	}
+	return Handler{}, false
+}
+
+// taskError turns a handler's error into a state error.
+func taskError(err error) *stateError {
+	var te *TaskError
+	if errors.As(err, &te) {
+		return &stateError{name: te.Name, cause: te.Cause}
+	}
+	return &stateError{name: errTaskFailed, cause: err.Error()}
+}

@@ -1,0 +1,204 @@
+package sim
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/aslgen/aslgen/dsl/asl"
+	"github.com/aslgen/aslgen/dsl/jsonvalue"
+)
+
+// Status is the final status of an execution.
+type Status string
+
+// Execution statuses.
+const (
+	Succeeded Status = "SUCCEEDED"
+	Failed    Status = "FAILED"
+	TimedOut  Status = "TIMED_OUT"
+	Aborted   Status = "ABORTED"
+)
+
+// Simulator runs one state machine. Create it with [New]; it is safe for
+// concurrent use.
+type Simulator struct {
+	name    string
+	top     *graph
+	timeout time.Duration // machine TimeoutSeconds; 0 for none
+	opts    options
+	mocks   *mockCase // from a mock configuration file
+
+	arnPrefix string            // arn:aws:states:REGION:ACCOUNT:
+	smObj     *jsonvalue.Object // $$.StateMachine
+}
+
+// Option configures a Simulator.
+type Option func(*options)
+
+type options struct {
+	name       string
+	start      time.Time
+	startSet   bool
+	seed       int64
+	history    bool
+	byState    map[string]Handler
+	byResource map[string]Handler
+	mockCfg      *MockConfig
+	mockCaseName string
+	region     string
+	account    string
+	express    bool
+}
+
+// Name sets the state machine's name, used in ARNs and the context object
+// ($$.StateMachine.Name). The default is "StateMachine".
+func Name(name string) Option { return func(o *options) { o.name = name } }
+
+// StartTime sets the virtual time at which executions start. The default is
+// the current time.
+func StartTime(t time.Time) Option {
+	return func(o *options) { o.start, o.startSet = t, true }
+}
+
+// Seed seeds the execution's randomness (JitterStrategy FULL, States.UUID,
+// States.MathRandom without a seed). The default seed is 1.
+func Seed(seed int64) Option { return func(o *options) { o.seed = seed } }
+
+// History turns the recording of history events on (the default) or off.
+func History(on bool) Option { return func(o *options) { o.history = on } }
+
+// Account sets the AWS account id in ARNs (default 123456789012).
+func Account(id string) Option { return func(o *options) { o.account = id } }
+
+// Region sets the AWS region in ARNs (default us-east-1).
+func Region(region string) Option { return func(o *options) { o.region = region } }
+
+// Express makes executions those of an Express workflow: their ARNs and
+// context object are an Express execution's (without RedriveCount).
+func Express() Option { return func(o *options) { o.express = true } }
+
+// OnState runs h for the Task state called name, wherever it is.
+func OnState(name string, h Handler) Option {
+	return func(o *options) { o.byState[name] = h }
+}
+
+// OnResource runs h for every Task state whose Resource is arn, unless
+// OnState names the state.
+func OnResource(arn string, h Handler) Option {
+	return func(o *options) { o.byResource[arn] = h }
+}
+
+// New compiles doc for running. It fails when the document does not
+// validate (see asl.Validate) or holds a path, template or intrinsic
+// function that does not parse.
+func New(doc *asl.StateMachine, opts ...Option) (*Simulator, error) {
+	if doc == nil {
+		return nil, errors.New("sim: nil state machine")
+	}
+	s := &Simulator{opts: options{
+		name:       "StateMachine",
+		seed:       1,
+		history:    true,
+		byState:    map[string]Handler{},
+		byResource: map[string]Handler{},
+		region:     "us-east-1",
+		account:    "123456789012",
+	}}
+	for _, o := range opts {
+		o(&s.opts)
+	}
+	s.name = s.opts.name
+	s.arnPrefix = "arn:aws:states:" + s.opts.region + ":" + s.opts.account + ":"
+	s.smObj = jsonvalue.NewObject(2)
+	s.smObj.Set("Id", s.arnPrefix+"stateMachine:"+s.name)
+	s.smObj.Set("Name", s.name)
+	mocks, err := s.opts.resolveMockCase()
+	if err != nil {
+		return nil, fmt.Errorf("sim: %w", err)
+	}
+	s.mocks = mocks
+	var problems []string
+	for _, d := range asl.Validate(doc) {
+		if d.Severity == asl.SeverityError {
+			problems = append(problems, d.String())
+		}
+	}
+	if len(problems) > 0 {
+		return nil, fmt.Errorf("sim: the state machine is not valid:\n%s", strings.Join(problems, "\n"))
+	}
+	c := &compiler{ql: doc.QueryLanguage}
+	s.top = c.graph("", doc.StartAt, doc.States)
+	if len(c.errs) > 0 {
+		return nil, fmt.Errorf("sim: %s", strings.Join(c.errs, "\n"))
+	}
+	if doc.TimeoutSeconds != nil {
+		s.timeout = time.Duration(*doc.TimeoutSeconds) * time.Second
+	}
+	return s, nil
+}
+
+// Execution is the result of one run.
+type Execution struct {
+	// Name and ARN identify the execution.
+	Name, ARN string
+	// Status is the final status.
+	Status Status
+	// Output is the execution's output (SUCCEEDED only), a JSON value as
+	// package jsonvalue holds it.
+	Output any
+	// Error and Cause describe a failure.
+	Error, Cause string
+	// StartTime and StopTime are virtual times.
+	StartTime, StopTime time.Time
+	// Events is the history, unless recording was turned off.
+	Events []Event
+}
+
+// OutputJSON returns the output as compact JSON.
+func (e *Execution) OutputJSON() json.RawMessage {
+	if e.Status != Succeeded {
+		return nil
+	}
+	return jsonvalue.Marshal(e.Output)
+}
+
+// DecodeOutput stores the output in the Go value ptr points to.
+func (e *Execution) DecodeOutput(ptr any) error {
+	if e.Status != Succeeded {
+		return fmt.Errorf("sim: execution %s has no output: %s %s: %s", e.Name, e.Status, e.Error, e.Cause)
+	}
+	return jsonvalue.ToGo(e.Output, ptr)
+}
+
+// Run runs one execution with the given input to its end and returns it.
+// The input is any Go value that encodes to JSON, a json.RawMessage, or a
+// jsonvalue value. The returned error is for input that cannot be used;
+// a failed execution is an Execution with Status Failed.
+func (s *Simulator) Run(ctx context.Context, input any) (*Execution, error) {
+	in, err := toValue(input)
+	if err != nil {
+		return nil, fmt.Errorf("sim: input: %w", err)
+	}
+	return s.run(ctx, in), nil
+}
+
+// toValue converts an input to a jsonvalue value.
+func toValue(v any) (any, error) {
+	switch x := v.(type) {
+	case nil, bool, string, jsonvalue.Number, *jsonvalue.Object, []any:
+		return x, nil
+	case json.RawMessage:
+		return jsonvalue.Parse(x)
+	case []byte:
+		return jsonvalue.Parse(x)
+	}
+	return jsonvalue.FromGo(v)
+}
+
+// Decode stores a JSON value of this package's executions (an output, an
+// event's input) in the Go value ptr points to.
+func Decode(v any, ptr any) error { return jsonvalue.ToGo(v, ptr) }

@@ -1,0 +1,147 @@
+package sim
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/aslgen/aslgen/dsl/jsonvalue"
+)
+
+// runTask runs a Task state's resource through its handler.
+func (p *process) runTask() {
+	s := p.cur
+	t := s.task
+	x := p.x
+	if t.waitForToken {
+		x.tokens++
+		p.token = fmt.Sprintf("token-%d-%s", x.tokens, uuid(x.rng)[:8])
+	} else {
+		p.token = ""
+	}
+	eff, err := p.effectiveInput()
+	if err != nil {
+		p.fail(asStateError(err))
+		return
+	}
+	timeout, heartbeat := t.timeout, t.heartbeat
+	for _, lim := range []struct {
+		spec *pathSpec
+		dst  *time.Duration
+		name string
+	}{{t.timeoutPath, &timeout, "TimeoutSecondsPath"}, {t.heartbeatPath, &heartbeat, "HeartbeatSecondsPath"}} {
+		if lim.spec == nil {
+			continue
+		}
+		v, err := p.env(eff).selectPath(lim.spec)
+		n, ok := intValue(v)
+		if err != nil || !ok || n <= 0 {
+			p.fail(runtimeError("The %s field refers to value %q which is not a valid positive integer: %s", lim.name, plain(v), lim.spec.text))
+			return
+		}
+		*lim.dst = time.Duration(n) * time.Second
+	}
+	resourceType, resource := splitResource(t.resource)
+	legacyLambda := strings.HasPrefix(t.resource, "arn:aws:lambda:")
+	prefix := "Task"
+	if legacyLambda {
+		prefix = "LambdaFunction"
+	}
+	scheduled := Event{Type: prefix + "Scheduled", ResourceType: resourceType, Resource: resource, Parameters: eff,
+		TimeoutSeconds: int64(timeout / time.Second), HeartbeatSeconds: int64(heartbeat / time.Second)}
+	if legacyLambda {
+		scheduled = Event{Type: prefix + "Scheduled", Resource: t.resource, Input: eff, hasInput: true, TimeoutSeconds: int64(timeout / time.Second)}
+	}
+	x.emit(p, scheduled)
+	started := Event{Type: prefix + "Started", ResourceType: resourceType, Resource: resource}
+	if legacyLambda {
+		started = Event{Type: prefix + "Started"}
+	}
+	x.emit(p, started)
+
+	h, ok := x.handlerFor(s.name, t.resource)
+	if !ok {
+		p.finish(nil, &stateError{name: ErrUnmocked, cause: fmt.Sprintf(
+			"state %q (Resource %s) has no mock: register one with sim.OnState(%q, ...) or sim.OnResource(%q, ...)",
+			s.name, t.resource, s.name, t.resource)})
+		return
+	}
+	call := &Call{State: s.name, Resource: t.resource, Input: eff, TaskToken: p.token, Invocation: x.calls[s.name],
+		lambda: t.lambdaFunction && !legacyLambda && !t.waitForToken, x: x}
+	x.calls[s.name]++
+	out, herr := h.invoke(x.ctx, call)
+	delay := h.delay
+	if delay < 0 {
+		delay = 0
+	}
+	complete := func() {
+		if herr != nil {
+			se := taskError(herr)
+			if se.name == ErrUnmocked {
+				p.finish(nil, se)
+				return
+			}
+			x.emit(p, Event{Type: prefix + "Failed", ResourceType: resourceType, Resource: resource, Error: se.name, Cause: se.cause, hasError: true})
+			p.fail(se)
+			return
+		}
+		x.emit(p, Event{Type: prefix + "Succeeded", ResourceType: resourceType, Resource: resource, Output: out, hasOutput: true})
+		p.afterResult(out)
+	}
+	limit, limitErr := time.Duration(0), ""
+	if timeout > 0 && delay > timeout {
+		limit, limitErr = timeout, errTimeout
+	}
+	if heartbeat > 0 && delay > heartbeat && (limit == 0 || heartbeat < limit) {
+		limit, limitErr = heartbeat, errHeartbeatTimeout
+	}
+	if limitErr != "" {
+		p.sleep(limit, func() {
+			x.emit(p, Event{Type: prefix + "TimedOut", ResourceType: resourceType, Resource: resource, Error: limitErr, hasError: true})
+			p.fail(&stateError{name: limitErr, noCause: true})
+		})
+		return
+	}
+	if delay == 0 {
+		complete()
+		return
+	}
+	p.sleep(delay, complete)
+}
+
+// splitResource splits an integration ARN into AWS's resourceType and
+// resource: arn:aws:states:::lambda:invoke → lambda, invoke.
+func splitResource(arn string) (string, string) {
+	parts := strings.SplitN(arn, ":", 7)
+	if len(parts) == 7 && parts[2] == "states" && parts[3] == "" && parts[4] == "" {
+		return parts[5], parts[6]
+	}
+	if len(parts) >= 6 {
+		return parts[2], arn
+	}
+	return "", arn
+}
+
+// lambdaResponse wraps a function's result as the optimized Lambda
+// integration returns it.
+func lambdaResponse(payload any, x *execution) any {
+	reqID := uuid(x.rng)
+	headers := jsonvalue.NewObject(4)
+	headers.Set("Connection", "keep-alive")
+	headers.Set("Content-Type", "application/json")
+	headers.Set("X-Amz-Executed-Version", "$LATEST")
+	headers.Set("x-amzn-RequestId", reqID)
+	meta := jsonvalue.NewObject(3)
+	meta.Set("AllHttpHeaders", headers)
+	meta.Set("HttpHeaders", headers)
+	meta.Set("HttpStatusCode", jsonvalue.Int(200))
+	rm := jsonvalue.NewObject(1)
+	rm.Set("RequestId", reqID)
+	o := jsonvalue.NewObject(5)
+	o.Set("ExecutedVersion", "$LATEST")
+	o.Set("Payload", payload)
+	o.Set("SdkHttpMetadata", meta)
+	o.Set("SdkResponseMetadata", rm)
+	o.Set("StatusCode", jsonvalue.Int(200))
+	return o
+}

@@ -1,0 +1,123 @@
+package orderprocessing
+
+import (
+	"context"
+	"testing"
+
+	"github.com/aslgen/aslgen/dsl/sim"
+)
+
+type order struct {
+	OrderID string  `json:"orderId"`
+	Amount  float64 `json:"amount"`
+	Paid    bool    `json:"paid,omitempty"`
+	Shipped bool    `json:"shipped,omitempty"`
+}
+
+// simulator builds the workflow and runs it with the given mocks.
+func simulator(t *testing.T, opts ...sim.Option) *sim.Simulator {
+	t.Helper()
+	doc, err := OrderProcessing().Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := sim.New(doc, opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func validate(_ context.Context, o order) (order, error) { return o, nil }
+
+func pay(_ context.Context, o order) (order, error) {
+	o.Paid = true
+	return o, nil
+}
+
+func ship(_ context.Context, o order) (order, error) {
+	o.Shipped = true
+	return o, nil
+}
+
+func TestOrderProcessingHappyPath(t *testing.T) {
+	s := simulator(t,
+		sim.OnState("ValidateOrder", sim.Func(validate)),
+		sim.OnState("ProcessPayment", sim.Func(pay)),
+		sim.OnState("ShipOrder", sim.Func(ship)),
+	)
+	ex, err := s.Run(context.Background(), order{OrderID: "o-1", Amount: 42})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ex.Status != sim.Succeeded {
+		t.Fatalf("status %s: %s: %s", ex.Status, ex.Error, ex.Cause)
+	}
+	var out order
+	if err := ex.DecodeOutput(&out); err != nil {
+		t.Fatal(err)
+	}
+	if out != (order{OrderID: "o-1", Amount: 42, Paid: true, Shipped: true}) {
+		t.Errorf("output %+v", out)
+	}
+	want := []string{"ValidateOrder", "ProcessPayment", "ShipOrder"}
+	if got := ex.StatesEntered(); !equal(got, want) {
+		t.Errorf("states entered %v, want %v", got, want)
+	}
+}
+
+func TestOrderProcessingCatchesPaymentFailure(t *testing.T) {
+	s := simulator(t,
+		sim.OnState("ValidateOrder", sim.Func(validate)),
+		sim.OnState("ProcessPayment", sim.Throw("PaymentDeclined", "card expired")),
+		sim.OnState("ShipOrder", sim.Func(ship)),
+	)
+	ex, err := s.Run(context.Background(), order{OrderID: "o-2"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ex.Status != sim.Failed || ex.Error != "Order.ProcessingError" || ex.Cause != "The order could not be processed." {
+		t.Fatalf("got %s %s %q, want FAILED Order.ProcessingError", ex.Status, ex.Error, ex.Cause)
+	}
+	want := []string{"ValidateOrder", "ProcessPayment", "OrderFailed"}
+	if got := ex.StatesEntered(); !equal(got, want) {
+		t.Errorf("states entered %v, want %v", got, want)
+	}
+	// The catcher put the error under $.error of OrderFailed's input.
+	runs := ex.StateRuns("OrderFailed")
+	if len(runs) != 1 {
+		t.Fatalf("OrderFailed ran %d times", len(runs))
+	}
+	var in struct {
+		Error struct{ Error, Cause string } `json:"error"`
+	}
+	if err := sim.Decode(runs[0].Input, &in); err != nil {
+		t.Fatal(err)
+	}
+	if in.Error.Error != "PaymentDeclined" || in.Error.Cause != "card expired" {
+		t.Errorf("OrderFailed input error = %+v", in.Error)
+	}
+}
+
+func TestOrderProcessingUnmockedTask(t *testing.T) {
+	s := simulator(t, sim.OnState("ValidateOrder", sim.Func(validate)))
+	ex, err := s.Run(context.Background(), order{OrderID: "o-3"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ex.Status != sim.Failed || ex.Error != sim.ErrUnmocked {
+		t.Fatalf("got %s %s, want FAILED %s (the catch-all must not hide a missing mock)", ex.Status, ex.Error, sim.ErrUnmocked)
+	}
+}
+
+func equal(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
