@@ -337,4 +337,3 @@ func (e *env) selectPath(p *pathSpec) (any, error) {
 	}
 	return p.p.Select(e.input, nil)
 }
-

@@ -2,9 +2,9 @@ package sim
 
 import (
 	"container/heap"
+	"context"
 	"encoding/binary"
 	"encoding/hex"
-	"context"
 	"fmt"
 	"math/rand/v2"
 	"time"

@@ -40,18 +40,18 @@ type Simulator struct {
 type Option func(*options)
 
 type options struct {
-	name       string
-	start      time.Time
-	startSet   bool
-	seed       int64
-	history    bool
-	byState    map[string]Handler
-	byResource map[string]Handler
+	name         string
+	start        time.Time
+	startSet     bool
+	seed         int64
+	history      bool
+	byState      map[string]Handler
+	byResource   map[string]Handler
 	mockCfg      *MockConfig
 	mockCaseName string
-	region     string
-	account    string
-	express    bool
+	region       string
+	account      string
+	express      bool
 }
 
 // Name sets the state machine's name, used in ARNs and the context object
