@@ -143,7 +143,7 @@ func (c Child) String() string {
 	if isSimpleName(c.Name) {
 		return "." + c.Name
 	}
-	return "[" + quote(c.Name) + "]"
+	return "[" + quoteName(c.Name) + "]"
 }
 
 // String renders i as [i].
@@ -181,7 +181,7 @@ func (u Union) String() string {
 		}
 		switch it := it.(type) {
 		case Child:
-			b.WriteString(quote(it.Name))
+			b.WriteString(quoteName(it.Name))
 		case Index:
 			b.WriteString(strconv.Itoa(it.I))
 		default:

@@ -400,7 +400,7 @@ func (p *parser) names() (Segment, error) {
 		if c := p.s[p.pos]; c != '\'' && c != '"' {
 			return nil, p.unexpected(p.pos)
 		}
-		s, err := p.quoted()
+		s, err := p.quotedName()
 		if err != nil {
 			return nil, err
 		}
@@ -419,6 +419,38 @@ func (p *parser) names() (Segment, error) {
 		return items[0], nil
 	}
 	return Union{Items: items}, nil
+}
+
+// quotedName parses a quoted property name in brackets, as AWS reads it:
+// a backslash escapes the quote and itself; any other backslash is kept, so
+// $['Test\\"Name'] names the key Test\\"Name. (AWS's recorded answer.)
+func (p *parser) quotedName() (string, error) {
+	start := p.pos
+	q := p.s[p.pos]
+	p.pos++
+	var b strings.Builder
+	for {
+		if p.eof() {
+			return "", p.errAt(start, "unterminated string")
+		}
+		c := p.s[p.pos]
+		switch {
+		case c == q:
+			p.pos++
+			return b.String(), nil
+		case c == '\\' && p.pos+1 < len(p.s) && (p.s[p.pos+1] == q || p.s[p.pos+1] == '\\'):
+			b.WriteByte(p.s[p.pos+1])
+			p.pos += 2
+		default:
+			b.WriteByte(c)
+			p.pos++
+		}
+	}
+}
+
+// quoteName renders a property name for quotedName.
+func quoteName(s string) string {
+	return "'" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(s) + "'"
 }
 
 // quoted parses a single- or double-quoted string with JSON-style escapes.

@@ -38,8 +38,11 @@ func TestParseAST(t *testing.T) {
 		{"$['a b']", &Path{Segments: []Segment{Child{"a b"}}}},
 		{`$["x"]`, &Path{Segments: []Segment{Child{"x"}}}},
 		{`$['it\'s']`, &Path{Segments: []Segment{Child{"it's"}}}},
-		{`$["q\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00"]`, &Path{Segments: []Segment{Child{"q\"\\/\b\f\n\r\té😀"}}}},
-		{`$['\ud800']`, &Path{Segments: []Segment{Child{"\uFFFD"}}}},
+		// In bracket names a backslash escapes only the quote and itself
+		// (AWS's recorded answer for $['Test\""Name"']).
+		{`$["q\"\\\/\b\u00e9"]`, &Path{Segments: []Segment{Child{`q"\\/\b\u00e9`}}}},
+		{`$['Test\""Name"']`, &Path{Segments: []Segment{Child{`Test\""Name"`}}}},
+		{`$['\ud800']`, &Path{Segments: []Segment{Child{`\ud800`}}}},
 		{"$['']", &Path{Segments: []Segment{Child{""}}}},
 		{"$.abc.['def ghi']", &Path{Segments: []Segment{Child{"abc"}, Child{"def ghi"}}}},
 		{"$[ 'a' , \"b\" ]", &Path{Segments: []Segment{Union{[]Segment{Child{"a"}, Child{"b"}}}}}},
@@ -123,7 +126,7 @@ func TestString(t *testing.T) {
 		{"$._x1", "$._x1"},
 		{`$["it's"]`, `$['it\'s']`},
 		{`$['a\\b']`, `$['a\\b']`},
-		{"$['\u0001']", `$['\u0001']`},
+		{"$['\u0001']", "$['\u0001']"}, // kept raw: a bracket name has no escapes but \' and \\
 		{"$.*", "$[*]"},
 		{"$..*", "$..*"},
 		{"$..['x y']", "$..['x y']"},
@@ -175,8 +178,6 @@ func TestParseErrors(t *testing.T) {
 		{"$['a'", "unterminated bracket", 1},
 		{"$['a", "unterminated string", 2},
 		{`$['a\`, "unterminated string", 2},
-		{`$['a\q']`, "invalid escape sequence", 4},
-		{`$['\u12']`, "invalid escape sequence", 3},
 		{"$%", "unexpected character '%'", 1},
 		{"$a", "unexpected character 'a'", 1},
 		{"$ ", "unexpected character ' '", 1},

@@ -17,10 +17,7 @@ const recordedFile = "../../../shared/conformance/aws-recorded.jsonl"
 
 // knownDivergences lists recorded cases this package cannot match, with the
 // reason.
-var knownDivergences = map[string]string{
-	"scenarios/test_base_scenarios.py::TestBaseScenarios::test_escape_sequence_parsing[ESCAPE_SEQUENCES_JSONPATH]#get_execution_history": "AWS reads $['Test\\\"\"Name\"'] with the backslash kept literally " +
-		"(it finds the key Test\\\"\"Name\"); Parse resolves \\\" to \" (a parser decision, see the report)",
-}
+var knownDivergences = map[string]string{}
 
 type recordedCase struct {
 	ID           string          `json:"id"`

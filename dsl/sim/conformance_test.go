@@ -64,6 +64,7 @@ func needsJSONata(c *recordedCase) bool {
 func TestConformance(t *testing.T) {
 	cases := loadRecorded(t)
 	skipped, passed := 0, 0
+	parallelHistories := 0
 	for i := range cases {
 		c := &cases[i]
 		if needsJSONata(c) {
@@ -100,9 +101,20 @@ func TestConformance(t *testing.T) {
 					t.Errorf("cause\n got %q\nwant %q", res.Cause, deref(c.Expected.Cause))
 				}
 			}
+			switch {
+			case c.ExpectedEventTypes == nil:
+			case slices.Contains(c.Features, "state:Parallel"):
+				// The recorder gave branch events the id [0] and dropped the
+				// ones it took for duplicates (ParallelStateSucceeded among
+				// them: the ids have gaps), so these lists are incomplete.
+				parallelHistories++
+			case !slices.Equal(res.EventTypes, c.ExpectedEventTypes):
+				t.Errorf("event types\n got  %s\nwant %s", strings.Join(res.EventTypes, " "), strings.Join(c.ExpectedEventTypes, " "))
+			}
 			passed++
 		})
 	}
+	t.Logf("event types compared where recorded, except %d histories with Parallel states, which the recorder left incomplete", parallelHistories)
 	t.Logf("%d JSONPath cases passed; %d JSONata/variables cases skipped (they belong to the JSONata work)", passed, skipped)
 }
 

@@ -36,25 +36,26 @@ type execution struct {
 // process runs states of one graph in sequence: the machine's, a branch's or
 // an iteration's.
 type process struct {
-	x         *execution
-	g         *graph
-	cur       *state
-	input     any // the current state's raw input
-	entered   int64
-	enteredAt time.Time
-	last      int64 // the id of the process's previous event
-	attempts  []int // per retrier of the current state
-	retries   int   // $$.State.RetryCount
-	item      *mapItem
-	token     string // the current task's token
-	quiet     bool   // a distributed map's child: records no events
-	resume    func()
-	blocked   bool
-	queued    bool
-	finished  bool
-	cancelled bool
-	children  []*process
-	onDone    func(out any, err *stateError)
+	x          *execution
+	g          *graph
+	cur        *state
+	input      any // the current state's raw input
+	entered    int64
+	enteredAt  time.Time
+	last       int64 // the id of the process's previous event
+	attempts   []int // per retrier of the current state
+	retries    int   // $$.State.RetryCount
+	item       *mapItem
+	token      string // the current task's token
+	quiet      bool   // a distributed map's child: records no events
+	interleave bool   // a Parallel branch: lets the other branches run after each StateEntered, as AWS's history shows
+	resume     func()
+	blocked    bool
+	queued     bool
+	finished   bool
+	cancelled  bool
+	children   []*process
+	onDone     func(out any, err *stateError)
 }
 
 type mapItem struct {

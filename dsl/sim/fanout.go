@@ -12,6 +12,7 @@ import (
 type fanout struct {
 	p        *process
 	n, limit int
+	eager    bool // start every child at once (Parallel), not one after the other (Map)
 	next     int
 	running  int
 	done     int
@@ -70,6 +71,10 @@ func (f *fanout) advance() {
 			p.wake()
 		}
 		child.wake()
+		if f.eager {
+			f.advance()
+			return
+		}
 		p.yield(f.advance)
 	default:
 		p.block(f.advance) // until a child ends
@@ -93,10 +98,11 @@ func (p *process) parallel() {
 		return
 	}
 	p.x.emit(p, Event{Type: "ParallelStateStarted"})
-	f := &fanout{p: p, n: len(s.branches)}
+	f := &fanout{p: p, n: len(s.branches), eager: true}
 	f.start = func(i int) (*process, *stateError) {
 		child := p.x.newProcess(s.branches[i], eff, p.last)
 		child.quiet = p.quiet
+		child.interleave = true
 		return child, nil
 	}
 	f.childDone = func(i int, out any, err *stateError) *stateError { return err }
@@ -104,10 +110,7 @@ func (p *process) parallel() {
 		p.x.emit(p, Event{Type: "ParallelStateSucceeded"})
 		p.afterResult(results)
 	}
-	f.failed = func(err *stateError) {
-		p.x.emit(p, Event{Type: "ParallelStateFailed", Error: err.name, Cause: err.cause, hasError: true})
-		p.fail(err)
-	}
+	f.failed = func(err *stateError) { p.failWith(err, &Event{Type: "ParallelStateFailed"}) }
 	f.run()
 }
 
@@ -245,8 +248,7 @@ func (p *process) mapState() {
 		if m.distributed {
 			x.emit(p, Event{Type: "MapRunFailed", Error: err.name, Cause: err.cause, hasError: true})
 		}
-		x.emit(p, Event{Type: "MapStateFailed", Error: err.name, Cause: err.cause, hasError: true})
-		p.fail(err)
+		p.failWith(err, &Event{Type: "MapStateFailed"})
 	}
 	f.run()
 }

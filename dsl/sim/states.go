@@ -27,6 +27,10 @@ func (p *process) enter() {
 	} else {
 		p.attempts = nil
 	}
+	if p.interleave {
+		p.yield(p.execute)
+		return
+	}
 	p.execute()
 }
 
@@ -54,7 +58,11 @@ func (p *process) execute() {
 
 // fail handles an error raised by the current state: Retry, then Catch,
 // then the end of the process.
-func (p *process) fail(err *stateError) {
+func (p *process) fail(err *stateError) { p.failWith(err, nil) }
+
+// failWith is fail for a Parallel or Map state: unless the error is retried,
+// it records failed (ParallelStateFailed, MapStateFailed) first.
+func (p *process) failWith(err *stateError, failed *Event) {
 	s := p.cur
 	if err.runtime && err.cause != "" {
 		err = &stateError{name: err.name, cause: fmt.Sprintf("An error occurred while executing the state '%s' (entered at the event id #%d). %s",
@@ -72,6 +80,10 @@ func (p *process) fail(err *stateError) {
 		p.retries++
 		p.sleep(delay, p.execute)
 		return
+	}
+	if failed != nil {
+		failed.Error, failed.Cause, failed.hasError = err.name, err.cause, true
+		p.x.emit(p, *failed)
 	}
 	for _, c := range s.catch {
 		if !matches(c.errs, err.name) {
