@@ -21,8 +21,9 @@ type fanout struct {
 	children []*process
 	// start creates child i, or fails the state.
 	start func(i int) (*process, *stateError)
-	// childDone records child i's end; it returns a fatal error to fail the state.
-	childDone func(i int, out any, err *stateError) *stateError
+	// childDone records child i's end: the result to keep, or a fatal error
+	// that fails the state.
+	childDone func(i int, out any, err *stateError) (any, *stateError)
 	succeed   func(results []any)
 	failed    func(err *stateError)
 }
@@ -62,11 +63,11 @@ func (f *fanout) advance() {
 			}
 			f.running--
 			f.done++
-			if fatal := f.childDone(i, out, err); fatal != nil {
+			if result, fatal := f.childDone(i, out, err); fatal != nil {
 				f.err = fatal
 				f.cancelChildren(child)
 			} else {
-				f.results[i] = out
+				f.results[i] = result
 			}
 			p.wake()
 		}
@@ -105,7 +106,7 @@ func (p *process) parallel() {
 		child.interleave = true
 		return child, nil
 	}
-	f.childDone = func(i int, out any, err *stateError) *stateError { return err }
+	f.childDone = func(i int, out any, err *stateError) (any, *stateError) { return out, err }
 	f.succeed = func(results []any) {
 		p.x.emit(p, Event{Type: "ParallelStateSucceeded"})
 		p.afterResult(results)
@@ -201,31 +202,30 @@ func (p *process) mapState() {
 		child.quiet = p.quiet || m.distributed
 		return child, nil
 	}
-	f.childDone = func(i int, out any, err *stateError) *stateError {
+	f.childDone = func(i int, out any, err *stateError) (any, *stateError) {
 		if err == nil {
 			if !m.distributed {
 				x.emit(p, Event{Type: "MapIterationSucceeded", Name: s.name, Index: i})
 			}
-			return nil
+			return out, nil
 		}
 		if !m.distributed {
 			x.emit(p, Event{Type: "MapIterationFailed", Name: s.name, Index: i})
-			return err
+			return nil, err
 		}
 		failures++
 		if tolCount < 0 && tolPct < 0 {
-			return err
+			return nil, err
 		}
 		countOK := tolCount >= 0 && failures <= tolCount
 		pctOK := tolPct >= 0 && float64(failures)*100 <= tolPct*float64(f.n)
 		if countOK || pctOK {
-			out := jsonvalue.NewObject(2)
-			out.Set("Error", err.name)
-			out.Set("Cause", err.cause)
-			f.results[i] = out
-			return nil
+			errOut := jsonvalue.NewObject(2)
+			errOut.Set("Error", err.name)
+			errOut.Set("Cause", err.cause)
+			return errOut, nil
 		}
-		return &stateError{name: errTolerated, cause: "The specified tolerated failure threshold was exceeded"}
+		return nil, &stateError{name: errTolerated, cause: "The specified tolerated failure threshold was exceeded"}
 	}
 	f.succeed = func(results []any) {
 		if m.distributed {

@@ -19,10 +19,17 @@ func (p *process) runTask() {
 	} else {
 		p.token = ""
 	}
-	eff, err := p.effectiveInput()
+	selected, err := p.env(p.input).apply(s.inputPath, "InputPath")
 	if err != nil {
 		p.fail(asStateError(err))
 		return
+	}
+	eff := selected
+	if s.parameters != nil {
+		if eff, err = p.env(selected).evalTemplate(s.parameters); err != nil {
+			p.fail(asStateError(err))
+			return
+		}
 	}
 	timeout, heartbeat := t.timeout, t.heartbeat
 	for _, lim := range []struct {
@@ -33,7 +40,7 @@ func (p *process) runTask() {
 		if lim.spec == nil {
 			continue
 		}
-		v, err := p.env(eff).selectPath(lim.spec)
+		v, err := p.env(selected).selectPath(lim.spec)
 		n, ok := intValue(v)
 		if err != nil || !ok || n <= 0 {
 			p.fail(runtimeError("The %s field refers to value %q which is not a valid positive integer: %s", lim.name, plain(v), lim.spec.text))
