@@ -27,10 +27,11 @@ type execution struct {
 	done   bool
 	result *Execution
 
-	input   any
-	execObj *jsonvalue.Object // $$.Execution, built on first use
-	calls   map[string]int    // task invocations per state name
-	tokens  int
+	input     any
+	execObj   *jsonvalue.Object // $$.Execution, built on first use
+	calls     map[string]int    // task invocations per state name
+	tokens    int
+	callbacks map[string]*callback // tasks waiting for SendTaskSuccess/Failure
 }
 
 // process runs states of one graph in sequence: the machine's, a branch's or

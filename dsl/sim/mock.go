@@ -50,6 +50,24 @@ func (e *TaskError) Error() string { return e.Name + ": " + e.Cause }
 type Handler struct {
 	fn    func(ctx context.Context, c *Call) (any, error)
 	delay time.Duration
+	await bool // waits for SendTaskSuccess or SendTaskFailure
+}
+
+// AwaitCallback makes a handler for a .waitForTaskToken task that answers
+// nothing itself: the task waits until another handler of the execution
+// calls [SendTaskSuccess] or [SendTaskFailure] with its token (Call.TaskToken,
+// or wherever the Parameters put $$.Task.Token), or until its TimeoutSeconds
+// or HeartbeatSeconds pass. f, if not nil, runs when the task starts, as the
+// service the task calls would.
+func AwaitCallback(f func(ctx context.Context, c *Call) error) Handler {
+	return Handler{await: true, fn: func(ctx context.Context, c *Call) (any, error) {
+		if f != nil {
+			if err := f(ctx, c); err != nil {
+				return nil, err
+			}
+		}
+		return nil, nil
+	}}
 }
 
 // Func makes a typed handler: the task's input is decoded into In, and Out

@@ -437,3 +437,63 @@ func TestConcurrentRuns(t *testing.T) {
 		}
 	}
 }
+
+// TestWaitForTaskToken checks the callback pattern: one branch's task waits
+// for its token, which the other branch's task answers 10 s later.
+func TestWaitForTaskToken(t *testing.T) {
+	def := `{"StartAt": "P", "States": {"P": {"Type": "Parallel", "Branches": [
+		{"StartAt": "Ask", "States": {"Ask": {"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+			"Parameters": {"QueueUrl": "q", "MessageBody": {"token.$": "$$.Task.Token"}}, "TimeoutSeconds": %d, "End": true}}},
+		{"StartAt": "Later", "States": {"Later": {"Type": "Wait", "Seconds": 10, "Next": "Approve"},
+			"Approve": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Parameters": {"FunctionName": "approve"}, "End": true}}}],
+		"End": true}}}`
+	var queue []string
+	ask := AwaitCallback(func(_ context.Context, c *Call) error {
+		var msg struct {
+			MessageBody struct{ Token string } `json:"MessageBody"`
+		}
+		if err := c.Decode(&msg); err != nil {
+			return err
+		}
+		queue = append(queue, msg.MessageBody.Token)
+		return nil
+	})
+	approve := Respond(func(ctx context.Context, c *Call) (any, error) {
+		if len(queue) == 0 {
+			return nil, errors.New("no message")
+		}
+		return "sent", SendTaskSuccess(ctx, queue[0], map[string]bool{"approved": true})
+	})
+	ex := mustRun(t, mustSim(t, strings.Replace(def, "%d", "60", 1), OnState("Ask", ask), OnState("Approve", approve)), `{}`)
+	wantOutput(t, ex, `[{"approved": true}, "sent"]`)
+	if d := ex.StopTime.Sub(ex.StartTime); d != 10*time.Second {
+		t.Errorf("took %v, want the 10s until the answer", d)
+	}
+
+	queue = nil
+	silent := Respond(func(context.Context, *Call) (any, error) { return "nothing sent", nil })
+	ex = mustRun(t, mustSim(t, strings.Replace(def, "%d", "60", 1), OnState("Ask", ask), OnState("Approve", silent)), `{}`)
+	wantStatus(t, ex, Failed)
+	if ex.Error != "States.Timeout" || ex.StopTime.Sub(ex.StartTime) != time.Minute {
+		t.Errorf("unanswered: %s after %v, want States.Timeout after 1m", ex.Error, ex.StopTime.Sub(ex.StartTime))
+	}
+
+	queue = nil
+	failing := Respond(func(ctx context.Context, c *Call) (any, error) {
+		return "sent", SendTaskFailure(ctx, queue[0], "Rejected", "no budget")
+	})
+	ex = mustRun(t, mustSim(t, strings.Replace(def, "%d", "60", 1), OnState("Ask", ask), OnState("Approve", failing)), `{}`)
+	if ex.Status != Failed || ex.Error != "Rejected" || ex.Cause != "no budget" {
+		t.Errorf("SendTaskFailure: %s %s %q", ex.Status, ex.Error, ex.Cause)
+	}
+
+	// No timeout and no answer: the execution cannot go on.
+	noTimeout := strings.Replace(strings.Replace(def, `, "TimeoutSeconds": %d`, "", 1), "%d", "", 1)
+	ex = mustRun(t, mustSim(t, noTimeout, OnState("Ask", ask), OnState("Approve", silent)), `{}`)
+	if ex.Status != Failed || !strings.Contains(ex.Cause, "waits for a task token") {
+		t.Errorf("deadlock: %s %s %q", ex.Status, ex.Error, ex.Cause)
+	}
+	if err := SendTaskSuccess(context.Background(), "t", 1); err == nil {
+		t.Error("SendTaskSuccess outside a handler succeeded")
+	}
+}

@@ -1,6 +1,8 @@
 package sim
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -76,7 +78,7 @@ func (p *process) runTask() {
 	call := &Call{State: s.name, Resource: t.resource, Input: eff, TaskToken: p.token, Invocation: x.calls[s.name],
 		lambda: t.lambdaFunction && !legacyLambda && !t.waitForToken, x: x}
 	x.calls[s.name]++
-	out, herr := h.invoke(x.ctx, call)
+	out, herr := h.invoke(context.WithValue(x.ctx, execKey{}, x), call)
 	delay := h.delay
 	if delay < 0 {
 		delay = 0
@@ -95,6 +97,24 @@ func (p *process) runTask() {
 		x.emit(p, Event{Type: prefix + "Succeeded", ResourceType: resourceType, Resource: resource, Output: out, hasOutput: true})
 		p.afterResult(out)
 	}
+	timedOut := func(name string) func() {
+		return func() {
+			x.emit(p, Event{Type: prefix + "TimedOut", ResourceType: resourceType, Resource: resource, Error: name, hasError: true})
+			p.fail(&stateError{name: name, noCause: true})
+		}
+	}
+	if h.await {
+		if herr == nil && t.waitForToken {
+			p.awaitCallback(call.TaskToken, timeout, heartbeat, timedOut, func(v any, err error) {
+				out, herr = v, err
+				complete()
+			})
+			return
+		}
+		if herr == nil {
+			herr = &TaskError{Name: errTaskFailed, Cause: fmt.Sprintf("sim.AwaitCallback is for .waitForTaskToken resources; state %q has Resource %s", s.name, t.resource)}
+		}
+	}
 	limit, limitErr := time.Duration(0), ""
 	if timeout > 0 && delay > timeout {
 		limit, limitErr = timeout, errTimeout
@@ -103,10 +123,7 @@ func (p *process) runTask() {
 		limit, limitErr = heartbeat, errHeartbeatTimeout
 	}
 	if limitErr != "" {
-		p.sleep(limit, func() {
-			x.emit(p, Event{Type: prefix + "TimedOut", ResourceType: resourceType, Resource: resource, Error: limitErr, hasError: true})
-			p.fail(&stateError{name: limitErr, noCause: true})
-		})
+		p.sleep(limit, timedOut(limitErr))
 		return
 	}
 	if delay == 0 {
@@ -151,4 +168,105 @@ func lambdaResponse(payload any, x *execution) any {
 	o.Set("SdkResponseMetadata", rm)
 	o.Set("StatusCode", jsonvalue.Int(200))
 	return o
+}
+
+// execKey keys the execution in the context handlers get, for
+// SendTaskSuccess and SendTaskFailure.
+type execKey struct{}
+
+// callback is a task waiting for SendTaskSuccess or SendTaskFailure, or the
+// answer that came before the task began to wait.
+type callback struct {
+	p      *process
+	done   func(v any, err error)
+	answer *answer
+}
+
+type answer struct {
+	v   any
+	err error
+}
+
+// awaitCallback makes the task wait for its token's answer, its timeout or
+// its heartbeat timeout, whichever comes first.
+func (p *process) awaitCallback(token string, timeout, heartbeat time.Duration, timedOut func(string) func(), done func(any, error)) {
+	x := p.x
+	if x.callbacks == nil {
+		x.callbacks = map[string]*callback{}
+	}
+	cb := x.callbacks[token]
+	if cb != nil && cb.answer != nil { // answered before the task began to wait
+		delete(x.callbacks, token)
+		done(cb.answer.v, cb.answer.err)
+		return
+	}
+	cb = &callback{p: p}
+	x.callbacks[token] = cb
+	settled := false
+	cb.done = func(v any, err error) {
+		if settled {
+			return
+		}
+		settled = true
+		delete(x.callbacks, token)
+		p.block(func() { done(v, err) })
+		p.wake()
+	}
+	p.block(nil)
+	for _, lim := range []struct {
+		d    time.Duration
+		name string
+	}{{timeout, errTimeout}, {heartbeat, errHeartbeatTimeout}} {
+		if lim.d <= 0 {
+			continue
+		}
+		name := lim.name
+		x.after(lim.d, func() {
+			if settled || p.cancelled {
+				return
+			}
+			settled = true
+			delete(x.callbacks, token)
+			p.block(timedOut(name))
+			p.wake()
+		})
+	}
+}
+
+// SendTaskSuccess answers the task waiting on token (a .waitForTaskToken
+// task whose handler is [AwaitCallback]) with output, as the
+// SendTaskSuccess API does. Call it from a handler of the same execution,
+// with the context that handler got.
+func SendTaskSuccess(ctx context.Context, token string, output any) error {
+	v, err := toValue(output)
+	if err != nil {
+		return fmt.Errorf("sim: SendTaskSuccess output: %w", err)
+	}
+	return sendAnswer(ctx, token, v, nil)
+}
+
+// SendTaskFailure fails the task waiting on token with an error name and a
+// cause, as the SendTaskFailure API does.
+func SendTaskFailure(ctx context.Context, token, name, cause string) error {
+	return sendAnswer(ctx, token, nil, &TaskError{Name: name, Cause: cause})
+}
+
+func sendAnswer(ctx context.Context, token string, v any, err error) error {
+	x, ok := ctx.Value(execKey{}).(*execution)
+	if !ok {
+		return errors.New("sim: SendTask* needs the context of a handler of the execution")
+	}
+	if x.callbacks == nil {
+		x.callbacks = map[string]*callback{}
+	}
+	cb := x.callbacks[token]
+	switch {
+	case cb == nil:
+		x.callbacks[token] = &callback{answer: &answer{v, err}}
+	case cb.answer != nil:
+		return fmt.Errorf("sim: task token %q was already answered", token)
+	default:
+		cb.done(v, err)
+	}
+	return nil
 }
