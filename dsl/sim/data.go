@@ -44,20 +44,20 @@ func runtimeError(format string, args ...any) *stateError {
 	return &stateError{name: errRuntime, cause: fmt.Sprintf(format, args...), runtime: true}
 }
 
-// env is what a state's expressions are evaluated against.
+// env is what a state's expressions are evaluated against: a value for $,
+// and the process whose context object $$ is.
 type env struct {
 	input any
-	ctx   func() any // builds the context object on first use
-	cache any
-	built bool
 	p     *process
 }
 
+// context returns the context object, built on first use in each state.
 func (e *env) context() any {
-	if !e.built {
-		e.cache, e.built = e.ctx(), true
+	p := e.p
+	if p.ctxObj == nil {
+		p.ctxObj = p.contextObject()
 	}
-	return e.cache
+	return p.ctxObj
 }
 
 // apply evaluates an InputPath or OutputPath: null gives {}.

@@ -27,11 +27,12 @@ type execution struct {
 	done   bool
 	result *Execution
 
-	input     any
-	execObj   *jsonvalue.Object // $$.Execution, built on first use
-	calls     map[string]int    // task invocations per state name
-	tokens    int
-	callbacks map[string]*callback // tasks waiting for SendTaskSuccess/Failure
+	input      any
+	execObj    *jsonvalue.Object // $$.Execution, built on first use
+	calls      map[string]int    // task invocations per state name, made on first use
+	lambdaMeta *jsonvalue.Object // the Lambda integration's metadata, made on first use
+	tokens     int
+	callbacks  map[string]*callback // tasks waiting for SendTaskSuccess/Failure
 }
 
 // process runs states of one graph in sequence: the machine's, a branch's or
@@ -57,6 +58,8 @@ type process struct {
 	cancelled  bool
 	children   []*process
 	onDone     func(out any, err *stateError)
+	envBuf     env // reused by env: evaluations of a process never nest
+	ctxObj     any // the current state's context object, once built
 }
 
 type mapItem struct {
@@ -108,7 +111,9 @@ func (s *Simulator) run(ctx context.Context, input any) *Execution {
 		now:    start,
 		rng:    rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)),
 		record: s.opts.history,
-		calls:  map[string]int{},
+	}
+	if x.record {
+		x.events = make([]Event, 0, s.eventHint)
 	}
 	name := uuid(x.rng)
 	ex := &Execution{
@@ -291,7 +296,8 @@ func (p *process) finish(out any, err *stateError) {
 // env returns the evaluation environment for v, the current state's input
 // or a value derived from it.
 func (p *process) env(v any) *env {
-	return &env{input: v, ctx: p.contextObject, p: p}
+	p.envBuf = env{input: v, p: p}
+	return &p.envBuf
 }
 
 // contextObject builds the context object ($$) of the current state.

@@ -187,9 +187,9 @@ func (p *process) mapState() {
 		if m.itemSelector != nil {
 			e := p.env(eff)
 			saved := p.item
-			p.item = &mapItem{index: i, value: items[i]}
+			p.item, p.ctxObj = &mapItem{index: i, value: items[i]}, nil
 			v, err := e.evalTemplate(m.itemSelector)
-			p.item = saved
+			p.item, p.ctxObj = saved, nil
 			if err != nil {
 				return nil, asStateError(err)
 			}

@@ -32,6 +32,7 @@ type Simulator struct {
 	opts    options
 	mocks   *mockCase // from a mock configuration file
 
+	eventHint int               // events of a run through every top-level state once
 	arnPrefix string            // arn:aws:states:REGION:ACCOUNT:
 	smObj     *jsonvalue.Object // $$.StateMachine
 }
@@ -135,6 +136,7 @@ func New(doc *asl.StateMachine, opts ...Option) (*Simulator, error) {
 	if len(c.errs) > 0 {
 		return nil, fmt.Errorf("sim: %s", strings.Join(c.errs, "\n"))
 	}
+	s.eventHint = min(2*doc.States.Len()+4, 4096)
 	if doc.TimeoutSeconds != nil {
 		s.timeout = time.Duration(*doc.TimeoutSeconds) * time.Second
 	}

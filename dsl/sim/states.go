@@ -20,6 +20,7 @@ func (p *process) enter() {
 		return
 	}
 	p.enteredAt = p.x.now
+	p.ctxObj = nil
 	p.entered = p.x.emit(p, Event{Type: s.label + "StateEntered", Name: s.name, Input: p.input, hasInput: true})
 	p.retries = 0
 	if len(s.retry) > 0 {
@@ -78,7 +79,10 @@ func (p *process) failWith(err *stateError, failed *Event) {
 		delay := retryDelay(r, p.attempts[i], p.x)
 		p.attempts[i]++
 		p.retries++
-		p.sleep(delay, p.execute)
+		p.sleep(delay, func() {
+			p.ctxObj = nil // $$.State.RetryCount changed
+			p.execute()
+		})
 		return
 	}
 	if failed != nil {

@@ -18,8 +18,10 @@ func (p *process) runTask() {
 	if t.waitForToken {
 		x.tokens++
 		p.token = fmt.Sprintf("token-%d-%s", x.tokens, uuid(x.rng)[:8])
-	} else {
+		p.ctxObj = nil
+	} else if p.token != "" {
 		p.token = ""
+		p.ctxObj = nil
 	}
 	selected, err := p.env(p.input).apply(s.inputPath, "InputPath")
 	if err != nil {
@@ -74,6 +76,9 @@ func (p *process) runTask() {
 			"state %q (Resource %s) has no mock: register one with sim.OnState(%q, ...) or sim.OnResource(%q, ...)",
 			s.name, t.resource, s.name, t.resource)})
 		return
+	}
+	if x.calls == nil {
+		x.calls = map[string]int{}
 	}
 	call := &Call{State: s.name, Resource: t.resource, Input: eff, TaskToken: p.token, Invocation: x.calls[s.name],
 		lambda: t.lambdaFunction && !legacyLambda && !t.waitForToken, x: x}
@@ -148,22 +153,30 @@ func splitResource(arn string) (string, string) {
 
 // lambdaResponse wraps a function's result as the optimized Lambda
 // integration returns it.
+// The metadata's request id is one per execution.
 func lambdaResponse(payload any, x *execution) any {
-	reqID := uuid(x.rng)
-	headers := jsonvalue.NewObject(4)
-	headers.Set("Connection", "keep-alive")
-	headers.Set("Content-Type", "application/json")
-	headers.Set("X-Amz-Executed-Version", "$LATEST")
-	headers.Set("x-amzn-RequestId", reqID)
-	meta := jsonvalue.NewObject(3)
-	meta.Set("AllHttpHeaders", headers)
-	meta.Set("HttpHeaders", headers)
-	meta.Set("HttpStatusCode", jsonvalue.Int(200))
-	rm := jsonvalue.NewObject(1)
-	rm.Set("RequestId", reqID)
+	if x.lambdaMeta == nil {
+		reqID := uuid(x.rng)
+		headers := jsonvalue.NewObject(4)
+		headers.Set("Connection", "keep-alive")
+		headers.Set("Content-Type", "application/json")
+		headers.Set("X-Amz-Executed-Version", "$LATEST")
+		headers.Set("x-amzn-RequestId", reqID)
+		meta := jsonvalue.NewObject(3)
+		meta.Set("AllHttpHeaders", headers)
+		meta.Set("HttpHeaders", headers)
+		meta.Set("HttpStatusCode", jsonvalue.Int(200))
+		rm := jsonvalue.NewObject(1)
+		rm.Set("RequestId", reqID)
+		x.lambdaMeta = jsonvalue.NewObject(2)
+		x.lambdaMeta.Set("SdkHttpMetadata", meta)
+		x.lambdaMeta.Set("SdkResponseMetadata", rm)
+	}
 	o := jsonvalue.NewObject(5)
 	o.Set("ExecutedVersion", "$LATEST")
 	o.Set("Payload", payload)
+	meta, _ := x.lambdaMeta.Get("SdkHttpMetadata")
+	rm, _ := x.lambdaMeta.Get("SdkResponseMetadata")
 	o.Set("SdkHttpMetadata", meta)
 	o.Set("SdkResponseMetadata", rm)
 	o.Set("StatusCode", jsonvalue.Int(200))

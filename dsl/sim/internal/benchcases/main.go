@@ -1,0 +1,90 @@
+// Command benchcases writes the simulator's benchmark workloads as batch
+// files in the `aslgen run -cases` format, so that aslgen and the peer tools
+// in ../shared/peer run the same work side by side:
+//
+//	go run ./dsl/sim/internal/benchcases -out /tmp/bench
+//	time go run ./cmd/aslgen run -cases /tmp/bench/passchain.jsonl > /dev/null
+//	time node "$(../shared/peer/setup.sh)/als-run.mjs" /tmp/bench/passchain.jsonl > /dev/null
+//
+// The workloads are those of the design's performance targets: a chain of
+// 1,000 Pass states, a Map over 10,000 items (Pass → Choice → Pass), and a
+// 5-state workflow with a mocked task, run 1,000 times.
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"log"
+	"os"
+	"path/filepath"
+)
+
+func main() {
+	out := flag.String("out", ".", "directory to write the batch files to")
+	runs := flag.Int("runs", 20, "executions of the Pass chain and of the Map")
+	executions := flag.Int("executions", 1000, "executions of the 5-state workflow")
+	flag.Parse()
+	if err := os.MkdirAll(*out, 0o755); err != nil {
+		log.Fatal(err)
+	}
+	write(filepath.Join(*out, "passchain.jsonl"), *runs, passChain(1000), map[string]any{"order": map[string]any{"id": "o-1", "total": 42}}, nil)
+	items := make([]any, 10000)
+	for i := range items {
+		items[i] = map[string]any{"n": i}
+	}
+	write(filepath.Join(*out, "map10000.jsonl"), *runs, mapMachine, map[string]any{"items": items}, nil)
+	write(filepath.Join(*out, "fivestates.jsonl"), *executions, fiveStates, map[string]any{"orderId": "o-1", "total": 42}, mockConfig)
+}
+
+func write(path string, n int, def any, input any, mock any) {
+	f, err := os.Create(path)
+	if err != nil {
+		log.Fatal(err)
+	}
+	enc := json.NewEncoder(f)
+	for i := 0; i < n; i++ {
+		c := map[string]any{"id": fmt.Sprintf("%s-%d", filepath.Base(path), i), "definition": def, "input": input}
+		if mock != nil {
+			c["mock_config"], c["test_case"] = mock, "Paid"
+		}
+		if err := enc.Encode(c); err != nil {
+			log.Fatal(err)
+		}
+	}
+	if err := f.Close(); err != nil {
+		log.Fatal(err)
+	}
+}
+
+func passChain(n int) map[string]any {
+	states := map[string]any{}
+	for i := 0; i < n; i++ {
+		s := map[string]any{"Type": "Pass"}
+		if i == n-1 {
+			s["End"] = true
+		} else {
+			s["Next"] = fmt.Sprintf("P%d", i+1)
+		}
+		states[fmt.Sprintf("P%d", i)] = s
+	}
+	return map[string]any{"StartAt": "P0", "States": states}
+}
+
+var mapMachine = json.RawMessage(`{"StartAt": "Items", "States": {"Items": {"Type": "Map", "ItemsPath": "$.items",
+  "ItemProcessor": {"StartAt": "Tag", "States": {
+    "Tag": {"Type": "Pass", "Parameters": {"n.$": "$.n", "tag": "item"}, "Next": "Check"},
+    "Check": {"Type": "Choice", "Choices": [{"Variable": "$.n", "NumericGreaterThan": 4999, "Next": "Big"}], "Default": "Small"},
+    "Big": {"Type": "Pass", "Result": "big", "End": true},
+    "Small": {"Type": "Pass", "Result": "small", "End": true}}}, "End": true}}}`)
+
+var fiveStates = json.RawMessage(`{"StartAt": "Init", "States": {
+  "Init": {"Type": "Pass", "Result": {"attempt": 1}, "ResultPath": "$.meta", "Next": "Pay"},
+  "Pay": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Parameters": {"FunctionName": "pay", "Payload.$": "$"},
+    "OutputPath": "$.Payload", "Retry": [{"ErrorEquals": ["States.TaskFailed"], "MaxAttempts": 2}], "Next": "Check"},
+  "Check": {"Type": "Choice", "Choices": [{"Variable": "$.paid", "BooleanEquals": true, "Next": "Done"}], "Default": "Failed"},
+  "Done": {"Type": "Succeed"},
+  "Failed": {"Type": "Fail", "Error": "NotPaid"}}}`)
+
+var mockConfig = json.RawMessage(`{"StateMachines": {"M": {"TestCases": {"Paid": {"Pay": "PayOK"}}}},
+  "MockedResponses": {"PayOK": {"0": {"Return": {"Payload": {"orderId": "o-1", "paid": true}, "StatusCode": 200}}}}}`)
