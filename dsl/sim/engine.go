@@ -21,6 +21,7 @@ type execution struct {
 	record bool
 	events []Event
 	lastID int64
+	steps  int // events emitted, recorded or not
 	ready  []*process
 	timers timerHeap
 	seq    int64
@@ -212,6 +213,15 @@ func (x *execution) finish(status Status, out any, err *stateError) {
 // emit records an event of process p (nil: the execution's own) and returns
 // its id.
 func (x *execution) emit(p *process, ev Event) int64 {
+	x.steps++
+	if x.steps > maxSteps && !x.done {
+		x.stop(fmt.Sprintf("The execution passed %d events without ending; does it loop?", maxSteps))
+		return 0
+	}
+	if p != nil && p.quiet { // a distributed map's child execution: its own ids
+		p.last++
+		return p.last
+	}
 	x.lastID++
 	id := x.lastID
 	if p != nil {
@@ -220,22 +230,31 @@ func (x *execution) emit(p *process, ev Event) int64 {
 	} else if len(x.events) > 0 {
 		ev.PreviousEventID = x.events[len(x.events)-1].ID
 	}
-	if !x.record || (p != nil && p.quiet) {
+	if !x.record {
 		return id
 	}
 	if len(x.events) >= MaxEvents && !x.done {
-		x.done = true
-		x.result.Status = Failed
-		x.result.Error = errRuntime
-		x.result.Cause = fmt.Sprintf("The execution reached the maximum number of history events (%d).", MaxEvents)
-		x.result.StopTime = x.now
-		x.result.Events = x.events
+		x.stop(fmt.Sprintf("The execution reached the maximum number of history events (%d).", MaxEvents))
 		return id
 	}
 	ev.ID = id
 	ev.Timestamp = x.now
 	x.events = append(x.events, ev)
 	return id
+}
+
+// maxSteps bounds the events of one run, recorded or not, so that a
+// definition that loops forever without waiting still ends.
+const maxSteps = 5_000_000
+
+// stop fails the execution at once with a States.Runtime cause.
+func (x *execution) stop(cause string) {
+	x.done = true
+	x.result.Status = Failed
+	x.result.Error = errRuntime
+	x.result.Cause = cause
+	x.result.StopTime = x.now
+	x.result.Events = x.events
 }
 
 // run runs the process until it finishes or waits.

@@ -199,7 +199,9 @@ func (p *process) mapState() {
 			x.emit(p, Event{Type: "MapIterationStarted", Name: s.name, Index: i})
 		}
 		child := x.newProcess(m.processor, input, p.last)
-		child.quiet = p.quiet || m.distributed
+		if m.distributed {
+			child.quiet, child.last = true, 1 // a child execution: its first state is event #2
+		}
 		return child, nil
 	}
 	f.childDone = func(i int, out any, err *stateError) (any, *stateError) {

@@ -497,3 +497,18 @@ func TestWaitForTaskToken(t *testing.T) {
 		t.Error("SendTaskSuccess outside a handler succeeded")
 	}
 }
+
+// TestRunawayLoop checks that a machine that loops without waiting ends:
+// with history, at AWS's 25,000 events; without, at the simulator's bound.
+func TestRunawayLoop(t *testing.T) {
+	def := `{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "B"},
+		"B": {"Type": "Choice", "Choices": [{"Variable": "$.stop", "IsPresent": true, "Next": "Done"}], "Default": "A"}, "Done": {"Type": "Succeed"}}}`
+	ex := mustRun(t, mustSim(t, def), `{}`)
+	if ex.Status != Failed || !strings.Contains(ex.Cause, "maximum number of history events (25000)") || len(ex.Events) != MaxEvents {
+		t.Errorf("with history: %s %q, %d events", ex.Status, ex.Cause, len(ex.Events))
+	}
+	ex = mustRun(t, mustSim(t, def, History(false)), `{}`)
+	if ex.Status != Failed || !strings.Contains(ex.Cause, "does it loop?") {
+		t.Errorf("without history: %s %q", ex.Status, ex.Cause)
+	}
+}
