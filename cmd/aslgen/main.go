@@ -22,7 +22,7 @@ func main() {
 
 const usage = `usage: aslgen [-check | -diff] [-v] [-work] [-tags list] [packages]
        aslgen validate [-json] FILE...
-       aslgen run [-input JSON|@FILE] [-mock-config FILE -test-case NAME] [-history] DEFINITION.json
+       aslgen run [-input JSON|@FILE] [-mock-config FILE -test-case NAME] [-name NAME] [-history] DEFINITION.json
        aslgen run -cases FILE.jsonl
 
 aslgen writes the ASL file of every workflow constructor in the packages
@@ -48,6 +48,7 @@ With -cases it runs a batch: one case a line in, one result a line out.
   -input JSON        the execution input, or @FILE to read it (default {})
   -mock-config FILE  a Step Functions Local mock configuration file
   -test-case NAME    the test case of the mock configuration to use
+  -name NAME         the state machine's name, for ARNs and the mock configuration
   -history           add the execution's history events
   -cases FILE        run the cases of a JSONL batch file ("-" for standard input)
 

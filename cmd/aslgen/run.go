@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -23,12 +24,23 @@ func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	testCase := fs.String("test-case", "", "")
 	history := fs.Bool("history", false, "")
 	cases := fs.String("cases", "", "")
+	name := fs.String("name", "", "")
 	if code, done := parse(fs, args); done {
 		return code
 	}
 	if *cases != "" {
 		if fs.NArg() > 0 {
 			fmt.Fprintln(stderr, "aslgen run: -cases takes no definition file")
+			return gen.ExitError
+		}
+		var others []string
+		fs.Visit(func(f *flag.Flag) {
+			if f.Name != "cases" {
+				others = append(others, "-"+f.Name)
+			}
+		})
+		if len(others) > 0 {
+			fmt.Fprintf(stderr, "aslgen run: -cases takes its inputs and mocks from the batch file, not from %s\n", strings.Join(others, " "))
 			return gen.ExitError
 		}
 		return runCases(ctx, *cases, stdin, stdout, stderr)
@@ -62,7 +74,13 @@ func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		fmt.Fprintf(stderr, "aslgen run: -input is not JSON: %v\n", err)
 		return gen.ExitError
 	}
-	opts := []sim.Option{sim.History(*history)}
+	// The history is recorded even without -history, so that AWS's limit of
+	// 25,000 history events applies as it does on AWS (and as under -cases,
+	// which lists event types).
+	opts := []sim.Option{sim.History(true)}
+	if *name != "" {
+		opts = append(opts, sim.Name(*name))
+	}
 	if *mockConfig != "" {
 		cfg, err := sim.LoadMockConfig(*mockConfig)
 		if err != nil {

@@ -233,7 +233,7 @@ func (x *execution) emit(p *process, ev Event) int64 {
 	if !x.record {
 		return id
 	}
-	if len(x.events) >= MaxEvents && !x.done {
+	if len(x.events) >= MaxEvents-1 && !x.done { // room for ExecutionFailed
 		x.stop(fmt.Sprintf("The execution reached the maximum number of history events (%d).", MaxEvents))
 		return id
 	}
@@ -249,6 +249,11 @@ const maxSteps = 5_000_000
 
 // stop fails the execution at once with a States.Runtime cause.
 func (x *execution) stop(cause string) {
+	if x.record {
+		x.lastID++
+		x.events = append(x.events, Event{ID: x.lastID, PreviousEventID: x.lastID - 1, Timestamp: x.now,
+			Type: "ExecutionFailed", Error: errRuntime, Cause: cause, hasError: true})
+	}
 	x.done = true
 	x.result.Status = Failed
 	x.result.Error = errRuntime

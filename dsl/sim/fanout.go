@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/aslgen/aslgen/dsl/jsonvalue"
@@ -271,7 +272,8 @@ func (p *process) mapItems(eff any) ([]any, *stateError) {
 				"the ItemReader of Map state %q (Resource %s) has no mock: register one with sim.OnState(%q, ...) or sim.OnResource(%q, ...)",
 				s.name, m.reader.Resource, s.name+"/ItemReader", m.reader.Resource)}
 		}
-		out, herr := h.invoke(p.x.ctx, &Call{State: s.name + "/ItemReader", Resource: m.reader.Resource, Input: params})
+		call := &Call{State: s.name + "/ItemReader", Resource: m.reader.Resource, Input: params, x: p.x}
+		out, herr := h.resolve(call).invoke(context.WithValue(p.x.ctx, execKey{}, p.x), call)
 		if herr != nil {
 			se := taskError(herr)
 			return nil, &stateError{name: "States.ItemReaderFailed", cause: se.cause}

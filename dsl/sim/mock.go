@@ -50,7 +50,17 @@ func (e *TaskError) Error() string { return e.Name + ": " + e.Cause }
 type Handler struct {
 	fn    func(ctx context.Context, c *Call) (any, error)
 	delay time.Duration
-	await bool // waits for SendTaskSuccess or SendTaskFailure
+	await bool      // waits for SendTaskSuccess or SendTaskFailure
+	seq   []Handler // a Sequence: the handler for each call
+}
+
+// resolve returns the handler that answers c: for a Sequence, the one of
+// its handlers whose turn it is.
+func (h Handler) resolve(c *Call) Handler {
+	for len(h.seq) > 0 {
+		h = h.seq[min(c.Invocation, len(h.seq)-1)]
+	}
+	return h
 }
 
 // AwaitCallback makes a handler for a .waitForTaskToken task that answers
@@ -140,10 +150,7 @@ func Sequence(hs ...Handler) Handler {
 	if len(hs) == 0 {
 		return Throw(errTaskFailed, "sim.Sequence has no handlers")
 	}
-	return Handler{fn: func(ctx context.Context, c *Call) (any, error) {
-		h := hs[min(c.Invocation, len(hs)-1)]
-		return h.invoke(ctx, c)
-	}, delay: -1}
+	return Handler{seq: hs}
 }
 
 // After returns h taking d of virtual time: the task completes d after it

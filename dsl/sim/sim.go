@@ -191,7 +191,7 @@ func (s *Simulator) Run(ctx context.Context, input any) (*Execution, error) {
 // toValue converts an input to a jsonvalue value.
 func toValue(v any) (any, error) {
 	switch x := v.(type) {
-	case nil, bool, string, jsonvalue.Number, *jsonvalue.Object, []any:
+	case nil, bool, string, jsonvalue.Number, *jsonvalue.Object:
 		return x, nil
 	case json.RawMessage:
 		return jsonvalue.Parse(x)

@@ -504,11 +504,31 @@ func TestRunawayLoop(t *testing.T) {
 	def := `{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "B"},
 		"B": {"Type": "Choice", "Choices": [{"Variable": "$.stop", "IsPresent": true, "Next": "Done"}], "Default": "A"}, "Done": {"Type": "Succeed"}}}`
 	ex := mustRun(t, mustSim(t, def), `{}`)
-	if ex.Status != Failed || !strings.Contains(ex.Cause, "maximum number of history events (25000)") || len(ex.Events) != MaxEvents {
+	if ex.Status != Failed || !strings.Contains(ex.Cause, "maximum number of history events (25000)") || len(ex.Events) != MaxEvents ||
+		ex.Events[MaxEvents-1].Type != "ExecutionFailed" {
 		t.Errorf("with history: %s %q, %d events", ex.Status, ex.Cause, len(ex.Events))
 	}
 	ex = mustRun(t, mustSim(t, def, History(false)), `{}`)
 	if ex.Status != Failed || !strings.Contains(ex.Cause, "does it loop?") {
 		t.Errorf("without history: %s %q", ex.Status, ex.Cause)
+	}
+}
+
+// TestSequenceDelaysAndGoValues checks that a Sequence's handlers keep their
+// durations and that Go values in slices reach the simulator.
+func TestSequenceDelaysAndGoValues(t *testing.T) {
+	def := `{"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::ecs:runTask.sync", "TimeoutSeconds": 5, "End": true}}}`
+	ex := mustRun(t, mustSim(t, def, OnResource("arn:aws:states:::ecs:runTask.sync", Sequence(Return(1).After(time.Hour)))), `{}`)
+	if ex.Status != Failed || ex.Error != "States.Timeout" {
+		t.Errorf("a slow handler in a Sequence: %s %s", ex.Status, ex.Error)
+	}
+	s := mustSim(t, def, OnResource("arn:aws:states:::ecs:runTask.sync", Return([]any{1, "x", map[string]int{"a": 1}})))
+	ex, err := s.Run(context.Background(), []any{1, 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantOutput(t, ex, `[1, "x", {"a": 1}]`)
+	if in := ex.StateRuns("T")[0].Input; !jsonvalue.Equal(in, jsonvalue.MustParse(`[1, 2]`)) {
+		t.Errorf("input %s, want [1,2]", jsonvalue.String(in))
 	}
 }

@@ -83,11 +83,9 @@ func (p *process) runTask() {
 	call := &Call{State: s.name, Resource: t.resource, Input: eff, TaskToken: p.token, Invocation: x.calls[s.name],
 		lambda: t.lambdaFunction && !legacyLambda && !t.waitForToken, x: x}
 	x.calls[s.name]++
+	h = h.resolve(call)
 	out, herr := h.invoke(context.WithValue(x.ctx, execKey{}, x), call)
 	delay := h.delay
-	if delay < 0 {
-		delay = 0
-	}
 	complete := func() {
 		if herr != nil {
 			se := taskError(herr)
