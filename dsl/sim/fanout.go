@@ -147,24 +147,32 @@ func (p *process) mapState() {
 	if m.tolPctSet {
 		tolPct = m.tolPct
 	}
-	for _, tp := range []struct {
-		spec *pathSpec
-		name string
-	}{{m.tolCountPath, "ToleratedFailureCountPath"}, {m.tolPctPath, "ToleratedFailurePercentagePath"}} {
-		if tp.spec == nil {
-			continue
-		}
-		v, err := p.env(eff).selectPath(tp.spec)
+	if m.tolCountPath != nil {
+		v, err := p.env(eff).selectPath(m.tolCountPath)
 		n, ok := v.(jsonvalue.Number)
-		if err != nil || !ok || n.Float64() < 0 {
-			p.fail(runtimeError("The %s field refers to value \"%s\" which is not a valid number: %s", tp.name, plain(v), tp.spec.text))
+		i, isInt := n.Int64()
+		switch {
+		case err != nil || !ok || !isInt || !n.IsInteger():
+			p.fail(runtimeError("The ToleratedFailureCountPath field refers to value \"%s\" which is not a valid integer: %s", plain(v), m.tolCountPath.text))
+			return
+		case i < 0:
+			p.fail(runtimeError("ToleratedFailureCount cannot be negative."))
 			return
 		}
-		if tp.name == "ToleratedFailureCountPath" {
-			tolCount = int(n.Float64())
-		} else {
-			tolPct = n.Float64()
+		tolCount = int(i)
+	}
+	if m.tolPctPath != nil {
+		v, err := p.env(eff).selectPath(m.tolPctPath)
+		n, ok := v.(jsonvalue.Number)
+		switch {
+		case err != nil || !ok:
+			p.fail(runtimeError("The ToleratedFailurePercentagePath field refers to value \"%s\" which is not a valid float: %s", plain(v), m.tolPctPath.text))
+			return
+		case n.Float64() < 0 || n.Float64() > 100:
+			p.fail(runtimeError("ToleratedFailurePercentage must be between 0 and 100."))
+			return
 		}
+		tolPct = n.Float64()
 	}
 	if m.batched {
 		batches, serr := p.batch(items, eff)

@@ -532,3 +532,26 @@ func TestSequenceDelaysAndGoValues(t *testing.T) {
 		t.Errorf("input %s, want [1,2]", jsonvalue.String(in))
 	}
 }
+
+func TestToleratedFailurePaths(t *testing.T) {
+	def := `{"StartAt": "M", "States": {"M": {"Type": "Map", "%s": "$.t",
+		"ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"}, "StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}},
+		"ItemsPath": "$.items", "End": true}}}`
+	for _, tc := range []struct{ field, t, cause string }{
+		{"ToleratedFailureCountPath", `"x"`, `The ToleratedFailureCountPath field refers to value "x" which is not a valid integer: $.t`},
+		{"ToleratedFailureCountPath", `{}`, `The ToleratedFailureCountPath field refers to value "{}" which is not a valid integer: $.t`},
+		{"ToleratedFailureCountPath", `-1`, `ToleratedFailureCount cannot be negative.`},
+		{"ToleratedFailurePercentagePath", `"x"`, `The ToleratedFailurePercentagePath field refers to value "x" which is not a valid float: $.t`},
+		{"ToleratedFailurePercentagePath", `101`, `ToleratedFailurePercentage must be between 0 and 100.`},
+		{"ToleratedFailurePercentagePath", `12.5`, ``},
+	} {
+		ex := mustRun(t, mustSim(t, strings.Replace(def, "%s", tc.field, 1)), `{"items": [1], "t": `+tc.t+`}`)
+		if tc.cause == "" {
+			wantOutput(t, ex, `[1]`)
+			continue
+		}
+		if want := "An error occurred while executing the state 'M' (entered at the event id #2). " + tc.cause; ex.Error != "States.Runtime" || ex.Cause != want {
+			t.Errorf("%s = %s: got %s %q, want %q", tc.field, tc.t, ex.Error, ex.Cause, want)
+		}
+	}
+}
