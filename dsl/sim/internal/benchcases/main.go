@@ -25,36 +25,54 @@ func main() {
 	runs := flag.Int("runs", 20, "executions of the Pass chain and of the Map")
 	executions := flag.Int("executions", 1000, "executions of the 5-state workflow")
 	flag.Parse()
-	if err := os.MkdirAll(*out, 0o755); err != nil {
+	if err := writeAll(*out, *runs, *executions); err != nil {
 		log.Fatal(err)
 	}
-	write(filepath.Join(*out, "passchain.jsonl"), *runs, passChain(1000), map[string]any{"order": map[string]any{"id": "o-1", "total": 42}}, nil)
+}
+
+// writeAll writes the three batch files into dir.
+func writeAll(dir string, runs, executions int) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
 	items := make([]any, 10000)
 	for i := range items {
 		items[i] = map[string]any{"n": i}
 	}
-	write(filepath.Join(*out, "map10000.jsonl"), *runs, mapMachine, map[string]any{"items": items}, nil)
-	write(filepath.Join(*out, "fivestates.jsonl"), *executions, fiveStates, map[string]any{"orderId": "o-1", "total": 42}, mockConfig)
+	for _, w := range []struct {
+		file     string
+		n        int
+		def, in  any
+		withMock bool
+	}{
+		{"passchain.jsonl", runs, passChain(1000), map[string]any{"order": map[string]any{"id": "o-1", "total": 42}}, false},
+		{"map10000.jsonl", runs, mapMachine, map[string]any{"items": items}, false},
+		{"fivestates.jsonl", executions, fiveStates, map[string]any{"orderId": "o-1", "total": 42}, true},
+	} {
+		if err := write(filepath.Join(dir, w.file), w.n, w.def, w.in, w.withMock); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
-func write(path string, n int, def any, input any, mock any) {
+func write(path string, n int, def any, input any, withMock bool) error {
 	f, err := os.Create(path)
 	if err != nil {
-		log.Fatal(err)
+		return err
 	}
 	enc := json.NewEncoder(f)
 	for i := 0; i < n; i++ {
 		c := map[string]any{"id": fmt.Sprintf("%s-%d", filepath.Base(path), i), "definition": def, "input": input}
-		if mock != nil {
-			c["mock_config"], c["test_case"] = mock, "Paid"
+		if withMock {
+			c["mock_config"], c["test_case"] = mockConfig, "Paid"
 		}
 		if err := enc.Encode(c); err != nil {
-			log.Fatal(err)
+			f.Close()
+			return err
 		}
 	}
-	if err := f.Close(); err != nil {
-		log.Fatal(err)
-	}
+	return f.Close()
 }
 
 func passChain(n int) map[string]any {

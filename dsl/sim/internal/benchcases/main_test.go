@@ -1,0 +1,51 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/aslgen/aslgen/dsl/sim"
+)
+
+// TestWorkloadsRun checks that the batch files hold the workloads and that
+// the simulator runs them: the Pass chain and the 5-state workflow succeed;
+// the 10,000-item inline Map passes AWS's 25,000-event history limit when its
+// history is recorded, as it would on AWS.
+func TestWorkloadsRun(t *testing.T) {
+	dir := t.TempDir()
+	if err := writeAll(dir, 2, 3); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		file, status string
+		lines        int
+	}{{"passchain.jsonl", "SUCCEEDED", 2}, {"fivestates.jsonl", "SUCCEEDED", 3}, {"map10000.jsonl", "FAILED", 2}} {
+		in, err := os.Open(filepath.Join(dir, tc.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out bytes.Buffer
+		if err := sim.RunCases(context.Background(), in, &out, dir); err != nil {
+			t.Fatal(err)
+		}
+		in.Close()
+		n := 0
+		for sc := bufio.NewScanner(&out); sc.Scan(); n++ {
+			var r sim.CaseResult
+			if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
+				t.Fatal(err)
+			}
+			if r.Status != tc.status {
+				t.Errorf("%s: %s %s %s, want %s", tc.file, r.Status, r.Error, r.Cause, tc.status)
+			}
+		}
+		if n != tc.lines {
+			t.Errorf("%s: %d results, want %d", tc.file, n, tc.lines)
+		}
+	}
+}
