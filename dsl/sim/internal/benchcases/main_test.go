@@ -35,7 +35,9 @@ func TestWorkloadsRun(t *testing.T) {
 		}
 		in.Close()
 		n := 0
-		for sc := bufio.NewScanner(&out); sc.Scan(); n++ {
+		sc := bufio.NewScanner(&out)
+		sc.Buffer(make([]byte, 1<<20), 64<<20) // a failed map's line lists 25,000 event types
+		for ; sc.Scan(); n++ {
 			var r sim.CaseResult
 			if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
 				t.Fatal(err)
