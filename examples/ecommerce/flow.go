@@ -1,6 +1,10 @@
 package ecommerce
 
-import "github.com/aslgen/aslgen/dsl"
+import (
+	"time"
+
+	"github.com/aslgen/aslgen/dsl"
+)
 
 //go:generate go tool aslgen
 
@@ -12,7 +16,7 @@ const (
 
 // ECommerce verifies the payment, updates the inventory and notifies the
 // customer. A payment that cannot be verified and an inventory that cannot be
-// updated each end in their own Fail state.
+// updated each end in their own Fail state; Lambda throttling is retried.
 func ECommerce() *dsl.Machine {
 	m := dsl.NewMachine("ECommerce").
 		Comment("Verifies the payment, updates the inventory and notifies the customer.")
@@ -24,11 +28,15 @@ func ECommerce() *dsl.Machine {
 		Error(ErrInventoryUpdateFailed).
 		Cause("The inventory could not be updated.")
 
+	throttled := dsl.Retry(dsl.ErrLambdaTooManyRequestsException, dsl.ErrLambdaServiceException).
+		Interval(time.Second).MaxAttempts(2).Backoff(2)
 	verify := m.LambdaInvoke("VerifyPayment", "verify-payment").
 		OutputPath("$.Payload").
+		Retry(throttled).
 		Catch(dsl.Catch(paymentFailed, ErrPaymentVerificationFailed).ResultPath("$.error"))
 	update := m.LambdaInvoke("UpdateInventory", "update-inventory").
 		OutputPath("$.Payload").
+		Retry(throttled).
 		Catch(dsl.Catch(inventoryFailed, ErrInventoryUpdateFailed).ResultPath("$.error"))
 	notify := m.Task("NotifyCustomer").
 		Resource("arn:aws:states:::sns:publish").

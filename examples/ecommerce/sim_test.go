@@ -3,6 +3,7 @@ package ecommerce
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/aslgen/aslgen/dsl/sim"
 )
@@ -76,11 +77,27 @@ func TestECommerceInventoryFailure(t *testing.T) {
 	}
 }
 
+// TestECommerceRetriesThenCatches checks the retry path ending in the
+// catcher: throttled until the retrier gives up, then a business error.
+func TestECommerceRetriesThenCatches(t *testing.T) {
+	throttled := sim.Throw("Lambda.TooManyRequestsException", "Rate exceeded")
+	ex := run(t,
+		sim.OnState("VerifyPayment", sim.Func(passThrough)),
+		sim.OnState("UpdateInventory", sim.Sequence(throttled, sim.Throw(string(ErrInventoryUpdateFailed), "warehouse offline"))),
+	)
+	if ex.Status != sim.Failed || ex.Error != string(ErrInventoryUpdateFailed) || ex.Cause != "The inventory could not be updated." {
+		t.Fatalf("got %s %s %q", ex.Status, ex.Error, ex.Cause)
+	}
+	if d := ex.StopTime.Sub(ex.StartTime); d != time.Second {
+		t.Errorf("took %v, want the 1s retry interval", d)
+	}
+}
+
 // TestECommerceUncaughtError checks that an error the catchers do not name
 // fails the execution with the task's own error.
 func TestECommerceUncaughtError(t *testing.T) {
-	ex := run(t, sim.OnState("VerifyPayment", sim.Throw("Lambda.ServiceException", "throttled")))
-	if ex.Status != sim.Failed || ex.Error != "Lambda.ServiceException" || ex.Cause != "throttled" {
+	ex := run(t, sim.OnState("VerifyPayment", sim.Throw("Lambda.InvalidRequestContentException", "bad payload")))
+	if ex.Status != sim.Failed || ex.Error != "Lambda.InvalidRequestContentException" || ex.Cause != "bad payload" {
 		t.Fatalf("got %s %s %q", ex.Status, ex.Error, ex.Cause)
 	}
 }

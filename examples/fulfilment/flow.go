@@ -12,6 +12,10 @@ import (
 // restocked soon.
 const ErrOutOfStock dsl.ErrorName = "Order.OutOfStock"
 
+// ErrSettlement is the error an order fails with when it cannot be charged
+// or its shipment booked.
+const ErrSettlement dsl.ErrorName = "Order.SettlementFailed"
+
 // Fulfilment reserves an order's stock, waits for a restock of up to three
 // days, packs every line item, then charges the customer and books the
 // shipment in parallel.
@@ -59,7 +63,12 @@ func Fulfilment() *dsl.Machine {
 		ResultType(dsl.TypeOf[Parcel]()).
 		Retry(dsl.Retry(dsl.ErrTaskFailed).MaxAttempts(2)))
 
-	settle := m.Parallel("ChargeAndShip").ResultPath("$.settlement")
+	notSettled := m.Fail("SettlementFailed").
+		Error(ErrSettlement).
+		Cause("The customer could not be charged or the shipment booked.")
+	settle := m.Parallel("ChargeAndShip").
+		ResultPath("$.settlement").
+		Catch(dsl.Catch(notSettled, dsl.ErrAll).ResultPath("$.error"))
 	charge := settle.Branch()
 	charge.Chain(charge.LambdaInvoke("ChargeCustomer", "charge-customer").
 		ResultType(dsl.TypeOf[Charge]()).

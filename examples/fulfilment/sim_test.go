@@ -14,13 +14,13 @@ var testOrder = Order{
 	Items:    []LineItem{{SKU: "A", Quantity: 1, Price: 10}, {SKU: "B", Quantity: 2, Price: 5}, {SKU: "C", Quantity: 1, Price: 1}},
 }
 
-func simulator(t *testing.T, reserve sim.Handler) *sim.Simulator {
+func simulator(t *testing.T, reserve sim.Handler, extra ...sim.Option) *sim.Simulator {
 	t.Helper()
 	doc, err := Fulfilment().Build()
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := sim.New(doc,
+	s, err := sim.New(doc, append([]sim.Option{
 		sim.StartTime(time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)),
 		sim.OnState("ReserveInventory", reserve),
 		sim.OnState("PackItem", sim.Func(func(_ context.Context, r PackRequest) (Parcel, error) {
@@ -30,7 +30,7 @@ func simulator(t *testing.T, reserve sim.Handler) *sim.Simulator {
 			return Charge{ChargeID: "ch-" + o.OrderID}, nil
 		})),
 		sim.OnState("ScheduleShipment", sim.Return(Shipment{TrackingNumber: "T-1"})),
-	)
+	}, extra...)...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,5 +112,25 @@ func TestFulfilmentRetriesReservation(t *testing.T) {
 	}
 	if got := ex.StopTime.Sub(ex.StartTime); got > 6*time.Second {
 		t.Errorf("retries took %v, want at most 6s", got)
+	}
+}
+
+// TestFulfilmentCatchesSettlementFailure checks the catch path: a branch of
+// the Parallel fails, the other is cancelled, and the catcher ends the order.
+func TestFulfilmentCatchesSettlementFailure(t *testing.T) {
+	s := simulator(t, reservation(Reservation{Available: true}),
+		sim.OnState("ChargeCustomer", sim.Throw("Card.Declined", "insufficient funds")))
+	ex, err := s.Run(context.Background(), testOrder)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ex.Status != sim.Failed || ex.Error != string(ErrSettlement) {
+		t.Fatalf("got %s %s %q", ex.Status, ex.Error, ex.Cause)
+	}
+	var in struct {
+		Error struct{ Error, Cause string } `json:"error"`
+	}
+	if err := sim.Decode(ex.StateRuns("SettlementFailed")[0].Input, &in); err != nil || in.Error.Error != "Card.Declined" {
+		t.Errorf("SettlementFailed input error %+v (%v)", in.Error, err)
 	}
 }

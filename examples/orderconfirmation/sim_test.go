@@ -65,12 +65,18 @@ func TestSendEmailRetries(t *testing.T) {
 	}
 }
 
-// TestSendEmailGivesUp checks that after 3 retries the execution fails with
-// the task's error.
+// TestSendEmailGivesUp checks the catch path: after 3 retries the catcher
+// sends the execution to ConfirmationFailed with the email's error.
 func TestSendEmailGivesUp(t *testing.T) {
 	ex := run(t, sim.Throw("States.TaskFailed", "SMTP down"))
-	if ex.Status != sim.Failed || ex.Error != "States.TaskFailed" || ex.Cause != "SMTP down" {
+	if ex.Status != sim.Failed || ex.Error != "Order.ConfirmationFailed" {
 		t.Fatalf("got %s %s %q", ex.Status, ex.Error, ex.Cause)
+	}
+	var in struct {
+		Error struct{ Error, Cause string } `json:"error"`
+	}
+	if err := sim.Decode(ex.StateRuns("ConfirmationFailed")[0].Input, &in); err != nil || in.Error.Cause != "SMTP down" {
+		t.Errorf("ConfirmationFailed input error %+v (%v)", in.Error, err)
 	}
 	if runs := len(ex.StateRuns("SendEmail")); runs != 1 {
 		t.Errorf("SendEmail entered %d times, want 1 (retries do not re-enter)", runs)

@@ -1,6 +1,10 @@
 package orderprocessing
 
-import "github.com/aslgen/aslgen/dsl"
+import (
+	"time"
+
+	"github.com/aslgen/aslgen/dsl"
+)
 
 //go:generate go tool aslgen
 
@@ -8,7 +12,8 @@ import "github.com/aslgen/aslgen/dsl"
 const ErrProcessing dsl.ErrorName = "Order.ProcessingError"
 
 // OrderProcessing validates an order, processes its payment and ships it. Each
-// Lambda task sends any error to OrderFailed.
+// Lambda task retries Lambda's transient errors and sends any other error to
+// OrderFailed.
 //
 // ValidateOrder and ProcessPayment use the optimized Lambda integration with a
 // function name, so the definition holds no account ID; ShipOrder names its
@@ -22,15 +27,23 @@ func OrderProcessing() *dsl.Machine {
 		Error(ErrProcessing).
 		Cause("The order could not be processed.")
 	catchAll := dsl.Catch(failed, dsl.ErrAll).ResultPath("$.error")
+	// Lambda's transient errors are retried, as AWS recommends, before the
+	// catcher gives up on the order.
+	transient := dsl.Retry(dsl.ErrLambdaServiceException, dsl.ErrLambdaAWSLambdaException,
+		dsl.ErrLambdaSdkClientException, dsl.ErrLambdaTooManyRequestsException).
+		Interval(2 * time.Second).MaxAttempts(3).Backoff(2)
 
 	validate := m.LambdaInvoke("ValidateOrder", "validate-order").
 		OutputPath("$.Payload").
+		Retry(transient).
 		Catch(catchAll)
 	pay := m.LambdaInvoke("ProcessPayment", "process-payment").
 		OutputPath("$.Payload").
+		Retry(transient).
 		Catch(catchAll)
 	ship := m.Task("ShipOrder").
 		Resource("${ShipOrderFunctionArn}").
+		Retry(transient).
 		Catch(catchAll)
 
 	m.Chain(validate, pay, ship)

@@ -3,6 +3,7 @@ package orderprocessing
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/aslgen/aslgen/dsl/sim"
 )
@@ -96,6 +97,36 @@ func TestOrderProcessingCatchesPaymentFailure(t *testing.T) {
 	}
 	if in.Error.Error != "PaymentDeclined" || in.Error.Cause != "card expired" {
 		t.Errorf("OrderFailed input error = %+v", in.Error)
+	}
+}
+
+// TestOrderProcessingRetriesThrottling checks the retry path: the payment
+// function is throttled twice, retried after 2 s and 4 s, then succeeds.
+func TestOrderProcessingRetriesThrottling(t *testing.T) {
+	throttled := sim.Throw("Lambda.TooManyRequestsException", "Rate exceeded")
+	s := simulator(t,
+		sim.OnState("ValidateOrder", sim.Func(validate)),
+		sim.OnState("ProcessPayment", sim.Sequence(throttled, throttled, sim.Func(pay))),
+		sim.OnState("ShipOrder", sim.Func(ship)),
+	)
+	ex, err := s.Run(context.Background(), order{OrderID: "o-4"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ex.Status != sim.Succeeded {
+		t.Fatalf("status %s: %s %s", ex.Status, ex.Error, ex.Cause)
+	}
+	if d := ex.StopTime.Sub(ex.StartTime); d != 6*time.Second {
+		t.Errorf("took %v of virtual time, want 2s + 4s of retries", d)
+	}
+	failed := 0
+	for _, ev := range ex.Events {
+		if ev.Type == "TaskFailed" {
+			failed++
+		}
+	}
+	if failed != 2 {
+		t.Errorf("%d TaskFailed events, want 2", failed)
 	}
 }
 
