@@ -241,7 +241,7 @@ func evalFormat(ev *evaluator, c *Call, args []any) (any, failure) {
 			// States.StringToJson gives a Jackson tree, which prints as JSON.
 			b.WriteString(jacksonJSON(v))
 		} else {
-			appendJavaString(&b, v)
+			b.WriteString(jsonvalue.JavaString(v))
 		}
 		b.WriteString(parts[i+1])
 	}
@@ -487,7 +487,7 @@ func evalHash(ev *evaluator, c *Call, args []any) (any, failure) {
 	}
 	data, ok := args[0].(string)
 	if !ok {
-		data = javaString(args[0])
+		data = jsonvalue.JavaString(args[0])
 	}
 	alg, _ := args[1].(string)
 	var h hash.Hash

@@ -442,15 +442,15 @@ func TestJavaFormatting(t *testing.T) {
 		123456789.125: "1.23456789125E8", 1.1: "1.1", 1.7976931348623157e308: "1.7976931348623157E308",
 		-2.5: "-2.5", 100: "100.0", 0.5: "0.5", 1234567: "1234567.0",
 	} {
-		if got := javaDouble(in); got != want {
-			t.Errorf("javaDouble(%v) = %q, want %q", in, got, want)
+		if got := jsonvalue.JavaDouble(in); got != want {
+			t.Errorf("jsonvalue.JavaDouble(%v) = %q, want %q", in, got, want)
 		}
 	}
 	for in, want := range map[jsonvalue.Number]string{
 		"-0": "0", "007": "7", "-12": "-12", "1.0": "1.0", "1e400": "Infinity", "-0.0": "-0.0",
 	} {
-		if got := javaNumber(in); got != want {
-			t.Errorf("javaNumber(%s) = %q, want %q", in, got, want)
+		if got := jsonvalue.JavaNumber(in); got != want {
+			t.Errorf("jsonvalue.JavaNumber(%s) = %q, want %q", in, got, want)
 		}
 	}
 	// new String(bytes, UTF_8) as decoded by OpenJDK 17 (? is U+FFFD).

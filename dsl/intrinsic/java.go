@@ -22,150 +22,18 @@ import (
 // Numbers: a JSON integer (no fraction, no exponent) is an Integer, Long or
 // BigInteger in Java; any other number is a Double.
 
-// javaNumber returns the text Java prints for the number n: the integer
-// in canonical form ("-0" is "0"), or Double.toString of the value.
-func javaNumber(n jsonvalue.Number) string {
-	if n.IsInteger() {
-		return canonicalInt(string(n))
-	}
-	f, err := strconv.ParseFloat(string(n), 64)
-	if ne, ok := err.(*strconv.NumError); ok && ne.Err == strconv.ErrSyntax {
-		return string(n)
-	}
-	return javaDouble(f)
-}
-
-// canonicalInt strips a leading '+', leading zeros and the sign of zero
-// from an integer literal.
-func canonicalInt(s string) string {
-	neg := strings.HasPrefix(s, "-")
-	d := strings.TrimLeft(strings.TrimLeft(s, "+-"), "0")
-	if d == "" {
-		return "0"
-	}
-	if neg {
-		return "-" + d
-	}
-	return d
-}
-
-// javaDouble formats f as Java's Double.toString does (JDK 19 and later,
-// which print the shortest decimal that reads back as f): plain notation
-// with at least one fractional digit for 1e-3 <= |f| < 1e7, computerized
-// scientific notation ("1.0E20", "1.5E-4") otherwise.
-func javaDouble(f float64) string {
-	switch {
-	case math.IsNaN(f):
-		return "NaN"
-	case math.IsInf(f, 1):
-		return "Infinity"
-	case math.IsInf(f, -1):
-		return "-Infinity"
-	case f == 0:
-		if math.Signbit(f) {
-			return "-0.0"
-		}
-		return "0.0"
-	}
-	var b strings.Builder
-	if f < 0 {
-		b.WriteByte('-')
-		f = -f
-	}
-	// Shortest digits d1.d2d3...e±x.
-	e := strconv.FormatFloat(f, 'e', -1, 64)
-	mant, expText, _ := strings.Cut(e, "e")
-	exp, _ := strconv.Atoi(expText)
-	digits := strings.Replace(mant, ".", "", 1)
-	if f >= 1e-3 && f < 1e7 {
-		// Plain notation: the decimal point goes after digit exp+1.
-		point := exp + 1
-		switch {
-		case point <= 0:
-			b.WriteString("0.")
-			b.WriteString(strings.Repeat("0", -point))
-			b.WriteString(digits)
-		case point >= len(digits):
-			b.WriteString(digits)
-			b.WriteString(strings.Repeat("0", point-len(digits)))
-			b.WriteString(".0")
-		default:
-			b.WriteString(digits[:point])
-			b.WriteByte('.')
-			b.WriteString(digits[point:])
-		}
-		return b.String()
-	}
-	b.WriteByte(digits[0])
-	b.WriteByte('.')
-	if len(digits) > 1 {
-		b.WriteString(digits[1:])
-	} else {
-		b.WriteByte('0')
-	}
-	b.WriteByte('E')
-	b.WriteString(strconv.Itoa(exp))
-	return b.String()
-}
-
 // jacksonNumber returns the number Jackson produces when it reads n and
 // writes it again: a canonical integer, or a Double in Java's notation.
 // Values that do not fit a double keep their text.
 func jacksonNumber(n jsonvalue.Number) jsonvalue.Number {
 	if n.IsInteger() {
-		return jsonvalue.Number(canonicalInt(string(n)))
+		return jsonvalue.Number(jsonvalue.JavaNumber(n))
 	}
 	f, err := strconv.ParseFloat(string(n), 64)
 	if err != nil || math.IsInf(f, 0) {
 		return n
 	}
-	return jsonvalue.Number(javaDouble(f))
-}
-
-// javaString renders v as Java's String.valueOf renders the Map, List,
-// String, Number and Boolean objects AWS holds JSON values in:
-// {a=1, b=[x, null]} for an object, raw text for a string.
-func javaString(v any) string {
-	var b strings.Builder
-	appendJavaString(&b, v)
-	return b.String()
-}
-
-func appendJavaString(b *strings.Builder, v any) {
-	switch x := v.(type) {
-	case nil:
-		b.WriteString("null")
-	case bool:
-		b.WriteString(strconv.FormatBool(x))
-	case string:
-		b.WriteString(x)
-	case jsonvalue.Number:
-		b.WriteString(javaNumber(x))
-	case *jsonvalue.Object:
-		b.WriteByte('{')
-		i := 0
-		for k, e := range x.All() {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			i++
-			b.WriteString(k)
-			b.WriteByte('=')
-			appendJavaString(b, e)
-		}
-		b.WriteByte('}')
-	case []any:
-		b.WriteByte('[')
-		for i, e := range x {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			appendJavaString(b, e)
-		}
-		b.WriteByte(']')
-	default:
-		b.WriteString("null")
-	}
+	return jsonvalue.Number(jsonvalue.JavaDouble(f))
 }
 
 // jacksonJSON writes v compactly as Jackson does: keys in order, no
@@ -289,7 +157,7 @@ func javaEqual(a, b any) bool {
 // tells 0.0 from -0.0).
 func numberKey(n jsonvalue.Number) string {
 	if n.IsInteger() {
-		return "i" + canonicalInt(string(n))
+		return "i" + jsonvalue.JavaNumber(n)
 	}
 	f, _ := strconv.ParseFloat(string(n), 64)
 	return "d" + strconv.FormatUint(math.Float64bits(f), 16)

@@ -95,7 +95,7 @@ func (e *NotFoundError) Error() string {
 			writeFragment(&b, s)
 		}
 		b.WriteString(" can only be applied to arrays. Current context is: ")
-		b.WriteString(javaString(e.Value))
+		b.WriteString(jsonvalue.JavaString(e.Value))
 	default:
 		b.WriteString("No results for path: ")
 		writeNormalized(&b, e.Path.Segments)
@@ -550,7 +550,7 @@ func (e *evaluator) apply(s Segment, i int, v any, upDef bool) {
 					writeFragment(&b, t)
 				}
 				b.WriteString(" can not be applied to primitives. Current context is: ")
-				b.WriteString(javaString(v))
+				b.WriteString(jsonvalue.JavaString(v))
 				e.fail(b.String())
 			}
 		}

@@ -392,8 +392,8 @@ func TestJavaFormatting(t *testing.T) {
 		1e21: "1.0E21", 5e-324: "4.9E-324", point1 + 0.2: "0.30000000000000004", -2.5e-5: "-2.5E-5",
 		math.MaxFloat64: "1.7976931348623157E308", 0: "0.0", math.Copysign(0, -1): "-0.0",
 	} {
-		if got := javaDouble(f); got != want {
-			t.Errorf("javaDouble(%v) = %s, want %s", f, got, want)
+		if got := jsonvalue.JavaDouble(f); got != want {
+			t.Errorf("jsonvalue.JavaDouble(%v) = %s, want %s", f, got, want)
 		}
 	}
 	for in, want := range map[string]string{
@@ -422,7 +422,7 @@ func TestJavaFormatting(t *testing.T) {
 	if lenUTF16("a😀") != 3 {
 		t.Error("lenUTF16")
 	}
-	if got := javaString(jsonvalue.MustParse(`{"a": [1, 2.50, "x"], "b": {"c": null}}`)); got != "{a=[1, 2.5, x], b={c=null}}" {
+	if got := jsonvalue.JavaString(jsonvalue.MustParse(`{"a": [1, 2.50, "x"], "b": {"c": null}}`)); got != "{a=[1, 2.5, x], b={c=null}}" {
 		t.Errorf("javaString = %s", got)
 	}
 }

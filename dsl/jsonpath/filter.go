@@ -48,7 +48,7 @@ type node struct {
 // javaText returns the decimal text Jayway builds a number node from.
 func (n node) javaText() string {
 	if n.doc != "" {
-		return javaNumber(n.doc)
+		return jsonvalue.JavaNumber(n.doc)
 	}
 	return n.s
 }
@@ -66,7 +66,7 @@ func valueNode(v any) node {
 		if exactDouble(v) {
 			return node{kind: nNum, s: string(v), doc: v}
 		}
-		return node{kind: nNum, s: javaNumber(v)}
+		return node{kind: nNum, s: jsonvalue.JavaNumber(v)}
 	case *jsonvalue.Object, []any:
 		return node{kind: nJSON, j: v}
 	}

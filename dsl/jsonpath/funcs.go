@@ -107,7 +107,7 @@ func (a *aggregator) result() (any, string) {
 // "-Infinity", which Jackson quotes by default.
 func doubleValue(f float64) any {
 	if math.IsNaN(f) || math.IsInf(f, 0) {
-		return javaDouble(f)
+		return jsonvalue.JavaDouble(f)
 	}
-	return jsonvalue.Number(javaDouble(f))
+	return jsonvalue.Number(jsonvalue.JavaDouble(f))
 }

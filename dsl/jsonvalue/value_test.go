@@ -99,3 +99,18 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestJava(t *testing.T) {
+	for _, tc := range []struct {
+		v    any
+		want string
+	}{
+		{Number("1.0"), "1.0"}, {Number("100"), "100"}, {Number("-0"), "0"}, {Number("1e20"), "1.0E20"},
+		{Number("0.00015"), "1.5E-4"}, {Number("12345678.5"), "1.23456785E7"}, {Number("4.9e-324"), "4.9E-324"},
+		{MustParse(`{"a": [1, "x", null, true], "b": {"c": 2.5}}`), "{a=[1, x, null, true], b={c=2.5}}"},
+	} {
+		if got := JavaString(tc.v); got != tc.want {
+			t.Errorf("JavaString(%s) = %q, want %q", String(tc.v), got, tc.want)
+		}
+	}
+}
