@@ -21,7 +21,6 @@ const (
 	errNoChoice         = "States.NoChoiceMatched"
 	errResultPath       = "States.ResultPathMatchFailure"
 	errTolerated        = "States.ExceedToleratedFailureThreshold"
-	errBranchFailed     = "States.BranchFailed"
 )
 
 // ErrUnmocked is the error of a task that has no handler. No Retry or Catch
