@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -93,8 +94,13 @@ func Func[In, Out any](f func(context.Context, In) (Out, error)) Handler {
 			input, _ = o.Get("Payload")
 		}
 		var in In
-		if err := jsonvalue.ToGo(input, &in); err != nil {
-			return nil, &TaskError{Name: errTaskFailed, Cause: fmt.Sprintf("the mock of state %q cannot decode its input into %T: %v", c.State, in, err)}
+		if err := decodeInput(input, &in, c.x != nil && c.x.s.opts.strict); err != nil {
+			name := errTaskFailed
+			if c.x != nil && c.x.s.opts.strict {
+				name = ErrTypeMismatch
+			}
+			return nil, &TaskError{Name: name, Cause: fmt.Sprintf("state %q: the input does not fit %T: %v; the input is %s",
+				c.State, in, err, jsonvalue.String(input))}
 		}
 		out, err := f(ctx, in)
 		if err != nil {
@@ -109,6 +115,17 @@ func Func[In, Out any](f func(context.Context, In) (Out, error)) Handler {
 		}
 		return v, nil
 	}}
+}
+
+// decodeInput stores a task's input in ptr; strict decoding also refuses
+// fields that the Go type does not have.
+func decodeInput(v any, ptr any, strict bool) error {
+	if !strict {
+		return jsonvalue.ToGo(v, ptr)
+	}
+	dec := json.NewDecoder(bytes.NewReader(jsonvalue.Marshal(v)))
+	dec.DisallowUnknownFields()
+	return dec.Decode(ptr)
 }
 
 // Respond makes a raw handler: it gets the whole Call and returns the task's

@@ -53,6 +53,7 @@ type options struct {
 	region       string
 	account      string
 	express      bool
+	strict       bool
 }
 
 // Name sets the state machine's name, used in ARNs and the context object
@@ -71,6 +72,17 @@ func Seed(seed int64) Option { return func(o *options) { o.seed = seed } }
 
 // History turns the recording of history events on (the default) or off.
 func History(on bool) Option { return func(o *options) { o.history = on } }
+
+// ErrTypeMismatch is the error of a task, under [Strict], whose input does
+// not fit the Go type of its [Func] handler. Like [ErrUnmocked], no Retry
+// or Catch matches it: the execution fails and the test sees why.
+const ErrTypeMismatch = "Sim.TypeMismatch"
+
+// Strict makes typed handlers ([Func]) refuse inputs that do not fit their
+// Go type exactly: a field the type does not have, or a value of the wrong
+// kind, fails the execution with [ErrTypeMismatch], naming the state, the
+// field and the input.
+func Strict() Option { return func(o *options) { o.strict = true } }
 
 // Account sets the AWS account id in ARNs (default 123456789012).
 func Account(id string) Option { return func(o *options) { o.account = id } }

@@ -555,3 +555,25 @@ func TestToleratedFailurePaths(t *testing.T) {
 		}
 	}
 }
+
+func TestStrict(t *testing.T) {
+	type payment struct {
+		OrderID string `json:"orderId"`
+		Amount  int    `json:"amount"`
+	}
+	def := `{"StartAt": "Pay", "States": {"Pay": {"Type": "Task", ` + task + `,
+		"Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Caught"}], "End": true}, "Caught": {"Type": "Succeed"}}}`
+	pay := Func(func(_ context.Context, p payment) (payment, error) { return p, nil })
+	// Lenient by default: an extra field is ignored.
+	ex := mustRun(t, mustSim(t, def, OnState("Pay", pay)), `{"orderId": "o-1", "amount": 5, "coupon": "X"}`)
+	wantOutput(t, ex, `{"orderId": "o-1", "amount": 5}`)
+	for _, input := range []string{`{"orderId": "o-1", "amount": 5, "coupon": "X"}`, `{"orderId": "o-1", "amount": "five"}`} {
+		ex = mustRun(t, mustSim(t, def, OnState("Pay", pay), Strict()), input)
+		if ex.Status != Failed || ex.Error != ErrTypeMismatch || !strings.Contains(ex.Cause, `state "Pay": the input does not fit sim.payment`) ||
+			!strings.Contains(ex.Cause, "the input is {") {
+			t.Errorf("strict, input %s: %s %s %q", input, ex.Status, ex.Error, ex.Cause)
+		}
+	}
+	ex = mustRun(t, mustSim(t, def, OnState("Pay", pay), Strict()), `{"orderId": "o-1", "amount": 5}`)
+	wantOutput(t, ex, `{"orderId": "o-1", "amount": 5}`)
+}

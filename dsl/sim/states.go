@@ -112,7 +112,7 @@ func (p *process) failWith(err *stateError, failed *Event) {
 
 // matches reports whether an ErrorEquals list matches an error name.
 func matches(errs []string, name string) bool {
-	if name == ErrUnmocked || name == errRuntime {
+	if name == ErrUnmocked || name == ErrTypeMismatch || name == errRuntime {
 		return false
 	}
 	for _, e := range errs {

@@ -89,7 +89,7 @@ func (p *process) runTask() {
 	complete := func() {
 		if herr != nil {
 			se := taskError(herr)
-			if se.name == ErrUnmocked {
+			if se.name == ErrUnmocked || se.name == ErrTypeMismatch {
 				p.finish(nil, se)
 				return
 			}
