@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/aslgen/aslgen/dsl/asl"
+	"github.com/aslgen/aslgen/dsl/shape"
 )
 
 // Build compiles the machine to an ASL document and validates it. Every
@@ -33,10 +34,55 @@ func (m *Machine) Build() (*asl.StateMachine, error) {
 		}
 		b.probs.add(at, state, "%s", d.Message)
 	}
+	if len(b.probs.list) == 0 {
+		if decl, ok := m.declared(); ok {
+			for _, f := range shape.Analyze(sm, decl).Findings {
+				if f.Severity != shape.Error {
+					continue
+				}
+				at, state := b.locate(f.Location)
+				b.probs.add(at, state, "%s: %s", f.Field, f.Message)
+			}
+		}
+	}
 	if len(b.probs.list) > 0 {
 		return nil, b.errorList()
 	}
 	return sm, nil
+}
+
+// declared returns the shapes of the Go types declared on the machine and
+// its tasks; ok is false when none is declared.
+func (m *Machine) declared() (shape.Declared, bool) {
+	types := m.PayloadTypes()
+	if len(types) == 0 {
+		return shape.Declared{}, false
+	}
+	d := shape.Declared{TaskInput: map[string]*shape.Shape{}, TaskResult: map[string]*shape.Shape{}}
+	for _, pt := range types {
+		sh := shape.FromGo(pt.Type.Reflect())
+		switch {
+		case pt.State == "" && pt.Role == RoleInput:
+			d.Input = sh
+		case pt.Role == RoleInput:
+			d.TaskInput[pt.State] = sh
+		case pt.Role == RoleResult:
+			d.TaskResult[pt.State] = sh
+		}
+	}
+	return d, true
+}
+
+// Analyze builds the machine and infers the shape of every state's input
+// and output from the declared Go types. Its findings include the warnings
+// that Build does not report, such as paths into optional fields.
+func (m *Machine) Analyze() (*asl.StateMachine, *shape.Analysis, error) {
+	doc, err := m.Build()
+	if err != nil {
+		return nil, nil, err
+	}
+	d, _ := m.declared()
+	return doc, shape.Analyze(doc, d), nil
 }
 
 type builder struct {

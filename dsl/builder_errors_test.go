@@ -194,6 +194,18 @@ func TestBuildErrors(t *testing.T) {
 			m.Map("Items").ItemsPath("$.items")
 			return m, line() - 1
 		}, "Items", `ItemProcessor`},
+		{"path typo against a declared type", func() (*dsl.Machine, int) {
+			m := dsl.NewMachine("M").InputType(dsl.TypeOf[order]())
+			m.Pass("A").Parameters(dsl.Obj{"t": dsl.Path("$.totl")})
+			return m, line() - 1
+		}, "A", `Parameters "t.$": $.totl: no field "totl" in dsl_test.order (did you mean "total"?)`},
+		{"comparison of the wrong kind against a declared type", func() (*dsl.Machine, int) {
+			m := dsl.NewMachine("M").InputType(dsl.TypeOf[order]())
+			c := m.Choice("C")
+			s := m.Succeed("S")
+			c.When(dsl.NumericGreaterThan("$.id", 3), s).Otherwise(s)
+			return m, line() - 1
+		}, "C", `$.id`},
 		{"unnamed machine", func() (*dsl.Machine, int) {
 			m := dsl.NewMachine("")
 			m.Pass("A")

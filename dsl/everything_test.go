@@ -26,9 +26,7 @@ func jsonPathMachine() *dsl.Machine {
 	m := dsl.NewMachine("EverythingJSONPath").
 		Comment("every JSONPath field").
 		Timeout(time.Hour).
-		Version("1.0").
-		InputType(dsl.TypeOf[order]()).
-		OutputType(dsl.TypeOf[receipt]())
+		Version("1.0")
 
 	failed := m.Fail("Failed").Comment("fails").Error("Order.Failed").Cause("the order failed")
 	failedFromInput := m.Fail("FailedFromInput").ErrorPath("$.error.Error").CausePath("$.error.Cause")
@@ -53,8 +51,6 @@ func jsonPathMachine() *dsl.Machine {
 		Assign(dsl.Obj{"charged": dsl.Path("$.payment.chargeId")}).
 		Timeout(5*time.Minute).
 		Heartbeat(time.Minute).
-		InputType(dsl.TypeOf[order]()).
-		ResultType(dsl.TypeOf[receipt]()).
 		Retry(dsl.Retry(dsl.ErrLambdaServiceException, dsl.ErrLambdaTooManyRequestsException).
 			Comment("transient").Interval(2*time.Second).MaxAttempts(6).Backoff(2).
 			MaxDelay(30*time.Second).Jitter(dsl.JitterFull)).
@@ -302,7 +298,13 @@ func collectFields(v any, seen map[string]bool, names bool) {
 
 // TestPayloadTypes checks that declared Go types are carried in the model.
 func TestPayloadTypes(t *testing.T) {
-	got := jsonPathMachine().PayloadTypes()
+	m := dsl.NewMachine("Typed").InputType(dsl.TypeOf[order]()).OutputType(dsl.TypeOf[receipt]())
+	m.Task("Pay").Resource("arn:aws:states:::lambda:invoke").
+		InputType(dsl.TypeOf[order]()).ResultType(dsl.TypeOf[receipt]())
+	if _, err := m.Build(); err != nil {
+		t.Fatal(err)
+	}
+	got := m.PayloadTypes()
 	want := []string{"/input/dsl_test.order", "/output/dsl_test.receipt", "Pay/input/dsl_test.order", "Pay/result/dsl_test.receipt"}
 	if len(got) != len(want) {
 		t.Fatalf("PayloadTypes() = %v, want %v", got, want)
