@@ -253,8 +253,10 @@ func Render(ctx context.Context, cfg *Config) ([]*File, error) {
 	}
 	byFunc := make(map[[2]string]constructor)
 	dirOf := make(map[string]string)
+	nameOf := make(map[string]string)
 	for _, p := range build {
 		dirOf[p.Path] = p.Dir
+		nameOf[p.Path] = p.Name
 		for _, c := range p.Constructors {
 			byFunc[[2]string{p.Path, c.Func}] = c
 		}
@@ -281,6 +283,7 @@ func Render(ctx context.Context, cfg *Config) ([]*File, error) {
 
 	var files []*File
 	owner := make(map[string]*File)
+	perPkg := make(map[string][]typedMachine)
 	for _, m := range results {
 		c := byFunc[[2]string{m.Pkg, m.Func}]
 		if m.Failed() {
@@ -302,9 +305,24 @@ func Render(ctx context.Context, cfg *Config) ([]*File, error) {
 		}
 		owner[f.Path] = f
 		files = append(files, f)
+		perPkg[m.Pkg] = append(perPkg[m.Pkg], typedMachine{m: m, file: name})
 	}
 	if len(problems) > 0 {
 		return nil, problems
+	}
+	for pkgPath, machines := range perPkg {
+		typed := false
+		for _, tm := range machines {
+			typed = typed || tm.m.Types != nil
+		}
+		if !typed {
+			continue
+		}
+		src, err := renderGo(pkgPath, nameOf[pkgPath], machines)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, &File{Path: filepath.Join(dirOf[pkgPath], GoFileName), Content: src, Pkg: pkgPath})
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 

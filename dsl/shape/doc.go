@@ -38,4 +38,25 @@
 // member, a nullable value) are warnings. Each [Finding] carries the JSON
 // pointer of the offending field, so a builder can map it back to the
 // source line that wrote it.
+//
+// # Choices made
+//
+//   - A Parallel state's result is a tuple ([Shape.Elems]): $[0] is the
+//     first branch's output, $[2] of a two-branch Parallel is an error.
+//   - A recursive Go type is expanded once; where it occurs inside itself
+//     the shape is Unknown (still naming the Go type), so paths through
+//     that point are not checked.
+//   - A path that can never select anything is an error even when it is
+//     indefinite ($.items[*].skuu), although Step Functions then yields []
+//     rather than failing: a member a Go struct does not have is a typo
+//     either way. Filters and recursive descent never cause findings.
+//   - The context object ($$) is typed as AWS records it: State.RetryCount
+//     only in Task, Parallel and Map states, Task.Token only in
+//     .waitForTaskToken tasks, Map.Item only in a Map's ItemSelector, and
+//     Execution.RedriveCount may be absent (Express executions); reading
+//     one of them elsewhere is a warning.
+//   - A state whose input changes more than a few times while looking for
+//     the fixed point is widened to Unknown; a shape larger than 10,000
+//     nodes becomes Unknown; an analysis needing more than 50,000 state
+//     evaluations gives up with a single warning.
 package shape

@@ -31,7 +31,6 @@ func Fulfilment() *dsl.Machine {
 		ResultPath("$.fulfilment")
 
 	reserve := m.LambdaInvoke("ReserveInventory", "reserve-inventory").
-		InputType(dsl.TypeOf[Order]()).
 		ResultType(dsl.TypeOf[Reservation]()).
 		ResultSelector(dsl.Obj{
 			"available":   dsl.Path("$.Payload.available"),

@@ -56,7 +56,6 @@ func TestPayloadTypes(t *testing.T) {
 	want := map[string]reflect.Type{
 		"/input":                  reflect.TypeFor[Order](),
 		"/output":                 reflect.TypeFor[Result](),
-		"ReserveInventory/input":  reflect.TypeFor[Order](),
 		"ReserveInventory/result": reflect.TypeFor[Reservation](),
 		"PackItem/input":          reflect.TypeFor[PackRequest](),
 		"PackItem/result":         reflect.TypeFor[Parcel](),

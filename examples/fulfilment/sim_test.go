@@ -16,19 +16,19 @@ var testOrder = Order{
 
 func simulator(t *testing.T, reserve sim.Handler, extra ...sim.Option) *sim.Simulator {
 	t.Helper()
-	doc, err := Fulfilment().Build()
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := sim.New(doc, append([]sim.Option{
+	// The generated simulator runs the committed ASL; the generated mocks
+	// take the types aslgen inferred, and Strict checks that the payloads
+	// fit them exactly.
+	s, err := NewOrderFulfilmentSimulator(append([]sim.Option{
+		sim.Strict(),
 		sim.StartTime(time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)),
 		sim.OnState("ReserveInventory", reserve),
-		sim.OnState("PackItem", sim.Func(func(_ context.Context, r PackRequest) (Parcel, error) {
+		MockPackItem(func(_ context.Context, r PackItemInput) (PackItemOutput, error) {
 			return Parcel{ParcelID: r.OrderID + "-" + r.Item.SKU, WeightKg: float64(r.Item.Quantity)}, nil
-		})),
-		sim.OnState("ChargeCustomer", sim.Func(func(_ context.Context, o Order) (Charge, error) {
+		}),
+		MockChargeCustomer(func(_ context.Context, o ChargeCustomerInput) (ChargeCustomerOutput, error) {
 			return Charge{ChargeID: "ch-" + o.OrderID}, nil
-		})),
+		}),
 		sim.OnState("ScheduleShipment", sim.Return(Shipment{TrackingNumber: "T-1"})),
 	}, extra...)...)
 	if err != nil {
@@ -38,7 +38,7 @@ func simulator(t *testing.T, reserve sim.Handler, extra ...sim.Option) *sim.Simu
 }
 
 func reservation(r Reservation) sim.Handler {
-	return sim.Func(func(context.Context, Order) (Reservation, error) { return r, nil })
+	return sim.Func(func(context.Context, ReserveInventoryInput) (ReserveInventoryOutput, error) { return r, nil })
 }
 
 func TestFulfilmentHappyPath(t *testing.T) {

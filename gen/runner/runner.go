@@ -64,6 +64,8 @@ type Machine struct {
 	// first, without the runtime's and this package's frames.
 	Panic string  `json:"panic,omitempty"`
 	Stack []Frame `json:"stack,omitempty"`
+	// Types describes the machine's data when it declares Go types.
+	Types *Types `json:"types,omitempty"`
 }
 
 // Failed reports whether the constructor did not produce ASL.
@@ -191,6 +193,7 @@ func build(c Constructor, res *Machine) {
 		return
 	}
 	res.ASL = string(data)
+	res.Types = typesOf(m)
 }
 
 func panicValue(r any) string {
