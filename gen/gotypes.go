@@ -72,7 +72,7 @@ func (g *goGen) machine(tm typedMachine, seen map[string]int) {
 	g.f.Var().Id(data).Index().Byte()
 	g.f.Line()
 	g.f.Commentf("%sASL returns the ASL of the %s machine, as aslgen wrote it to %s.", name, m.Name, tm.file)
-	g.f.Func().Id(name+"ASL").Params().Index().Byte().Block(
+	g.f.Func().Id(name + "ASL").Params().Index().Byte().Block(
 		jen.Return(jen.Qual("bytes", "Clone").Call(jen.Id(data))),
 	)
 	g.f.Line()
