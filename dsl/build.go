@@ -15,6 +15,19 @@ import (
 // [ErrorList] sorted by position, each error at the builder call that caused
 // it. Build does not change the machine and may be called again.
 func (m *Machine) Build() (*asl.StateMachine, error) {
+	sm, _, _, err := m.build()
+	return sm, err
+}
+
+// Check builds the machine like Build and also returns the warnings of its
+// data-flow analysis, positioned like errors: paths into members that
+// declared types mark optional or nullable, which may select nothing.
+func (m *Machine) Check() (*asl.StateMachine, ErrorList, error) {
+	sm, _, warnings, err := m.build()
+	return sm, warnings, err
+}
+
+func (m *Machine) build() (*asl.StateMachine, *shape.Analysis, ErrorList, error) {
 	b := &builder{m: m}
 	b.probs.list = append(b.probs.list, m.problems.list...)
 	sm := &asl.StateMachine{
@@ -34,21 +47,25 @@ func (m *Machine) Build() (*asl.StateMachine, error) {
 		}
 		b.probs.add(at, state, "%s", d.Message)
 	}
+	var an *shape.Analysis
+	var warnings problems
 	if len(b.probs.list) == 0 {
 		if decl, ok := m.declared(); ok {
-			for _, f := range shape.Analyze(sm, decl).Findings {
-				if f.Severity != shape.Error {
-					continue
-				}
+			an = shape.Analyze(sm, decl)
+			for _, f := range an.Findings {
 				at, state := b.locate(f.Location)
-				b.probs.add(at, state, "%s: %s", f.Field, f.Message)
+				if f.Severity == shape.Error {
+					b.probs.add(at, state, "%s: %s", f.Field, f.Message)
+				} else {
+					warnings.add(at, state, "%s: %s", f.Field, f.Message)
+				}
 			}
 		}
 	}
 	if len(b.probs.list) > 0 {
-		return nil, b.errorList()
+		return nil, nil, nil, b.errorList()
 	}
-	return sm, nil
+	return sm, an, (&builder{m: m, probs: warnings}).errorList(), nil
 }
 
 // declared returns the shapes of the Go types declared on the machine and
@@ -77,12 +94,14 @@ func (m *Machine) declared() (shape.Declared, bool) {
 // and output from the declared Go types. Its findings include the warnings
 // that Build does not report, such as paths into optional fields.
 func (m *Machine) Analyze() (*asl.StateMachine, *shape.Analysis, error) {
-	doc, err := m.Build()
+	doc, an, _, err := m.build()
 	if err != nil {
 		return nil, nil, err
 	}
-	d, _ := m.declared()
-	return doc, shape.Analyze(doc, d), nil
+	if an == nil {
+		an = shape.Analyze(doc, shape.Declared{})
+	}
+	return doc, an, nil
 }
 
 type builder struct {

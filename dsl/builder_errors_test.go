@@ -262,3 +262,32 @@ func TestErrorListSorted(t *testing.T) {
 		t.Errorf("Error() = %q, want file:line: state \"A\": ResultPath ...", first)
 	}
 }
+
+// TestCheckWarnings checks that a path into an optional member of a declared
+// type is a warning, positioned like an error, and does not stop Build.
+func TestCheckWarnings(t *testing.T) {
+	type shipping struct {
+		Express bool `json:"express"`
+	}
+	type input struct {
+		Shipping *shipping `json:"shipping,omitempty"`
+	}
+	m := dsl.NewMachine("M").InputType(dsl.TypeOf[input]())
+	m.Pass("A").Parameters(dsl.Obj{"express": dsl.Path("$.shipping.express")})
+	wantLine := line() - 1
+	doc, warnings, err := m.Check()
+	if err != nil || doc == nil {
+		t.Fatalf("Check: %v", err)
+	}
+	if len(warnings) == 0 {
+		t.Fatal("no warning for a path into an optional member")
+	}
+	for _, w := range warnings {
+		if w.Pos.Line != wantLine || w.State != "A" || !strings.Contains(w.Msg, "$.shipping.express: ") {
+			t.Errorf("warning %v, want it at line %d about $.shipping.express", w, wantLine)
+		}
+	}
+	if _, err := m.Build(); err != nil {
+		t.Errorf("Build fails on a warning: %v", err)
+	}
+}

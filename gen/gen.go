@@ -290,6 +290,13 @@ func Render(ctx context.Context, cfg *Config) ([]*File, error) {
 			problems = append(problems, machineErrors(cfg.Dir, dirOf[m.Pkg], c, m)...)
 			continue
 		}
+		for _, w := range m.Warnings {
+			state := ""
+			if w.State != "" {
+				state = fmt.Sprintf("state %q: ", w.State)
+			}
+			fmt.Fprintf(cfg.Stderr, "%s: warning: %s%s\n", posString(cfg.Dir, w.File, w.Line), state, w.Message)
+		}
 		name, err := FileName(m.Name)
 		if err != nil {
 			problems = append(problems, fmt.Sprintf("%s: %s: %v", posString(cfg.Dir, c.Pos.Filename, c.Pos.Line), m.Func, err))

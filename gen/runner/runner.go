@@ -64,6 +64,9 @@ type Machine struct {
 	// first, without the runtime's and this package's frames.
 	Panic string  `json:"panic,omitempty"`
 	Stack []Frame `json:"stack,omitempty"`
+	// Warnings are what the data-flow analysis warns of, such as paths into
+	// optional members of declared types.
+	Warnings []Error `json:"warnings,omitempty"`
 	// Types describes the machine's data when it declares Go types.
 	Types *Types `json:"types,omitempty"`
 }
@@ -167,7 +170,10 @@ func build(c Constructor, res *Machine) {
 		return
 	}
 	res.Name = m.Name()
-	sm, err := m.Build()
+	sm, warnings, err := m.Check()
+	for _, w := range warnings {
+		res.Warnings = append(res.Warnings, Error{File: w.Pos.File, Line: w.Pos.Line, State: w.State, Message: w.Msg})
+	}
 	if err != nil {
 		var list dsl.ErrorList
 		if errors.As(err, &list) {
