@@ -21,7 +21,9 @@ const ErrProcessing dsl.ErrorName = "Order.ProcessingError"
 // (SAM, CDK, CloudFormation) fills in.
 func OrderProcessing() *dsl.Machine {
 	m := dsl.NewMachine("OrderProcessing").
-		Comment("Validates, charges and ships an order.")
+		Comment("Validates, charges and ships an order.").
+		InputType(dsl.TypeOf[Order]()).
+		OutputType(dsl.TypeOf[Order]())
 
 	failed := m.Fail("OrderFailed").
 		Error(ErrProcessing).
@@ -34,15 +36,19 @@ func OrderProcessing() *dsl.Machine {
 		Interval(2 * time.Second).MaxAttempts(3).Backoff(2)
 
 	validate := m.LambdaInvoke("ValidateOrder", "validate-order").
+		ResultType(dsl.TypeOf[Order]()).
 		OutputPath("$.Payload").
 		Retry(transient).
 		Catch(catchAll)
 	pay := m.LambdaInvoke("ProcessPayment", "process-payment").
+		ResultType(dsl.TypeOf[Order]()).
 		OutputPath("$.Payload").
 		Retry(transient).
 		Catch(catchAll)
 	ship := m.Task("ShipOrder").
 		Resource("${ShipOrderFunctionArn}").
+		InputType(dsl.TypeOf[Order]()).
+		ResultType(dsl.TypeOf[Order]()).
 		Retry(transient).
 		Catch(catchAll)
 

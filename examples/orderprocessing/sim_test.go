@@ -8,57 +8,47 @@ import (
 	"github.com/aslgen/aslgen/dsl/sim"
 )
 
-type order struct {
-	OrderID string  `json:"orderId"`
-	Amount  float64 `json:"amount"`
-	Paid    bool    `json:"paid,omitempty"`
-	Shipped bool    `json:"shipped,omitempty"`
-}
-
-// simulator builds the workflow and runs it with the given mocks.
+// simulator runs the committed ASL with the given mocks; Strict checks that
+// the payloads fit the generated types exactly.
 func simulator(t *testing.T, opts ...sim.Option) *sim.Simulator {
 	t.Helper()
-	doc, err := OrderProcessing().Build()
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := sim.New(doc, opts...)
+	s, err := NewOrderProcessingSimulator(append([]sim.Option{sim.Strict()}, opts...)...)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return s
 }
 
-func validate(_ context.Context, o order) (order, error) { return o, nil }
+func validate(_ context.Context, o Order) (Order, error) { return o, nil }
 
-func pay(_ context.Context, o order) (order, error) {
+func pay(_ context.Context, o Order) (Order, error) {
 	o.Paid = true
 	return o, nil
 }
 
-func ship(_ context.Context, o order) (order, error) {
+func ship(_ context.Context, o Order) (Order, error) {
 	o.Shipped = true
 	return o, nil
 }
 
 func TestOrderProcessingHappyPath(t *testing.T) {
 	s := simulator(t,
-		sim.OnState("ValidateOrder", sim.Func(validate)),
-		sim.OnState("ProcessPayment", sim.Func(pay)),
-		sim.OnState("ShipOrder", sim.Func(ship)),
+		MockValidateOrder(validate),
+		MockProcessPayment(pay),
+		MockShipOrder(ship),
 	)
-	ex, err := s.Run(context.Background(), order{OrderID: "o-1", Amount: 42})
+	ex, err := s.Run(context.Background(), Order{OrderID: "o-1", Amount: 42})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if ex.Status != sim.Succeeded {
 		t.Fatalf("status %s: %s: %s", ex.Status, ex.Error, ex.Cause)
 	}
-	var out order
+	var out Order
 	if err := ex.DecodeOutput(&out); err != nil {
 		t.Fatal(err)
 	}
-	if out != (order{OrderID: "o-1", Amount: 42, Paid: true, Shipped: true}) {
+	if out != (Order{OrderID: "o-1", Amount: 42, Paid: true, Shipped: true}) {
 		t.Errorf("output %+v", out)
 	}
 	want := []string{"ValidateOrder", "ProcessPayment", "ShipOrder"}
@@ -69,11 +59,11 @@ func TestOrderProcessingHappyPath(t *testing.T) {
 
 func TestOrderProcessingCatchesPaymentFailure(t *testing.T) {
 	s := simulator(t,
-		sim.OnState("ValidateOrder", sim.Func(validate)),
+		MockValidateOrder(validate),
 		sim.OnState("ProcessPayment", sim.Throw("PaymentDeclined", "card expired")),
-		sim.OnState("ShipOrder", sim.Func(ship)),
+		MockShipOrder(ship),
 	)
-	ex, err := s.Run(context.Background(), order{OrderID: "o-2"})
+	ex, err := s.Run(context.Background(), Order{OrderID: "o-2"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,11 +95,11 @@ func TestOrderProcessingCatchesPaymentFailure(t *testing.T) {
 func TestOrderProcessingRetriesThrottling(t *testing.T) {
 	throttled := sim.Throw("Lambda.TooManyRequestsException", "Rate exceeded")
 	s := simulator(t,
-		sim.OnState("ValidateOrder", sim.Func(validate)),
+		MockValidateOrder(validate),
 		sim.OnState("ProcessPayment", sim.Sequence(throttled, throttled, sim.Func(pay))),
-		sim.OnState("ShipOrder", sim.Func(ship)),
+		MockShipOrder(ship),
 	)
-	ex, err := s.Run(context.Background(), order{OrderID: "o-4"})
+	ex, err := s.Run(context.Background(), Order{OrderID: "o-4"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,8 +121,8 @@ func TestOrderProcessingRetriesThrottling(t *testing.T) {
 }
 
 func TestOrderProcessingUnmockedTask(t *testing.T) {
-	s := simulator(t, sim.OnState("ValidateOrder", sim.Func(validate)))
-	ex, err := s.Run(context.Background(), order{OrderID: "o-3"})
+	s := simulator(t, MockValidateOrder(validate))
+	ex, err := s.Run(context.Background(), Order{OrderID: "o-3"})
 	if err != nil {
 		t.Fatal(err)
 	}
