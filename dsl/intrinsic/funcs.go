@@ -45,7 +45,7 @@ type spec struct {
 
 // specs lists the intrinsic functions documented for AWS Step Functions.
 var specs = map[string]spec{
-	"States.Format":         {min: 1, max: -1, params: []kind{kString}, result: kString, extra: checkFormat},
+	"States.Format":         {min: 1, max: -1, params: []kind{kString}, result: kString},
 	"States.StringToJson":   {min: 1, max: 1, params: []kind{kString}, result: kAny},
 	"States.JsonToString":   {min: 1, max: 1, result: kString},
 	"States.Array":          {min: 0, max: -1, result: kArray},
@@ -135,17 +135,6 @@ func (sp spec) check(c *Call) error {
 	}
 	if sp.extra != nil {
 		return sp.extra(c)
-	}
-	return nil
-}
-
-func checkFormat(c *Call) error {
-	t, ok := c.Args[0].(*StringLit)
-	if !ok {
-		return nil
-	}
-	if want, got := t.Placeholders(), len(c.Args)-1; want != got {
-		return errAt(c.Offset, "States.Format template has %s, got %s", plural(want, "placeholder"), plural(got, "argument"))
 	}
 	return nil
 }
