@@ -3,6 +3,8 @@ package asl
 import (
 	"bytes"
 	"errors"
+	"os"
+	"path/filepath"
 	"testing"
 )
 
@@ -15,6 +17,15 @@ func FuzzUnmarshal(f *testing.F) {
 	f.Add([]byte(`{"StartAt":"C","States":{"C":{"Type":"Choice","Choices":[{"Variable":"$.x","NumericEquals":1,"Next":"D"},{"And":[{"Not":{"Variable":"$.y","IsNull":true}}],"Next":"D"}],"Default":"D"},"D":{"Type":"Map","ItemProcessor":{"StartAt":"E","States":{"E":{"Type":"Pass","End":true}}},"End":true}}}`))
 	f.Add([]byte(`{"a":1,"a":2}`))
 	f.Add([]byte("{\"StartAt\":\"\\ud800\",\"States\":{}}"))
+	// Seed with the shared corpus and fixtures when they are there.
+	for _, pattern := range []string{"corpus/workflows-collection/*.json", "conformance/validator/*.json"} {
+		files, _ := filepath.Glob(filepath.Join(sharedDir, pattern))
+		for _, file := range files {
+			if data, err := os.ReadFile(file); err == nil {
+				f.Add(data)
+			}
+		}
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		sm, err := Unmarshal(data)
 		if err != nil {
