@@ -37,6 +37,12 @@ func (m *Machine) build() (*asl.StateMachine, *shape.Analysis, ErrorList, error)
 		Version:        m.version,
 	}
 	sm.StartAt, sm.States = b.graph(m.Graph)
+	// The builder's own findings (paths, templates, intrinsics) come first;
+	// the validator's at the same call would say the same again.
+	reported := make(map[problem]bool, len(b.probs.list))
+	for _, p := range b.probs.list {
+		reported[problem{at: p.at, state: p.state}] = true
+	}
 	for _, d := range asl.Validate(sm) {
 		if d.Severity != asl.SeverityError || d.Code == asl.CodeDuplicateStateName {
 			continue // duplicate names were reported where the second state was created
@@ -44,6 +50,9 @@ func (m *Machine) build() (*asl.StateMachine, *shape.Analysis, ErrorList, error)
 		at, state := b.locate(d.Location)
 		if d.Code == asl.CodeMissingTransitionTarget && b.badTransition[state] {
 			continue // reported with the builder call that crossed the boundary
+		}
+		if reported[problem{at: at, state: state}] {
+			continue
 		}
 		b.probs.add(at, state, "%s", d.Message)
 	}

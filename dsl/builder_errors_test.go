@@ -291,3 +291,18 @@ func TestCheckWarnings(t *testing.T) {
 		t.Errorf("Build fails on a warning: %v", err)
 	}
 }
+
+// TestNoDuplicateErrors checks that a mistake the builder reports is not
+// reported again by the validator at the same call.
+func TestNoDuplicateErrors(t *testing.T) {
+	m := dsl.NewMachine("M")
+	m.Pass("A").ResultPath("$$.Execution").Parameters(dsl.Obj{"a": "x", "a.$": "$.y"})
+	_, err := m.Build()
+	var list dsl.ErrorList
+	if !errors.As(err, &list) {
+		t.Fatalf("want errors, got %v", err)
+	}
+	if len(list) != 2 {
+		t.Errorf("%d errors, want one for ResultPath and one for Parameters:\n%v", len(list), err)
+	}
+}

@@ -19,6 +19,36 @@ const (
 	CodeInvalidLabelName        = "INVALID_LABEL_NAME"
 	CodeMissingTransitionTarget = "MISSING_TRANSITION_TARGET"
 	CodeTooDeeplyNested         = "TOO_DEEPLY_NESTED"
+	// CodeInvalidJSONata is the code AWS gives a JSONata expression that
+	// does not parse; Validate reports it when [CheckJSONata] is set.
+	CodeInvalidJSONata = "INVALID_JSONATA_EXPRESSION"
+)
+
+// Warning codes, as AWS's ValidateStateMachineDefinition reports them.
+const (
+	// CodeNoDollar: a field without the .$ suffix whose value looks like a
+	// JSONPath or an intrinsic function, and is therefore a literal.
+	CodeNoDollar = "NO_DOLLAR"
+	// CodeNoPath: a field whose value looks like a path, but whose name does
+	// not end with Path, so the value is a literal.
+	CodeNoPath = "NO_PATH"
+	// CodePassResultIsStatic: a path in the Result of a Pass state, which is
+	// never evaluated.
+	CodePassResultIsStatic = "PASS_RESULT_IS_STATIC"
+)
+
+// Warning codes of aslgen's own, for likely mistakes that AWS accepts.
+const (
+	// CodeUnreachableRetrier: a retrier whose errors earlier retriers
+	// already handle, so it never matches.
+	CodeUnreachableRetrier = "UNREACHABLE_RETRIER"
+	// CodeUnreachableCatcher: a catcher whose errors earlier catchers
+	// already handle, so it never fires.
+	CodeUnreachableCatcher = "UNREACHABLE_CATCHER"
+	// CodeUndefinedVariable: a variable read where no state of its scope or
+	// of an enclosing scope assigns it (reading it fails at run time), or
+	// read inside a Distributed Map from an enclosing scope.
+	CodeUndefinedVariable = "UNDEFINED_VARIABLE"
 )
 
 // Error is a problem found while decoding a document: where it is and what

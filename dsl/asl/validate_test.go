@@ -226,7 +226,7 @@ var validateCases = []validateCase{
 	{"unknown ExecutionType", machine(mapWith("", `{"Mode": "DISTRIBUTED", "ExecutionType": "FAST"}`)), []string{E(svf, "/States/A/ItemProcessor/ProcessorConfig/ExecutionType")}},
 	{"ExecutionType in inline mode", machine(mapWith("", `{"Mode": "INLINE", "ExecutionType": "EXPRESS"}`)), []string{E(svf, "/States/A/ItemProcessor/ProcessorConfig/ExecutionType")}},
 	{"distributed without ExecutionType", machine(mapWith("", `{"Mode": "DISTRIBUTED"}`)), []string{E(svf, "/States/A/ItemProcessor/ProcessorConfig")}},
-	{"distributed fields in an inline Map", machine(mapWith(`, "ItemReader": {"Resource": "arn:aws:states:::s3:getObject"}, "ItemBatcher": {}, "ResultWriter": {}, "ToleratedFailurePercentage": 5, "ToleratedFailureCount": 1, "Label": "L"`, "")),
+	{"distributed fields in an inline Map", machine(mapWith(`, "ItemReader": {"Resource": "arn:aws:states:::s3:getObject"}, "ItemBatcher": {"MaxItemsPerBatch": 2}, "ResultWriter": {}, "ToleratedFailurePercentage": 5, "ToleratedFailureCount": 1, "Label": "L"`, "")),
 		[]string{W(svf, "/States/A/ItemReader"), W(svf, "/States/A/ItemBatcher"), W(svf, "/States/A/ResultWriter"),
 			W(svf, "/States/A/ToleratedFailurePercentage"), W(svf, "/States/A/ToleratedFailureCount"), W(svf, "/States/A/Label")}},
 	{"distributed Map", machine(mapWith(`, "ItemReader": {"Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": {"InputType": "CSV", "CSVHeaderLocation": "GIVEN", "CSVHeaders": ["a"], "CSVDelimiter": "PIPE", "MaxItems": 10}, "Parameters": {"Bucket": "b"}}, "ItemBatcher": {"MaxItemsPerBatch": 2, "MaxInputBytesPerBatch": 262144}, "ResultWriter": {"Resource": "arn:aws:states:::s3:putObject", "Parameters": {}, "WriterConfig": {"OutputType": "JSONL", "Transformation": "FLATTEN"}}, "ToleratedFailurePercentage": 100, "ToleratedFailureCount": 0, "Label": "my-map_1"`, distributed)), nil},
@@ -283,7 +283,7 @@ var validateCases = []validateCase{
 	{"States.ALL not in the last catcher", machine(mapWith(`, "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Z"}, {"ErrorEquals": ["E"], "Next": "Z"}]`, "") + `, ` + endOK), []string{E(svf, "/States/A/Catch/0/ErrorEquals/0")}},
 
 	// Query languages.
-	{"JSONPath state in a JSONata machine", jsonata(`"A": {"Type": "Pass", "QueryLanguage": "JSONPath", "End": true}`), []string{E(svf, "/States/A/QueryLanguage")}},
+	{"JSONPath state in a JSONata machine", jsonata(`"A": {"Type": "Pass", "QueryLanguage": "JSONPath", "End": true}`), []string{W(svf, "/States/A/QueryLanguage")}},
 	{"JSONata state in a JSONPath machine", machine(`"A": {"Type": "Pass", "QueryLanguage": "JSONata", "Output": {"a": "{% 1 %}"}, "Next": "B"}, "B": {"Type": "Pass", "QueryLanguage": "JSONPath", "ResultPath": "$.b", "End": true}`), nil},
 	{"branches take the machine's language, not the Parallel's", machine(`"A": {"Type": "Parallel", "QueryLanguage": "JSONata", "Branches": [{"StartAt": "B", "States": {"B": {"Type": "Pass", "Output": {}, "End": true}}}], "End": true}`),
 		[]string{E(svf, "/States/A/Branches/0/States/B/Output")}},
@@ -346,40 +346,45 @@ func TestValidateExpressionsInJSONPath(t *testing.T) {
 
 func TestValidate(t *testing.T) {
 	for _, tc := range validateCases {
-		t.Run(tc.name, func(t *testing.T) {
-			sm, err := Unmarshal([]byte(tc.doc))
-			if err != nil {
-				t.Fatalf("the test document does not decode: %v\n%s", err, tc.doc)
-			}
-			ds := Validate(sm)
-			got := summary(ds)
-			// Validate reports in document order; compare as sets here and
-			// check the order separately.
-			want := append([]string(nil), tc.want...)
-			sort.Strings(got)
-			sort.Strings(want)
-			if diff := cmp.Diff(want, got, cmpEmpty); diff != "" {
-				t.Errorf("diagnostics (-want +got):\n%s\nall:\n%s", diff, dump(ds))
-			}
-			for _, d := range ds {
-				if d.Message == "" || d.Line != 0 || d.Column != 0 {
-					t.Errorf("bad diagnostic %#v", d)
-				}
-			}
-			// ValidateJSON finds the same, with positions, in source order.
-			js := ValidateJSON([]byte(tc.doc))
-			if diff := cmp.Diff(want, sorted(summary(js)), cmpEmpty); diff != "" {
-				t.Errorf("ValidateJSON diagnostics (-want +got):\n%s", diff)
-			}
-			for i, d := range js {
-				if d.Line == 0 {
-					t.Errorf("ValidateJSON diagnostic without a position: %v", d)
-				}
-				if i > 0 && (d.Line < js[i-1].Line || d.Line == js[i-1].Line && d.Column < js[i-1].Column) {
-					t.Errorf("ValidateJSON diagnostics out of source order:\n%s", dump(js))
-				}
-			}
-		})
+		t.Run(tc.name, func(t *testing.T) { checkValidateCase(t, tc) })
+	}
+}
+
+// checkValidateCase decodes tc.doc, validates it with Validate and with
+// ValidateJSON, and compares the diagnostics with tc.want as sets.
+func checkValidateCase(t *testing.T, tc validateCase) {
+	t.Helper()
+	sm, err := Unmarshal([]byte(tc.doc))
+	if err != nil {
+		t.Fatalf("the test document does not decode: %v\n%s", err, tc.doc)
+	}
+	ds := Validate(sm)
+	got := summary(ds)
+	// Validate reports in document order; compare as sets here and
+	// check the order separately.
+	want := append([]string(nil), tc.want...)
+	sort.Strings(got)
+	sort.Strings(want)
+	if diff := cmp.Diff(want, got, cmpEmpty); diff != "" {
+		t.Errorf("diagnostics (-want +got):\n%s\nall:\n%s", diff, dump(ds))
+	}
+	for _, d := range ds {
+		if d.Message == "" || d.Line != 0 || d.Column != 0 {
+			t.Errorf("bad diagnostic %#v", d)
+		}
+	}
+	// ValidateJSON finds the same, with positions, in source order.
+	js := ValidateJSON([]byte(tc.doc))
+	if diff := cmp.Diff(want, sorted(summary(js)), cmpEmpty); diff != "" {
+		t.Errorf("ValidateJSON diagnostics (-want +got):\n%s", diff)
+	}
+	for i, d := range js {
+		if d.Line == 0 {
+			t.Errorf("ValidateJSON diagnostic without a position: %v", d)
+		}
+		if i > 0 && (d.Line < js[i-1].Line || d.Line == js[i-1].Line && d.Column < js[i-1].Column) {
+			t.Errorf("ValidateJSON diagnostics out of source order:\n%s", dump(js))
+		}
 	}
 }
 
@@ -576,41 +581,38 @@ func TestValidateMessagesQuoteStateNames(t *testing.T) {
 	}
 }
 
-// validFixtureExceptions lists shared documents that are not invalid-*
-// fixtures but that Validate rejects, each with the reason AWS would too.
-var validFixtureExceptions = map[string]string{
-	"conformance/validator/valid-map-with-item-batcher-jsonata.json": "a state sets QueryLanguage JSONPath under a JSONata machine; AWS: \"You cannot revert a top-level JSONata-based state machine to a mix of JSONata and JSONPath states\" (https://docs.aws.amazon.com/step-functions/latest/dg/statemachine-structure.html)",
-}
+// validFixtureExceptions lists shared documents that are neither invalid-*
+// fixtures nor corpus documents but that Validate rejects, each with the
+// reason AWS would too. It is empty: every valid-* fixture and every
+// recorded and holdout definition (all of which AWS ran) is accepted.
+var validFixtureExceptions = map[string]string{}
 
 // invalidNotCovered lists the invalid-* validator fixtures that neither the
-// decoder nor Validate rejects yet, each with the reason.
+// decoder nor Validate rejects, each with the reason. Only JSONata
+// expression syntax may stay here: package asl does not parse JSONata, and
+// these fixtures are rejected once CheckJSONata is wired to a parser.
 var invalidNotCovered = map[string]string{
-	"invalid-assign.asl.json":                                  "JSONata syntax ({% 420. %}) — later issue",
-	"invalid-choice-state-variable.json":                       "Variable must be a reference path, not an intrinsic function — path syntax, later issue",
-	"invalid-dupe-fields.asl.json":                             "payload template keys conflict after removing .$ — payload-template checks, later issue",
-	"invalid-duplicate-fields-nested.json":                     "payload template keys conflict after removing .$ — payload-template checks, later issue",
-	"invalid-duplicate-fields.json":                            "payload template keys conflict after removing .$ — payload-template checks, later issue",
-	"invalid-exercise-ajv.asl.json":                            "InputPath is not a path — path syntax, later issue",
-	"invalid-json-path.json":                                   "ResultPath values are not paths — path syntax, later issue",
-	"invalid-json-surround-syntax-extra-spaces.json":           "JSONata {% %} surround syntax — later issue",
-	"invalid-jsonata-surround-syntax-no-close.json":            "JSONata {% %} surround syntax — later issue",
-	"invalid-jsonata-surround-syntax-no-open.json":             "JSONata {% %} surround syntax — later issue",
-	"invalid-jsonata-surround-syntax-no-spaces.json":           "JSONata {% %} surround syntax — later issue",
-	"invalid-jsonata-syntax-arithmetic.json":                   "JSONata syntax — later issue",
-	"invalid-jsonata-syntax-jsonpath-in-jsonata-surround.json": "JSONata syntax — later issue",
-	"invalid-jsonata-syntax-mismatched-parens.json":            "JSONata syntax — later issue",
-	"invalid-math-add.json":                                    "intrinsic function arguments — payload-template checks, later issue",
-	"invalid-payload-template.asl.json":                        "a .$ key whose value is not a path — payload-template checks, later issue",
-	"invalid-task-credentials-object.json":                     "a .$ key in Credentials whose value is not a path — payload-template checks, later issue",
-	"invalid-variable-result-path.json":                        "ResultPath names a variable ($foo) — path syntax, later issue",
+	"invalid-assign.asl.json":                                  "JSONata expression syntax ({% 420. %}): rejected when CheckJSONata is set",
+	"invalid-jsonata-syntax-arithmetic.json":                   "JSONata expression syntax ({% 10 + * 2 %}): rejected when CheckJSONata is set",
+	"invalid-jsonata-syntax-jsonpath-in-jsonata-surround.json": "JSONata expression syntax (a JSONPath filter inside {% %}): rejected when CheckJSONata is set",
+	"invalid-jsonata-syntax-mismatched-parens.json":            "JSONata expression syntax (an unclosed parenthesis): rejected when CheckJSONata is set",
 }
 
+func isCorpus(name string) bool { return strings.HasPrefix(filepath.ToSlash(name), "corpus/") }
+
+// TestValidateShared checks the validator fixtures and the definitions of
+// the recorded and holdout executions: every invalid-* fixture is rejected
+// (but the ones invalidNotCovered lists), everything else is accepted (but
+// the ones validFixtureExceptions lists). The corpus has TestValidateCorpus.
 func TestValidateShared(t *testing.T) {
 	docs := sharedDocs(t)
 	var notCovered []string
 	seenInvalid := map[string]bool{}
-	var valid, invalid, undecodable int
+	var valid, invalid int
 	for _, doc := range docs {
+		if isCorpus(doc.name) {
+			continue
+		}
 		ds := ValidateJSON(doc.data)
 		hasErr := HasErrors(ds)
 		if isInvalidFixture(doc.name) {
@@ -618,8 +620,10 @@ func TestValidateShared(t *testing.T) {
 			seenInvalid[base] = true
 			reason, listed := invalidNotCovered[base]
 			switch {
-			case listed && hasErr:
+			case listed && hasErr && CheckJSONata == nil:
 				t.Errorf("%s is now rejected; remove it from invalidNotCovered:\n%s", doc.name, dump(ds))
+			case listed && !hasErr && CheckJSONata != nil:
+				t.Errorf("%s: invalid fixture accepted although CheckJSONata is set:\n%s", doc.name, dump(ds))
 			case listed:
 				notCovered = append(notCovered, fmt.Sprintf("%s: %s", base, reason))
 			case !hasErr:
@@ -627,10 +631,6 @@ func TestValidateShared(t *testing.T) {
 			default:
 				invalid++
 			}
-			continue
-		}
-		if _, err := Unmarshal(doc.data); err != nil {
-			undecodable++ // the round-trip test covers documents that do not decode
 			continue
 		}
 		reason, listed := validFixtureExceptions[doc.name]
@@ -660,6 +660,54 @@ func TestValidateShared(t *testing.T) {
 		}
 	}
 	sort.Strings(notCovered)
-	t.Logf("%d valid documents accepted, %d invalid fixtures rejected, %d documents that do not decode skipped", valid, invalid, undecodable)
-	t.Logf("%d invalid fixtures not covered yet:\n    %s", len(notCovered), strings.Join(notCovered, "\n    "))
+	t.Logf("%d valid documents accepted, %d invalid fixtures rejected", valid, invalid)
+	t.Logf("%d invalid fixtures not covered:\n    %s", len(notCovered), strings.Join(notCovered, "\n    "))
+}
+
+// minCorpusRate is the share of corpus documents that must validate
+// without errors.
+const minCorpusRate = 0.97
+
+// TestValidateCorpus checks the workflows of ../shared/corpus: at least
+// minCorpusRate of the documents that are JSON validate without errors,
+// and the one that is not JSON gets an INVALID_JSON_DESCRIPTION error with
+// its position.
+func TestValidateCorpus(t *testing.T) {
+	var total, clean, notJSON int
+	var rejected []string
+	for _, doc := range sharedDocs(t) {
+		if !isCorpus(doc.name) {
+			continue
+		}
+		ds := ValidateJSON(doc.data)
+		if _, perr := parseJSON(doc.data); perr != nil {
+			notJSON++
+			if len(ds) != 1 || ds[0].Code != CodeInvalidJSON || ds[0].Line == 0 || ds[0].Message == "" {
+				t.Errorf("%s is not JSON; want one %s diagnostic with a position, got:\n%s", doc.name, CodeInvalidJSON, dump(ds))
+			} else {
+				t.Logf("not JSON, as expected: %s: %s", doc.name, ds[0])
+			}
+			continue
+		}
+		total++
+		if !HasErrors(ds) {
+			clean++
+			continue
+		}
+		for _, d := range ds {
+			if d.Severity == SeverityError {
+				rejected = append(rejected, fmt.Sprintf("%s: %s", doc.name, d))
+				break
+			}
+		}
+	}
+	if total == 0 {
+		t.Skip("no corpus documents")
+	}
+	rate := float64(clean) / float64(total)
+	t.Logf("%d of %d corpus documents that are JSON validate without errors (%.1f%%); %d not JSON", clean, total, 100*rate, notJSON)
+	t.Logf("rejected, with the first error:\n    %s", strings.Join(rejected, "\n    "))
+	if rate < minCorpusRate {
+		t.Errorf("only %.1f%% of the corpus validates without errors; want at least %.0f%%", 100*rate, 100*minCorpusRate)
+	}
 }
