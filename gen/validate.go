@@ -1,6 +1,10 @@
 package gen
 
 import (
+	"path/filepath"
+
+	"github.com/aslgen/aslgen/dsl/yaml"
+
 	"encoding/json"
 	"fmt"
 	"io"
@@ -44,14 +48,42 @@ type FileDiagnostic struct {
 func (d FileDiagnostic) String() string {
 	var b strings.Builder
 	b.WriteString(d.File)
-	if d.Line > 0 {
+	switch {
+	case d.Line > 0 && d.Column > 0:
 		fmt.Fprintf(&b, ":%d:%d", d.Line, d.Column)
+	case d.Line > 0:
+		fmt.Fprintf(&b, ":%d", d.Line)
 	}
 	fmt.Fprintf(&b, ": %s %s: %s", d.Severity, d.Code, d.Message)
 	if d.Location != "" {
 		fmt.Fprintf(&b, " (at %s)", d.Location)
 	}
 	return b.String()
+}
+
+// IsYAML reports whether a file's name says it holds YAML (.yaml, .yml).
+func IsYAML(file string) bool {
+	ext := strings.ToLower(filepath.Ext(file))
+	return ext == ".yaml" || ext == ".yml"
+}
+
+// validateFile validates an ASL document, JSON or (by its name) YAML. The
+// diagnostics of a YAML document point at its lines; their column is 0.
+func validateFile(file string, data []byte) ([]asl.Diagnostic, error) {
+	if !IsYAML(file) {
+		return asl.ValidateJSON(data), nil
+	}
+	js, lines, err := yaml.ToJSON(data)
+	if err != nil {
+		return nil, err
+	}
+	ds := asl.ValidateJSON(js)
+	for i := range ds {
+		if l := ds[i].Line; l >= 1 && l <= len(lines) {
+			ds[i].Line, ds[i].Column = lines[l-1], 0
+		}
+	}
+	return ds, nil
 }
 
 // Validate checks each file with asl.ValidateJSON and prints its
@@ -78,7 +110,15 @@ func Validate(cfg ValidateConfig) int {
 			unreadable = true
 			continue
 		}
-		ds := asl.ValidateJSON(data)
+		ds, err := validateFile(file, data)
+		if err != nil {
+			fmt.Fprintf(cfg.Stdout, "%s: %v\n", file, err)
+			invalid = true
+			if cfg.JSON {
+				all = append(all, FileDiagnostic{File: file, Severity: string(asl.SeverityError), Code: asl.CodeInvalidJSON, Message: err.Error()})
+			}
+			continue
+		}
 		if asl.HasErrors(ds) {
 			invalid = true
 		}

@@ -13,6 +13,7 @@ import (
 	"github.com/aslgen/aslgen/dsl/asl"
 	"github.com/aslgen/aslgen/dsl/jsonvalue"
 	"github.com/aslgen/aslgen/dsl/sim"
+	"github.com/aslgen/aslgen/dsl/yaml"
 	"github.com/aslgen/aslgen/gen"
 )
 
@@ -54,6 +55,12 @@ func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	if err != nil {
 		fmt.Fprintf(stderr, "aslgen run: %v\n", err)
 		return gen.ExitError
+	}
+	if gen.IsYAML(file) {
+		if data, _, err = yaml.ToJSON(data); err != nil {
+			fmt.Fprintf(stderr, "%s:%v\n", file, err)
+			return gen.ExitError
+		}
 	}
 	doc, err := asl.Unmarshal(data)
 	if err != nil {

@@ -766,3 +766,30 @@ func TestRunEndlessLoop(t *testing.T) {
 		}
 	}
 }
+
+// TestValidateYAML checks that aslgen validate reads YAML documents and
+// points its diagnostics at their lines.
+func TestValidateYAML(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"good.asl.yaml": "StartAt: A\nStates:\n  A:\n    Type: Pass\n    End: true\n",
+		"bad.asl.yml":   "# a comment\nStartAt: A\nStates:\n  A:\n    Type: Pass\n    Next: Nowhere\n",
+		"broken.yaml":   "StartAt: A\nStates:\n  A: [\n",
+	})
+	r := runInProcess("validate", filepath.Join(dir, "good.asl.yaml"))
+	if r.code != 0 || r.stdout != "" {
+		t.Errorf("good YAML: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	r = runInProcess("validate", filepath.Join(dir, "bad.asl.yml"))
+	if want := filepath.Join(dir, "bad.asl.yml") + ":6: ERROR MISSING_TRANSITION_TARGET"; r.code != 1 || !strings.Contains(r.stdout, want) {
+		t.Errorf("bad YAML: exit %d, want 1 and a line starting %q:\n%s", r.code, want, r.stdout)
+	}
+	r = runInProcess("run", filepath.Join(dir, "good.asl.yaml"))
+	if r.code != 0 || !strings.Contains(r.stdout, `"status":"SUCCEEDED"`) {
+		t.Errorf("run of a YAML definition: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	r = runInProcess("validate", filepath.Join(dir, "broken.yaml"))
+	if r.code != 1 || !strings.Contains(r.stdout, "broken.yaml: ") {
+		t.Errorf("broken YAML: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
