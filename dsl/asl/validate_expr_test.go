@@ -224,6 +224,8 @@ func (e codedError) DiagnosticCode() string { return "UNSUPPORTED_JSONATA_EXPRES
 
 func TestCheckJSONata(t *testing.T) {
 	var seen []string
+	saved := CheckJSONata
+	defer func() { CheckJSONata = saved }()
 	CheckJSONata = func(expr string) error {
 		seen = append(seen, expr)
 		switch expr {
@@ -234,7 +236,6 @@ func TestCheckJSONata(t *testing.T) {
 		}
 		return nil
 	}
-	defer func() { CheckJSONata = nil }()
 	doc := jsonata(`"A": {"Type": "Pass", "Output": {"a": "{% 10 + * 2 %}", "b": "{%\n  phone\n%}", "c": "{% $states.input %}", "d": "{% 1"}, "End": true}`)
 	ds := ValidateJSON([]byte(doc))
 	want := []string{E(CodeInvalidJSONata, "/States/A/Output/a"), E("UNSUPPORTED_JSONATA_EXPRESSION", "/States/A/Output/b"), E(svf, "/States/A/Output/d")}

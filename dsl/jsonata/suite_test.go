@@ -1,0 +1,123 @@
+package jsonata
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// conformanceDir holds the conformance data, kept outside the repository.
+var conformanceDir = filepath.Join("..", "..", "..", "shared", "conformance")
+
+// suiteCase is one case of the official JSONata test suite.
+type suiteCase struct {
+	ID   string `json:"id"`
+	Expr string `json:"expr"`
+	Code string `json:"code"`
+}
+
+// suiteExceptions lists suite cases whose outcome deliberately differs from
+// the reference implementation, with the reason. Keys are case ids.
+var suiteExceptions = map[string]string{}
+
+// suiteCodeExceptions lists cases that fail as expected but with a
+// different error code than the reference, with the reason.
+var suiteCodeExceptions = map[string]string{}
+
+// isParseCode reports whether a JSONata error code is raised when an
+// expression is compiled: the S0 codes (S01xx lexical, S02xx syntax,
+// S03xx regular expressions, S04xx signatures).
+func isParseCode(code string) bool { return strings.HasPrefix(code, "S0") }
+
+func loadSuite(t *testing.T) []suiteCase {
+	t.Helper()
+	path := filepath.Join(conformanceDir, "jsonata", "cases.jsonl")
+	f, err := os.Open(path)
+	if err != nil {
+		t.Skipf("JSONata test suite not available (%v); it lives outside the repository in ../shared/conformance/jsonata", err)
+	}
+	defer f.Close()
+	var cases []suiteCase
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	for sc.Scan() {
+		var c suiteCase
+		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		cases = append(cases, c)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return cases
+}
+
+// TestSuite parses every expression of the official JSONata test suite:
+// those that the reference compiles must parse, those that it rejects at
+// compile time (S0 error codes) must fail, with the same code.
+func TestSuite(t *testing.T) {
+	cases := loadSuite(t)
+	var parsed, rejected, codeMatch, excepted int
+	codes := map[string]int{}
+	for _, c := range cases {
+		e, err := Parse(c.Expr)
+		wantErr := isParseCode(c.Code)
+		if reason, ok := suiteExceptions[c.ID]; ok {
+			excepted++
+			t.Logf("%s: exception (%s): %q", c.ID, reason, c.Expr)
+			continue
+		}
+		switch {
+		case wantErr && err == nil:
+			t.Errorf("%s: Parse(%q) succeeded (%s), want error %s", c.ID, c.Expr, e, c.Code)
+		case !wantErr && err != nil:
+			t.Errorf("%s: Parse(%q): %v", c.ID, c.Expr, err)
+		case wantErr:
+			rejected++
+			var se *SyntaxError
+			if !errors.As(err, &se) {
+				t.Errorf("%s: error %T, want *SyntaxError", c.ID, err)
+				continue
+			}
+			codes[c.Code]++
+			if se.Code == c.Code {
+				codeMatch++
+			} else if reason, ok := suiteCodeExceptions[c.ID]; ok {
+				t.Logf("%s: code %s, reference %s (%s)", c.ID, se.Code, c.Code, reason)
+			} else {
+				t.Errorf("%s: Parse(%q): %v: code %s, want %s", c.ID, c.Expr, err, se.Code, c.Code)
+			}
+		default:
+			parsed++
+			// The canonical rendering must parse back and be stable.
+			s1 := e.String()
+			e2, err := Parse(s1)
+			if err != nil {
+				t.Errorf("%s: Parse(%q) -> %q does not parse back: %v", c.ID, c.Expr, s1, err)
+				continue
+			}
+			if s2 := e2.String(); s2 != s1 {
+				t.Errorf("%s: unstable rendering of %q:\n%s\n%s", c.ID, c.Expr, s1, s2)
+			}
+		}
+	}
+	var cs []string
+	for c, n := range codes {
+		cs = append(cs, c+"×"+itoa(n))
+	}
+	sort.Strings(cs)
+	t.Logf("JSONata suite: %d cases: %d parse as expected, %d rejected as expected (%d with the reference's error code), %d exceptions",
+		len(cases), parsed, rejected, codeMatch, excepted)
+	t.Logf("compile-time error codes exercised: %s", strings.Join(cs, " "))
+}
+
+func itoa(n int) string {
+	b, _ := json.Marshal(n)
+	return string(b)
+}
