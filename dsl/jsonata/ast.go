@@ -90,9 +90,10 @@ type Descendants struct {
 
 // Parent is %, the parent of the context value. The parser resolves each %
 // to the path step whose input it denotes: that Step's Ancestor equals
-// Label. Label is "" when the reference cannot be resolved to a step but
-// JSONata does not reject it (inside a lambda body or a transform, or as
-// a called function), where it evaluates to nothing.
+// Label. Label is "", or a label that no step carries, where JSONata leaves
+// the % unresolved without rejecting the expression (a bare % predicate, a
+// % in a grouping, a lambda body, a transform, an operand of ~> or a
+// called expression); it then evaluates to nothing.
 type Parent struct {
 	Offset int
 	Label  string
@@ -111,7 +112,9 @@ type Path struct {
 	// $x@$y[] or a#$i[] (the latter has no effect at all).
 	KeepSingletonArray bool
 	// Group is a grouping object constructor applied to the whole path
-	// result, as in Account.Order{OrderID: Product}.
+	// result, as in Account.Order{OrderID: Product}. As in the reference
+	// implementation, it stays on the path when more steps are joined:
+	// a{k: v}.b groups the values of b.
 	Group *Group
 	// Tuple is set when a % inside a following construct is resolved
 	// through this path, so the path must carry the ancestors' bindings.
@@ -132,15 +135,17 @@ type Step struct {
 	// input. Nil when absent.
 	Focus *Variable
 	// Stages are the predicates [..] and index bindings #$i of the step, in
-	// source order.
+	// the order they apply.
 	Stages []Stage
-	// KeepArray is set when the step is followed by [].
+	// KeepArray is set when the step is followed by [] (or is an *Apply
+	// whose KeepArray is set).
 	KeepArray bool
 	// Group is set only on a first step whose expression is not a path,
 	// e.g. $x{...}.y; the grouping applies to that step's own result.
 	Group *Group
 	// Ancestor, when not empty, is the label of the Parent nodes that
-	// denote this step's input value.
+	// denote this step's input value: an evaluator binds each input value
+	// of the step under this label while it evaluates the rest of the path.
 	Ancestor string
 }
 
@@ -167,10 +172,14 @@ type IndexBind struct {
 	Var    *Variable
 }
 
+// Pos returns the offset of "[".
 func (p *Predicate) Pos() int { return p.Offset }
+
+// Pos returns the offset of "#".
 func (p *IndexBind) Pos() int { return p.Offset }
-func (*Predicate) stage()     {}
-func (*IndexBind) stage()     {}
+
+func (*Predicate) stage() {}
+func (*IndexBind) stage() {}
 
 // Postfix is an expression that is not a path, such as a variable, a block
 // or a function call, followed by predicates, [], a grouping or a focus
@@ -342,32 +351,83 @@ type Transform struct {
 	Delete  Node
 }
 
-func (n *Number) Pos() int      { return n.Offset }
-func (n *String) Pos() int      { return n.Offset }
-func (n *Bool) Pos() int        { return n.Offset }
-func (n *Null) Pos() int        { return n.Offset }
-func (n *Regex) Pos() int       { return n.Offset }
-func (n *Name) Pos() int        { return n.Offset }
-func (n *Variable) Pos() int    { return n.Offset }
-func (n *Wildcard) Pos() int    { return n.Offset }
+// Pos returns the offset of the Number.
+func (n *Number) Pos() int { return n.Offset }
+
+// Pos returns the offset of the String.
+func (n *String) Pos() int { return n.Offset }
+
+// Pos returns the offset of the Bool.
+func (n *Bool) Pos() int { return n.Offset }
+
+// Pos returns the offset of the Null.
+func (n *Null) Pos() int { return n.Offset }
+
+// Pos returns the offset of the Regex.
+func (n *Regex) Pos() int { return n.Offset }
+
+// Pos returns the offset of the Name.
+func (n *Name) Pos() int { return n.Offset }
+
+// Pos returns the offset of the Variable.
+func (n *Variable) Pos() int { return n.Offset }
+
+// Pos returns the offset of the Wildcard.
+func (n *Wildcard) Pos() int { return n.Offset }
+
+// Pos returns the offset of the Descendants.
 func (n *Descendants) Pos() int { return n.Offset }
-func (n *Parent) Pos() int      { return n.Offset }
-func (n *Path) Pos() int        { return n.Steps[0].Pos() }
-func (n *Postfix) Pos() int     { return n.Expr.Pos() }
-func (n *Sort) Pos() int        { return n.Offset }
-func (n *Negate) Pos() int      { return n.Offset }
-func (n *Binary) Pos() int      { return n.Lhs.Pos() }
-func (n *Apply) Pos() int       { return n.Lhs.Pos() }
-func (n *Bind) Pos() int        { return n.Var.Pos() }
-func (n *Condition) Pos() int   { return n.Cond.Pos() }
-func (n *Block) Pos() int       { return n.Offset }
-func (n *Array) Pos() int       { return n.Offset }
-func (n *Range) Pos() int       { return n.Lo.Pos() }
-func (n *Object) Pos() int      { return n.Offset }
-func (n *Call) Pos() int        { return n.Func.Pos() }
+
+// Pos returns the offset of the Parent.
+func (n *Parent) Pos() int { return n.Offset }
+
+// Pos returns the offset of the Path.
+func (n *Path) Pos() int { return n.Steps[0].Pos() }
+
+// Pos returns the offset of the Postfix.
+func (n *Postfix) Pos() int { return n.Expr.Pos() }
+
+// Pos returns the offset of the Sort.
+func (n *Sort) Pos() int { return n.Offset }
+
+// Pos returns the offset of the Negate.
+func (n *Negate) Pos() int { return n.Offset }
+
+// Pos returns the offset of the Binary.
+func (n *Binary) Pos() int { return n.Lhs.Pos() }
+
+// Pos returns the offset of the Apply.
+func (n *Apply) Pos() int { return n.Lhs.Pos() }
+
+// Pos returns the offset of the Bind.
+func (n *Bind) Pos() int { return n.Var.Pos() }
+
+// Pos returns the offset of the Condition.
+func (n *Condition) Pos() int { return n.Cond.Pos() }
+
+// Pos returns the offset of the Block.
+func (n *Block) Pos() int { return n.Offset }
+
+// Pos returns the offset of the Array.
+func (n *Array) Pos() int { return n.Offset }
+
+// Pos returns the offset of the Range.
+func (n *Range) Pos() int { return n.Lo.Pos() }
+
+// Pos returns the offset of the Object.
+func (n *Object) Pos() int { return n.Offset }
+
+// Pos returns the offset of the Call.
+func (n *Call) Pos() int { return n.Func.Pos() }
+
+// Pos returns the offset of the Placeholder.
 func (n *Placeholder) Pos() int { return n.Offset }
-func (n *Lambda) Pos() int      { return n.Offset }
-func (n *Transform) Pos() int   { return n.Offset }
+
+// Pos returns the offset of the Lambda.
+func (n *Lambda) Pos() int { return n.Offset }
+
+// Pos returns the offset of the Transform.
+func (n *Transform) Pos() int { return n.Offset }
 
 func (*Number) node()      {}
 func (*String) node()      {}

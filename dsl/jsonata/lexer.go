@@ -74,7 +74,8 @@ func isNameEnd(c byte) bool {
 
 // lexer splits src[pos:end] into tokens on demand. Tokens are produced one at
 // a time because whether "/" starts a regular expression or is the division
-// operator depends on the parser's state.
+// operator depends on the parser's state, and because an error in a token
+// must not be reported before the syntax errors that precede it.
 type lexer struct {
 	src string
 	pos int
@@ -89,9 +90,9 @@ func (lx *lexer) errAt(off int, code, tok, msg string) *SyntaxError {
 	return &SyntaxError{Input: lx.src, Offset: off, Code: code, Token: tok, Msg: msg}
 }
 
-// next returns the next token. operand is true when the parser expects an
-// operand, in which case "/" starts a regular expression literal.
-func (lx *lexer) next(operand bool) (token, *SyntaxError) {
+// next returns the next token. regexOK tells whether "/" starts a regular
+// expression literal (otherwise it is the division operator).
+func (lx *lexer) next(regexOK bool) (token, *SyntaxError) {
 	if err := lx.skipSpace(); err != nil {
 		return token{}, err
 	}
@@ -101,7 +102,7 @@ func (lx *lexer) next(operand bool) (token, *SyntaxError) {
 	}
 	src := lx.src
 	c := src[start]
-	if c == '/' && operand {
+	if c == '/' && regexOK {
 		return lx.regex()
 	}
 	if start+1 < lx.end {

@@ -57,14 +57,23 @@ func (p *parser) slotsOf(n Node) []*pending {
 	return s
 }
 
-// collect makes the references pending on srcs pending on dst.
+// collect makes the references pending on srcs pending on dst. The
+// sources are children of dst, whose own lists are not used again, so dst
+// may take over the first list instead of copying it (which keeps long
+// operator chains linear).
 func (p *parser) collect(dst any, srcs ...Node) {
 	for _, n := range srcs {
 		if n == nil {
 			continue
 		}
-		if s := p.slotsOf(n); len(s) > 0 {
-			p.seek[dst] = append(p.seek[dst], s...)
+		s := p.slotsOf(n)
+		if len(s) == 0 {
+			continue
+		}
+		if cur, ok := p.seek[dst]; ok {
+			p.seek[dst] = append(cur, s...)
+		} else {
+			p.seek[dst] = s
 		}
 	}
 }

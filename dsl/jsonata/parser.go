@@ -56,6 +56,7 @@ func parse(src string, start, end int, opts Options) (e *Expr, err error) {
 
 		nodeAnc:  map[Node]string{},
 		pathKeep: map[*Path]bool{},
+		checked:  map[*Path]int{},
 	}
 	defer func() {
 		if r := recover(); r != nil {
@@ -100,10 +101,12 @@ type parser struct {
 	// which of these operators produced it; [] depends on it.
 	lastOp map[Node]string
 	// nodeAnc holds the ancestor labels of expressions that are not yet
-	// path steps; pathKeep marks the paths that the reference
-	// implementation flags as ending in [] (a name followed by []).
+	// path steps; pathKeep marks the paths to which [] was applied (see
+	// keepsArray).
 	nodeAnc  map[Node]string
 	pathKeep map[*Path]bool
+	// checked counts the leading steps of a path that "." has checked.
+	checked map[*Path]int
 }
 
 // endNode stands for a missing operand at the end of the input. The
@@ -122,10 +125,12 @@ func (p *parser) deferErr(off int, code, tok, msg string) {
 	p.deferred = append(p.deferred, p.lx.errAt(off, code, tok, msg))
 }
 
-// advance reads the next token. operand is true when an operand is expected
-// next (then "/" starts a regular expression).
-func (p *parser) advance(operand bool) {
-	t, err := p.lx.next(operand)
+// advance reads the next token. regexOK tells whether a "/" there starts a
+// regular expression: as in the reference implementation, it does after
+// operators and separators, but not after the first token of an operand
+// (including "(", "[", "{" and unary "-") nor after most closing brackets.
+func (p *parser) advance(regexOK bool) {
+	t, err := p.lx.next(regexOK)
 	if err != nil {
 		panic(bailout{err})
 	}
@@ -140,9 +145,9 @@ func (p *parser) is(op string) bool {
 	return p.tok.kind == tOp && p.tok.text == op
 }
 
-// expect consumes the operator op; operand tells how to read the token
-// after it. It returns the offset of op.
-func (p *parser) expect(op string, operand bool) int {
+// expect consumes the operator op; regexOK tells how to read the token
+// after it (see advance). It returns the offset of op.
+func (p *parser) expect(op string, regexOK bool) int {
 	if !p.is(op) {
 		if p.tok.kind == tEOF {
 			p.fail(p.tok.pos, codeExpectedBeforeEnd, op, fmt.Sprintf("expected %q before end of expression", op))
@@ -151,7 +156,7 @@ func (p *parser) expect(op string, operand bool) int {
 		p.fail(p.tok.pos, codeExpected, d, fmt.Sprintf("expected %q, got %q", op, d))
 	}
 	pos := p.tok.pos
-	p.advance(operand)
+	p.advance(regexOK)
 	return pos
 }
 
@@ -426,7 +431,7 @@ func (p *parser) call(left Node, pos int, mark int) Node {
 		for {
 			if p.is("?") {
 				args = append(args, &Placeholder{Offset: p.tok.pos})
-				p.advance(false)
+				p.advance(true) // sic, as in the reference implementation
 			} else {
 				args = append(args, p.expression(0))
 			}
@@ -615,8 +620,8 @@ func (p *parser) dot(left, right Node) Node {
 		path.Steps = append(path.Steps, p.toStep(right))
 	}
 	// String literals are field names in a path; other literals cannot be
-	// steps.
-	for _, s := range path.Steps {
+	// steps. (Steps already checked by an earlier "." are skipped.)
+	for _, s := range path.Steps[p.checked[path]:] {
 		if s.KeepArray {
 			path.KeepSingletonArray = true
 		}
@@ -632,6 +637,7 @@ func (p *parser) dot(left, right Node) Node {
 			p.deferErr(e.Offset, codeLiteralStep, "null", "the literal value null cannot be used as a step within a path expression")
 		}
 	}
+	p.checked[path] = len(path.Steps)
 	p.resolveLast(path)
 	return path
 }

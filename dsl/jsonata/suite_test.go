@@ -16,9 +16,12 @@ var conformanceDir = filepath.Join("..", "..", "..", "shared", "conformance")
 
 // suiteCase is one case of the official JSONata test suite.
 type suiteCase struct {
-	ID   string `json:"id"`
-	Expr string `json:"expr"`
-	Code string `json:"code"`
+	ID    string `json:"id"`
+	Expr  string `json:"expr"`
+	Code  string `json:"code"`
+	Error *struct {
+		Code string `json:"code"`
+	} `json:"error"`
 }
 
 // suiteExceptions lists suite cases whose outcome deliberately differs from
@@ -49,6 +52,9 @@ func loadSuite(t *testing.T) []suiteCase {
 		var c suiteCase
 		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
 			t.Fatalf("%s: %v", path, err)
+		}
+		if c.Code == "" && c.Error != nil {
+			c.Code = c.Error.Code
 		}
 		cases = append(cases, c)
 	}

@@ -1,0 +1,77 @@
+package jsonata_test
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/aslgen/aslgen/dsl/jsonata"
+)
+
+func ExampleParse() {
+	e, err := jsonata.Parse(`Account.Order[0].Product.(Price * Quantity)`)
+	if err != nil {
+		panic(err)
+	}
+	path := e.Root.(*jsonata.Path)
+	for _, s := range path.Steps {
+		fmt.Printf("%T %s\n", s.Expr, jsonata.Format(s.Expr))
+	}
+	fmt.Println(e)
+	// Output:
+	// *jsonata.Name Account
+	// *jsonata.Name Order
+	// *jsonata.Name Product
+	// *jsonata.Block (Price * Quantity)
+	// Account.Order[0].Product.(Price * Quantity)
+}
+
+func ExampleParse_error() {
+	_, err := jsonata.Parse(`$sum(Account.Order.Product.Price`)
+	fmt.Println(err)
+	var se *jsonata.SyntaxError
+	if errors.As(err, &se) {
+		fmt.Println(se.Code, se.Offset)
+	}
+	// Output:
+	// expected ")" before end of expression at column 33
+	// S0203 32
+}
+
+func ExampleParseTemplate() {
+	for _, s := range []string{
+		"{% $states.input.price * 1.2 %}",
+		"{%$states.input%}",
+		"{% $states.input.items[?(@.price < 10)] %}",
+	} {
+		if !jsonata.IsExpression(s) {
+			continue
+		}
+		e, err := jsonata.ParseTemplate(s)
+		if err != nil {
+			fmt.Println("invalid:", err)
+			continue
+		}
+		fmt.Println("valid:", e)
+	}
+	// Output:
+	// valid: $states.input.price * 1.2
+	// invalid: missing white space after "{%"; a JSONata template must have the form "{% expression %}" at column 3
+	// invalid: the symbol "?" cannot be used as a unary operator at column 24
+}
+
+func ExampleInspect() {
+	e, err := jsonata.Parse(`$count($states.input.items[price > $limit]) > 0`)
+	if err != nil {
+		panic(err)
+	}
+	jsonata.Inspect(e.Root, func(n jsonata.Node) bool {
+		if v, ok := n.(*jsonata.Variable); ok {
+			fmt.Printf("$%s at %d\n", v.Name, v.Offset)
+		}
+		return true
+	})
+	// Output:
+	// $count at 0
+	// $states at 7
+	// $limit at 35
+}
