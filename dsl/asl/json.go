@@ -3,8 +3,8 @@ package asl
 import (
 	"bytes"
 	"fmt"
+	"github.com/aslgen/aslgen/dsl/jsonvalue"
 	"strconv"
-	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -314,114 +314,13 @@ func (p *parser) number() *node {
 
 // string reads a quoted string at p.pos and returns its unescaped value.
 func (p *parser) string() (string, bool) {
-	s := p.src
-	i := p.pos + 1
-	// Fast path: no escapes, valid UTF-8, no control characters.
-	for j := i; j < len(s); j++ {
-		c := s[j]
-		if c == '"' {
-			if utf8.Valid(s[i:j]) {
-				p.pos = j + 1
-				return string(s[i:j]), true
-			}
-			break
-		}
-		if c == '\\' || c < 0x20 {
-			break
-		}
+	v, end, errAt, msg := jsonvalue.ReadString(p.src, p.pos)
+	if msg != "" {
+		p.errAt(errAt, msg)
+		return "", false
 	}
-	var b []byte
-	for {
-		if i >= len(s) {
-			p.errAt(p.pos, "unterminated string")
-			return "", false
-		}
-		c := s[i]
-		switch {
-		case c == '"':
-			p.pos = i + 1
-			return string(b), true
-		case c < 0x20:
-			p.errAt(i, "control character in string")
-			return "", false
-		case c == '\\':
-			if i+1 >= len(s) {
-				p.errAt(p.pos, "unterminated string")
-				return "", false
-			}
-			switch e := s[i+1]; e {
-			case '"', '\\', '/':
-				b = append(b, e)
-				i += 2
-			case 'b':
-				b = append(b, '\b')
-				i += 2
-			case 'f':
-				b = append(b, '\f')
-				i += 2
-			case 'n':
-				b = append(b, '\n')
-				i += 2
-			case 'r':
-				b = append(b, '\r')
-				i += 2
-			case 't':
-				b = append(b, '\t')
-				i += 2
-			case 'u':
-				r, ok := hex4(s, i+2)
-				if !ok {
-					p.errAt(i, "invalid \\u escape in string")
-					return "", false
-				}
-				i += 6
-				if utf16.IsSurrogate(r) {
-					r2, ok2 := rune(-1), false
-					if i+1 < len(s) && s[i] == '\\' && s[i+1] == 'u' {
-						r2, ok2 = hex4(s, i+2)
-					}
-					if dec := utf16.DecodeRune(r, r2); ok2 && dec != utf8.RuneError {
-						r = dec
-						i += 6
-					} else {
-						r = utf8.RuneError
-					}
-				}
-				b = utf8.AppendRune(b, r)
-			default:
-				p.errAt(i, fmt.Sprintf("invalid escape '\\%c' in string", e))
-				return "", false
-			}
-		case c < utf8.RuneSelf:
-			b = append(b, c)
-			i++
-		default:
-			r, size := utf8.DecodeRune(s[i:])
-			b = utf8.AppendRune(b, r) // invalid bytes become U+FFFD, as encoding/json does
-			i += size
-		}
-	}
-}
-
-func hex4(s []byte, i int) (rune, bool) {
-	if i+4 > len(s) {
-		return 0, false
-	}
-	var r rune
-	for _, c := range s[i : i+4] {
-		switch {
-		case c >= '0' && c <= '9':
-			c -= '0'
-		case c >= 'a' && c <= 'f':
-			c = c - 'a' + 10
-		case c >= 'A' && c <= 'F':
-			c = c - 'A' + 10
-		default:
-			return 0, false
-		}
-		r = r*16 + rune(c)
-	}
-	return r, true
+	p.pos = end
+	return v, true
 }
 
 // lineCol converts a byte offset to a 1-based line and column (in bytes).

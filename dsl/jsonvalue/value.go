@@ -444,14 +444,28 @@ func scanNumber(s []byte) int {
 }
 
 func (p *parser) string() (string, error) {
-	s := p.src
-	i := p.pos + 1
+	v, end, errAt, msg := ReadString(p.src, p.pos)
+	if msg != "" {
+		p.pos = errAt
+		return "", p.errorf("%s", msg)
+	}
+	p.pos = end
+	return v, nil
+}
+
+// ReadString decodes the JSON string whose opening quote is src[start]. It
+// returns the value and the offset just past the closing quote; for a
+// malformed string, errMsg says what is wrong and errAt where. Invalid UTF-8
+// and lone surrogates become U+FFFD, as encoding/json decodes them.
+func ReadString(src []byte, start int) (value string, end, errAt int, errMsg string) {
+	s := src
+	i := start + 1
+	// Fast path: no escapes, valid UTF-8, no control characters.
 	for j := i; j < len(s); j++ {
 		c := s[j]
 		if c == '"' {
 			if utf8.Valid(s[i:j]) {
-				p.pos = j + 1
-				return string(s[i:j]), nil
+				return string(s[i:j]), j + 1, 0, ""
 			}
 			break
 		}
@@ -462,23 +476,19 @@ func (p *parser) string() (string, error) {
 	var b []byte
 	for {
 		if i >= len(s) {
-			return "", p.errorf("unterminated string")
+			return "", 0, start, "unterminated string"
 		}
 		c := s[i]
 		switch {
 		case c == '"':
-			p.pos = i + 1
-			return string(b), nil
+			return string(b), i + 1, 0, ""
 		case c < 0x20:
-			p.pos = i
-			return "", p.errorf("control character in string")
+			return "", 0, i, "control character in string"
 		case c == '\\':
 			if i+1 >= len(s) {
-				return "", p.errorf("unterminated string")
+				return "", 0, start, "unterminated string"
 			}
-			e := s[i+1]
-			i += 2
-			switch e {
+			switch e := s[i+1]; e {
 			case '"', '\\', '/':
 				b = append(b, e)
 			case 'b':
@@ -492,29 +502,29 @@ func (p *parser) string() (string, error) {
 			case 't':
 				b = append(b, '\t')
 			case 'u':
-				r, ok := hex4(s, i)
+				r, ok := hex4(s, i+2)
 				if !ok {
-					p.pos = i
-					return "", p.errorf("invalid \\u escape")
+					return "", 0, i, "invalid \\u escape in string"
 				}
-				i += 4
+				i += 6
 				if utf16.IsSurrogate(r) {
-					if r2, ok := hex4(s, i+2); ok && i+1 < len(s) && s[i] == '\\' && s[i+1] == 'u' {
-						if d := utf16.DecodeRune(r, r2); d != utf8.RuneError {
-							r = d
-							i += 6
-						} else {
-							r = utf8.RuneError
-						}
+					r2, ok2 := rune(-1), false
+					if i+1 < len(s) && s[i] == '\\' && s[i+1] == 'u' {
+						r2, ok2 = hex4(s, i+2)
+					}
+					if dec := utf16.DecodeRune(r, r2); ok2 && dec != utf8.RuneError {
+						r = dec
+						i += 6
 					} else {
 						r = utf8.RuneError
 					}
 				}
 				b = utf8.AppendRune(b, r)
+				continue
 			default:
-				p.pos = i - 2
-				return "", p.errorf("invalid escape")
+				return "", 0, i, fmt.Sprintf("invalid escape '\\%c' in string", e)
 			}
+			i += 2
 		case c < utf8.RuneSelf:
 			b = append(b, c)
 			i++
