@@ -1,0 +1,758 @@
+package jsonata
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/aslgen/aslgen/dsl/jsonvalue"
+)
+
+// This file holds the evaluator's core: value representation, sequences,
+// paths, operators, bindings and function calls. It is the first part of
+// the engine that issue 6 asks for; see evalUnsupported for the constructs
+// still to come.
+//
+// Values inside the evaluator are the jsonvalue types (nil for null, bool,
+// string, jsonvalue.Number, []any, *jsonvalue.Object) plus float64 for
+// numbers computed here, *sequence for JSONata sequences, Function values
+// and undefined, the absence of a value.
+
+// undefinedType is the type of undefined.
+type undefinedType struct{}
+
+// undefined is JSONata's undefined: no value at all.
+var undefined = &undefinedType{}
+
+// sequence is a JSONata sequence: the result of mapping a path step over
+// several values. A sequence of one value stands for that value unless
+// keepSingleton is set (the [] operator).
+type sequence struct {
+	items         []any
+	keepSingleton bool
+}
+
+// Function is a callable JSONata value: a lambda or a built-in function.
+type Function interface {
+	arity() int
+	call(ev *evaluator, args []any, input any, pos int) (any, error)
+}
+
+// RuntimeError is an error raised while evaluating an expression. Code is
+// the reference implementation's code for the same problem (T2001, D3030,
+// ...); Offset is the byte offset in the expression.
+type RuntimeError struct {
+	Code   string
+	Offset int
+	Msg    string
+}
+
+// Error returns the code, the message and the column.
+func (e *RuntimeError) Error() string {
+	return fmt.Sprintf("%s: %s at column %d", e.Code, e.Msg, e.Offset+1)
+}
+
+func rterr(code string, pos int, format string, args ...any) *RuntimeError {
+	return &RuntimeError{Code: code, Offset: pos, Msg: fmt.Sprintf(format, args...)}
+}
+
+// env is a chain of variable bindings.
+type env struct {
+	vars   map[string]any
+	parent *env
+}
+
+func (e *env) lookup(name string) (any, bool) {
+	for ; e != nil; e = e.parent {
+		if v, ok := e.vars[name]; ok {
+			return v, true
+		}
+	}
+	return nil, false
+}
+
+func (e *env) child() *env { return &env{vars: map[string]any{}, parent: e} }
+
+type evaluator struct {
+	root  any
+	depth int
+}
+
+// maxEvalDepth bounds the evaluator's recursion, so runaway recursion in an
+// expression (an unbounded recursive lambda) fails cleanly.
+const maxEvalDepth = 1000
+
+// Evaluate evaluates the expression against input (a jsonvalue value) with
+// the given variable bindings, which may hold jsonvalue values or Function
+// values. The result is a jsonvalue value, or ok=false when the expression
+// produces nothing (JSONata's undefined).
+func (e *Expr) Evaluate(input any, bindings map[string]any) (result any, ok bool, err error) {
+	ev := &evaluator{root: input}
+	top := &env{vars: map[string]any{}, parent: builtinEnv}
+	for k, v := range bindings {
+		top.vars[k] = v
+	}
+	if arr, isArr := input.([]any); isArr {
+		// A top-level array input is treated as a singleton-preserving
+		// sequence, as in the reference implementation.
+		input = &sequence{items: arr, keepSingleton: true}
+	}
+	v, err := ev.eval(e.Root, input, top)
+	if err != nil {
+		return nil, false, err
+	}
+	v = finish(v)
+	if v == undefined {
+		return nil, false, nil
+	}
+	out, err := toJSON(v, e.Root.Pos())
+	if err != nil {
+		return nil, false, err
+	}
+	return out, true, nil
+}
+
+// finish collapses a sequence result: empty is undefined, a singleton is
+// its value unless kept.
+func finish(v any) any {
+	if s, ok := v.(*sequence); ok {
+		switch {
+		case len(s.items) == 0:
+			return undefined
+		case len(s.items) == 1 && !s.keepSingleton:
+			return s.items[0]
+		}
+		return s.items
+	}
+	return v
+}
+
+// toJSON converts an evaluator value to a jsonvalue value.
+func toJSON(v any, pos int) (any, error) {
+	switch v := v.(type) {
+	case float64:
+		if math.IsInf(v, 0) || math.IsNaN(v) {
+			return nil, rterr("D1001", pos, "number out of range: %v", v)
+		}
+		return jsonvalue.Float(v), nil
+	case *sequence:
+		return toJSON(finish(v), pos)
+	case []any:
+		out := make([]any, 0, len(v))
+		for _, x := range v {
+			x = finish(x)
+			if x == undefined {
+				continue
+			}
+			if _, isFn := x.(Function); isFn {
+				out = append(out, "")
+				continue
+			}
+			j, err := toJSON(x, pos)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, j)
+		}
+		return out, nil
+	case *jsonvalue.Object:
+		out := jsonvalue.NewObject(v.Len())
+		for k, x := range v.All() {
+			x = finish(x)
+			if x == undefined {
+				continue
+			}
+			if _, isFn := x.(Function); isFn {
+				out.Set(k, "")
+				continue
+			}
+			j, err := toJSON(x, pos)
+			if err != nil {
+				return nil, err
+			}
+			out.Set(k, j)
+		}
+		return out, nil
+	case Function:
+		return "", nil
+	}
+	return v, nil
+}
+
+// num returns v as a float64 when it is a number.
+func num(v any) (float64, bool) {
+	switch v := v.(type) {
+	case float64:
+		return v, true
+	case jsonvalue.Number:
+		return v.Float64(), true
+	}
+	return 0, false
+}
+
+// items returns the values of v as a list: a sequence's items, an array's
+// elements, nothing for undefined, else v alone.
+func items(v any) []any {
+	switch v := v.(type) {
+	case *sequence:
+		return v.items
+	case []any:
+		return v
+	case *undefinedType:
+		return nil
+	}
+	return []any{v}
+}
+
+func truthy(v any) bool {
+	v = finish(v)
+	switch v := v.(type) {
+	case *undefinedType, nil:
+		return false
+	case bool:
+		return v
+	case string:
+		return v != ""
+	case float64, jsonvalue.Number:
+		f, _ := num(v)
+		return f != 0
+	case []any:
+		for _, x := range v {
+			if truthy(x) {
+				return true
+			}
+		}
+		return false
+	case *jsonvalue.Object:
+		return v.Len() > 0
+	case Function:
+		return false
+	}
+	return true
+}
+
+func (ev *evaluator) eval(n Node, input any, e *env) (any, error) {
+	ev.depth++
+	defer func() { ev.depth-- }()
+	if ev.depth > maxEvalDepth {
+		return nil, rterr("U1001", n.Pos(), "stack overflow: the expression recurses too deeply")
+	}
+	switch n := n.(type) {
+	case *Number:
+		return n.Value, nil
+	case *String:
+		return n.Value, nil
+	case *Bool:
+		return n.Value, nil
+	case *Null:
+		return nil, nil
+	case *Variable:
+		switch n.Name {
+		case "":
+			return input, nil
+		case "$":
+			return ev.root, nil
+		}
+		if v, ok := e.lookup(n.Name); ok {
+			return v, nil
+		}
+		return undefined, nil
+	case *Path:
+		return ev.path(n, input, e)
+	case *Negate:
+		v, err := ev.eval(n.Expr, input, e)
+		if err != nil {
+			return nil, err
+		}
+		v = finish(v)
+		if v == undefined {
+			return undefined, nil
+		}
+		f, ok := num(v)
+		if !ok {
+			return nil, rterr("D1002", n.Offset, "cannot negate a non-numeric value")
+		}
+		return -f, nil
+	case *Binary:
+		return ev.binary(n, input, e)
+	case *Condition:
+		c, err := ev.eval(n.Cond, input, e)
+		if err != nil {
+			return nil, err
+		}
+		if truthy(c) {
+			return ev.eval(n.Then, input, e)
+		}
+		if n.Else == nil {
+			return undefined, nil
+		}
+		return ev.eval(n.Else, input, e)
+	case *Block:
+		inner := e.child()
+		var v any = undefined
+		for _, x := range n.Exprs {
+			var err error
+			if v, err = ev.eval(x, input, inner); err != nil {
+				return nil, err
+			}
+		}
+		return v, nil
+	case *Bind:
+		v, err := ev.eval(n.Value, input, e)
+		if err != nil {
+			return nil, err
+		}
+		e.vars[n.Var.Name] = v
+		return v, nil
+	case *Array:
+		out := []any{}
+		for _, x := range n.Items {
+			v, err := ev.eval(x, input, e)
+			if err != nil {
+				return nil, err
+			}
+			if _, isArr := x.(*Array); isArr {
+				out = append(out, finish(v))
+				continue
+			}
+			out = append(out, items(finish(v))...)
+		}
+		return out, nil
+	case *Range:
+		return ev.rangeOp(n, input, e)
+	case *Object:
+		return ev.object(n.Pairs, input, e)
+	case *Lambda:
+		return &lambda{node: n, env: e, input: input}, nil
+	case *Call:
+		return ev.callNode(n, input, e)
+	case *Apply:
+		return ev.apply(n, input, e)
+	}
+	return nil, rterr("U1002", n.Pos(), "%T is not evaluated yet", n)
+}
+
+// path evaluates a location path: each step maps over the values of the
+// previous one and the results are flattened into one sequence.
+func (ev *evaluator) path(p *Path, input any, e *env) (any, error) {
+	if p.Group != nil || p.Tuple {
+		return nil, rterr("U1002", p.Pos(), "grouping and parent paths are not evaluated yet")
+	}
+	var cur []any
+	if s, ok := input.(*sequence); ok {
+		cur = s.items
+	} else if input == undefined {
+		cur = nil
+	} else {
+		cur = []any{input}
+	}
+	keep := p.KeepSingletonArray
+	for i, st := range p.Steps {
+		if st.Focus != nil || st.Group != nil || st.Ancestor != "" {
+			return nil, rterr("U1002", st.Pos(), "focus, grouping and parent steps are not evaluated yet")
+		}
+		if _, isSort := st.Expr.(*Sort); isSort {
+			return nil, rterr("U1002", st.Pos(), "order-by is not evaluated yet")
+		}
+		var next []any
+		// The first step of a path that starts with a variable, literal or
+		// constructor is evaluated once against the input, not per value.
+		if i == 0 && !isNavigational(st.Expr) {
+			v, err := ev.eval(st.Expr, input, e)
+			if err != nil {
+				return nil, err
+			}
+			v, err = ev.stages(st, v, e)
+			if err != nil {
+				return nil, err
+			}
+			next = items(v)
+			if _, isArr := finish(v).([]any); isArr && len(p.Steps) == 1 {
+				next = []any{finish(v)}
+			}
+		} else {
+			for _, x := range cur {
+				v, err := ev.eval(st.Expr, x, e)
+				if err != nil {
+					return nil, err
+				}
+				v, err = ev.stages(st, v, e)
+				if err != nil {
+					return nil, err
+				}
+				if _, isArr := st.Expr.(*Array); isArr {
+					// An array constructor as a step keeps its array.
+					if fv := finish(v); fv != undefined {
+						next = append(next, fv)
+					}
+					continue
+				}
+				for _, y := range items(finish(v)) {
+					if arr, isArr := y.([]any); isArr && !st.KeepArray {
+						next = append(next, flatten(arr)...)
+						continue
+					}
+					next = append(next, y)
+				}
+			}
+		}
+		if st.KeepArray {
+			keep = true
+		}
+		cur = next
+	}
+	return &sequence{items: cur, keepSingleton: keep}, nil
+}
+
+// isNavigational reports whether a step expression navigates the context
+// value (a field name, wildcard or descendants).
+func isNavigational(n Node) bool {
+	switch n.(type) {
+	case *Name, *Wildcard, *Descendants:
+		return true
+	}
+	return false
+}
+
+func flatten(a []any) []any {
+	var out []any
+	for _, x := range a {
+		if arr, ok := x.([]any); ok {
+			out = append(out, flatten(arr)...)
+			continue
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+// stages applies a step's predicates to its values.
+func (ev *evaluator) stages(st *Step, v any, e *env) (any, error) {
+	for _, sg := range st.Stages {
+		p, ok := sg.(*Predicate)
+		if !ok {
+			return nil, rterr("U1002", sg.Pos(), "index bindings are not evaluated yet")
+		}
+		var err error
+		if v, err = ev.filter(p, v, e); err != nil {
+			return nil, err
+		}
+	}
+	return v, nil
+}
+
+// filter applies one predicate: a number selects by index (negative counts
+// from the end), anything else keeps the values for which it is truthy.
+func (ev *evaluator) filter(p *Predicate, v any, e *env) (any, error) {
+	in := items(finish(v))
+	if n, ok := p.Expr.(*Number); ok {
+		i := int(math.Floor(n.Value))
+		if i < 0 {
+			i += len(in)
+		}
+		if i < 0 || i >= len(in) {
+			return undefined, nil
+		}
+		return in[i], nil
+	}
+	var out []any
+	for i, x := range in {
+		r, err := ev.eval(p.Expr, x, e)
+		if err != nil {
+			return nil, err
+		}
+		r = finish(r)
+		if f, isNum := num(r); isNum {
+			idx := int(math.Floor(f))
+			if idx < 0 {
+				idx += len(in)
+			}
+			if idx == i {
+				out = append(out, x)
+			}
+			continue
+		}
+		if arr, isArr := r.([]any); isArr && len(arr) > 0 && allNumbers(arr) {
+			for _, y := range arr {
+				f, _ := num(y)
+				idx := int(math.Floor(f))
+				if idx < 0 {
+					idx += len(in)
+				}
+				if idx == i {
+					out = append(out, x)
+					break
+				}
+			}
+			continue
+		}
+		if truthy(r) {
+			out = append(out, x)
+		}
+	}
+	return &sequence{items: out}, nil
+}
+
+func allNumbers(a []any) bool {
+	for _, x := range a {
+		if _, ok := num(x); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+func (ev *evaluator) binary(n *Binary, input any, e *env) (any, error) {
+	l, err := ev.eval(n.Lhs, input, e)
+	if err != nil {
+		return nil, err
+	}
+	l = finish(l)
+	switch n.Op {
+	case OpAnd:
+		if !truthy(l) {
+			return false, nil
+		}
+		r, err := ev.eval(n.Rhs, input, e)
+		if err != nil {
+			return nil, err
+		}
+		return truthy(r), nil
+	case OpOr:
+		if truthy(l) {
+			return true, nil
+		}
+		r, err := ev.eval(n.Rhs, input, e)
+		if err != nil {
+			return nil, err
+		}
+		return truthy(r), nil
+	case OpDefault:
+		if truthy(l) {
+			return l, nil
+		}
+		return ev.eval(n.Rhs, input, e)
+	case OpCoalesce:
+		if l != undefined {
+			return l, nil
+		}
+		return ev.eval(n.Rhs, input, e)
+	}
+	r, err := ev.eval(n.Rhs, input, e)
+	if err != nil {
+		return nil, err
+	}
+	r = finish(r)
+	switch n.Op {
+	case OpAdd, OpSub, OpMul, OpDiv, OpMod:
+		return arith(n, l, r)
+	case OpConcat:
+		ls, err := stringify(l, n.OpOffset)
+		if err != nil {
+			return nil, err
+		}
+		rs, err := stringify(r, n.OpOffset)
+		if err != nil {
+			return nil, err
+		}
+		return ls + rs, nil
+	case OpEq, OpNe:
+		if l == undefined || r == undefined {
+			return false, nil
+		}
+		eq := deepEqual(l, r)
+		if n.Op == OpNe {
+			return !eq, nil
+		}
+		return eq, nil
+	case OpLt, OpLe, OpGt, OpGe:
+		return compare(n, l, r)
+	case OpIn:
+		if l == undefined || r == undefined {
+			return false, nil
+		}
+		for _, x := range items(r) {
+			if deepEqual(l, x) {
+				return true, nil
+			}
+		}
+		return false, nil
+	}
+	return nil, rterr("U1002", n.OpOffset, "operator %s is not evaluated yet", n.Op)
+}
+
+func arith(n *Binary, l, r any) (any, error) {
+	lf, lok := num(l)
+	rf, rok := num(r)
+	if l != undefined && !lok {
+		return nil, rterr("T2001", n.OpOffset, "the left side of the %q operator must evaluate to a number", n.Op)
+	}
+	if r != undefined && !rok {
+		return nil, rterr("T2002", n.OpOffset, "the right side of the %q operator must evaluate to a number", n.Op)
+	}
+	if l == undefined || r == undefined {
+		return undefined, nil
+	}
+	switch n.Op {
+	case OpAdd:
+		return lf + rf, nil
+	case OpSub:
+		return lf - rf, nil
+	case OpMul:
+		return lf * rf, nil
+	case OpDiv:
+		return lf / rf, nil
+	}
+	return math.Mod(lf, rf), nil
+}
+
+func compare(n *Binary, l, r any) (any, error) {
+	lf, lnum := num(l)
+	rf, rnum := num(r)
+	ls, lstr := l.(string)
+	rs, rstr := r.(string)
+	lok := lnum || lstr
+	rok := rnum || rstr
+	if (l != undefined && !lok) || (r != undefined && !rok) {
+		return nil, rterr("T2010", n.OpOffset, "the expressions either side of operator %q must evaluate to numeric or string values", n.Op)
+	}
+	if l == undefined || r == undefined {
+		return undefined, nil
+	}
+	if lnum != rnum {
+		return nil, rterr("T2009", n.OpOffset, "the values either side of operator %q must be of the same data type", n.Op)
+	}
+	var c int
+	if lnum {
+		switch {
+		case lf < rf:
+			c = -1
+		case lf > rf:
+			c = 1
+		}
+	} else {
+		c = strings.Compare(ls, rs)
+	}
+	switch n.Op {
+	case OpLt:
+		return c < 0, nil
+	case OpLe:
+		return c <= 0, nil
+	case OpGt:
+		return c > 0, nil
+	}
+	return c >= 0, nil
+}
+
+// deepEqual compares two evaluator values as JSONata's = does.
+func deepEqual(a, b any) bool {
+	a, b = finish(a), finish(b)
+	af, aok := num(a)
+	bf, bok := num(b)
+	if aok || bok {
+		return aok && bok && af == bf
+	}
+	switch av := a.(type) {
+	case []any:
+		bv, ok := b.([]any)
+		if !ok || len(av) != len(bv) {
+			return false
+		}
+		for i := range av {
+			if !deepEqual(av[i], bv[i]) {
+				return false
+			}
+		}
+		return true
+	case *jsonvalue.Object:
+		bv, ok := b.(*jsonvalue.Object)
+		if !ok || av.Len() != bv.Len() {
+			return false
+		}
+		for k, x := range av.All() {
+			y, ok := bv.Get(k)
+			if !ok || !deepEqual(x, y) {
+				return false
+			}
+		}
+		return true
+	case Function:
+		return a == b
+	}
+	return a == b
+}
+
+func (ev *evaluator) rangeOp(n *Range, input any, e *env) (any, error) {
+	lo, err := ev.eval(n.Lo, input, e)
+	if err != nil {
+		return nil, err
+	}
+	hi, err := ev.eval(n.Hi, input, e)
+	if err != nil {
+		return nil, err
+	}
+	lo, hi = finish(lo), finish(hi)
+	lf, lok := num(lo)
+	if lo != undefined && (!lok || lf != math.Trunc(lf)) {
+		return nil, rterr("T2003", n.Lo.Pos(), "the left side of the range operator (..) must evaluate to an integer")
+	}
+	hf, hok := num(hi)
+	if hi != undefined && (!hok || hf != math.Trunc(hf)) {
+		return nil, rterr("T2004", n.Hi.Pos(), "the right side of the range operator (..) must evaluate to an integer")
+	}
+	if lo == undefined || hi == undefined || lf > hf {
+		return []any{}, nil
+	}
+	if hf-lf >= 1e7 {
+		return nil, rterr("D2014", n.Lo.Pos(), "the size of the sequence allocated by the range operator (..) must not exceed 1e7")
+	}
+	out := make([]any, 0, int(hf-lf)+1)
+	for i := lf; i <= hf; i++ {
+		out = append(out, i)
+	}
+	return out, nil
+}
+
+func (ev *evaluator) object(pairs []Pair, input any, e *env) (any, error) {
+	out := jsonvalue.NewObject(len(pairs))
+	for _, p := range pairs {
+		k, err := ev.eval(p.Key, input, e)
+		if err != nil {
+			return nil, err
+		}
+		ks, ok := finish(k).(string)
+		if !ok {
+			return nil, rterr("T1003", p.Key.Pos(), "key in object structure must evaluate to a string")
+		}
+		if _, dup := out.Get(ks); dup {
+			return nil, rterr("D1009", p.Key.Pos(), "multiple key definitions evaluate to same key: %q", ks)
+		}
+		v, err := ev.eval(p.Value, input, e)
+		if err != nil {
+			return nil, err
+		}
+		if v = finish(v); v != undefined {
+			out.Set(ks, v)
+		}
+	}
+	return out, nil
+}
+
+// stringify renders a value for the & operator and $string: strings as
+// they are, undefined as "", others as JSON.
+func stringify(v any, pos int) (string, error) {
+	v = finish(v)
+	switch v := v.(type) {
+	case *undefinedType:
+		return "", nil
+	case string:
+		return v, nil
+	case Function:
+		return "", nil
+	}
+	j, err := toJSON(v, pos)
+	if err != nil {
+		return "", err
+	}
+	return jsonvalue.String(j), nil
+}

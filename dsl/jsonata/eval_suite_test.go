@@ -1,0 +1,179 @@
+package jsonata
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/aslgen/aslgen/dsl/jsonvalue"
+)
+
+// evalCase is a case of the official suite with what evaluation needs.
+type evalCase struct {
+	ID              string                     `json:"id"`
+	Expr            string                     `json:"expr"`
+	Data            json.RawMessage            `json:"data"`
+	Dataset         string                     `json:"dataset"`
+	Bindings        map[string]json.RawMessage `json:"bindings"`
+	Result          json.RawMessage            `json:"result"`
+	UndefinedResult bool                       `json:"undefinedResult"`
+	Code            string                     `json:"code"`
+	Error           *struct {
+		Code string `json:"code"`
+	} `json:"error"`
+}
+
+// evalSuiteFloor is the number of suite cases the evaluator must pass. It
+// is a ratchet while the engine is being completed: raise it as cases pass;
+// issue 6 asks for at least 95% of the suite.
+const evalSuiteFloor = 371
+
+// TestEvalSuite evaluates every case of the official JSONata suite and
+// lists the failures by group, with a reason for each.
+func TestEvalSuite(t *testing.T) {
+	dir := filepath.Join(conformanceDir, "jsonata")
+	f, err := os.Open(filepath.Join(dir, "cases.jsonl"))
+	if err != nil {
+		t.Skipf("JSONata test suite not available (%v); it lives outside the repository in ../shared/conformance/jsonata", err)
+	}
+	defer f.Close()
+	raw, err := os.ReadFile(filepath.Join(dir, "datasets.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var datasets map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &datasets); err != nil {
+		t.Fatal(err)
+	}
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	var total, passed int
+	failures := map[string][]string{}
+	for sc.Scan() {
+		var c evalCase
+		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
+			t.Fatal(err)
+		}
+		if c.Code == "" && c.Error != nil {
+			c.Code = c.Error.Code
+		}
+		total++
+		reason := runEvalCase(c, datasets)
+		if reason == "" {
+			passed++
+			continue
+		}
+		group, _, _ := strings.Cut(c.ID, "/")
+		failures[group] = append(failures[group], c.ID+": "+reason)
+	}
+	groups := make([]string, 0, len(failures))
+	for g := range failures {
+		groups = append(groups, g)
+	}
+	sort.Strings(groups)
+	for _, g := range groups {
+		fs := failures[g]
+		t.Logf("group %s: %d failing", g, len(fs))
+		for i, r := range fs {
+			if i == 3 {
+				t.Logf("    ... and %d more", len(fs)-3)
+				break
+			}
+			t.Logf("    %s", r)
+		}
+	}
+	t.Logf("JSONata suite evaluation: %d of %d cases pass (%.1f%%)", passed, total, 100*float64(passed)/float64(total))
+	if passed < evalSuiteFloor {
+		t.Errorf("%d cases pass, fewer than the floor of %d", passed, evalSuiteFloor)
+	}
+}
+
+// runEvalCase runs one case and returns why it failed, or "".
+func runEvalCase(c evalCase, datasets map[string]json.RawMessage) (reason string) {
+	defer func() {
+		if r := recover(); r != nil {
+			reason = fmt.Sprintf("panic: %v", r)
+		}
+	}()
+	e, err := Parse(c.Expr)
+	if err != nil {
+		if c.Code != "" && isParseCode(c.Code) {
+			return ""
+		}
+		return "parse: " + err.Error()
+	}
+	var input any
+	data := c.Data
+	if c.Dataset != "" {
+		data = datasets[c.Dataset]
+	}
+	if len(data) > 0 {
+		if input, err = jsonvalue.Parse(data); err != nil {
+			return "bad data: " + err.Error()
+		}
+	} else {
+		input = undefined
+	}
+	bindings := map[string]any{}
+	for k, v := range c.Bindings {
+		if bindings[k], err = jsonvalue.Parse(v); err != nil {
+			return "bad binding: " + err.Error()
+		}
+	}
+	type outcome struct {
+		v   any
+		ok  bool
+		err error
+	}
+	done := make(chan outcome, 1)
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				done <- outcome{err: fmt.Errorf("panic: %v", r)}
+			}
+		}()
+		v, ok, err := e.Evaluate(input, bindings)
+		done <- outcome{v, ok, err}
+	}()
+	var o outcome
+	select {
+	case o = <-done:
+	case <-time.After(5 * time.Second):
+		return "hang: no result after 5s"
+	}
+	switch {
+	case c.Code != "":
+		var re *RuntimeError
+		if o.err == nil {
+			return "want error " + c.Code + ", got a result"
+		}
+		if errors.As(o.err, &re) && re.Code == c.Code {
+			return ""
+		}
+		return fmt.Sprintf("want error %s, got %v", c.Code, o.err)
+	case o.err != nil:
+		return o.err.Error()
+	case c.UndefinedResult:
+		if o.ok {
+			return "want undefined, got " + jsonvalue.String(o.v)
+		}
+		return ""
+	case !o.ok:
+		return "got undefined, want " + string(c.Result)
+	}
+	want, err := jsonvalue.Parse(c.Result)
+	if err != nil {
+		return "bad result: " + err.Error()
+	}
+	if !jsonvalue.Equal(o.v, want) {
+		return fmt.Sprintf("got %s, want %s", jsonvalue.String(o.v), jsonvalue.String(want))
+	}
+	return ""
+}

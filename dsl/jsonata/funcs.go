@@ -1,0 +1,274 @@
+package jsonata
+
+import (
+	"math"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/aslgen/aslgen/dsl/jsonvalue"
+)
+
+// lambda is a function defined in an expression: its parameters, body and
+// the environment it closes over.
+type lambda struct {
+	node  *Lambda
+	env   *env
+	input any
+}
+
+func (l *lambda) arity() int { return len(l.node.Params) }
+
+func (l *lambda) call(ev *evaluator, args []any, _ any, _ int) (any, error) {
+	e := l.env.child()
+	for i, p := range l.node.Params {
+		var v any = undefined
+		if i < len(args) {
+			v = args[i]
+		}
+		e.vars[p.Name] = v
+	}
+	return ev.eval(l.node.Body, l.input, e)
+}
+
+// builtin is a built-in function. When the call has fewer arguments than
+// the function takes and contextArg is set, the context value is passed as
+// the first argument, as JSONata's signatures with "-" do.
+type builtin struct {
+	name       string
+	n          int
+	contextArg bool
+	fn         func(ev *evaluator, args []any, pos int) (any, error)
+}
+
+func (b *builtin) arity() int { return b.n }
+
+func (b *builtin) call(ev *evaluator, args []any, input any, pos int) (any, error) {
+	if b.contextArg && len(args) < b.n {
+		args = append([]any{finish(input)}, args...)
+	}
+	for len(args) < b.n {
+		args = append(args, undefined)
+	}
+	return b.fn(ev, args, pos)
+}
+
+func (ev *evaluator) callNode(n *Call, input any, e *env) (any, error) {
+	if n.Partial() {
+		return nil, rterr("U1002", n.Pos(), "partial application is not evaluated yet")
+	}
+	f, err := ev.eval(n.Func, input, e)
+	if err != nil {
+		return nil, err
+	}
+	args := make([]any, len(n.Args))
+	for i, a := range n.Args {
+		v, err := ev.eval(a, input, e)
+		if err != nil {
+			return nil, err
+		}
+		args[i] = finish(v)
+	}
+	return ev.invoke(finish(f), args, input, n.Pos())
+}
+
+func (ev *evaluator) invoke(f any, args []any, input any, pos int) (any, error) {
+	fn, ok := f.(Function)
+	if !ok {
+		return nil, rterr("T1006", pos, "attempted to invoke a non-function")
+	}
+	return fn.call(ev, args, input, pos)
+}
+
+// apply evaluates lhs ~> rhs: rhs is called with lhs as its first argument.
+func (ev *evaluator) apply(n *Apply, input any, e *env) (any, error) {
+	l, err := ev.eval(n.Lhs, input, e)
+	if err != nil {
+		return nil, err
+	}
+	l = finish(l)
+	if c, ok := n.Rhs.(*Call); ok && !c.Partial() {
+		f, err := ev.eval(c.Func, input, e)
+		if err != nil {
+			return nil, err
+		}
+		args := []any{l}
+		for _, a := range c.Args {
+			v, err := ev.eval(a, input, e)
+			if err != nil {
+				return nil, err
+			}
+			args = append(args, finish(v))
+		}
+		return ev.invoke(finish(f), args, input, c.Pos())
+	}
+	f, err := ev.eval(n.Rhs, input, e)
+	if err != nil {
+		return nil, err
+	}
+	return ev.invoke(finish(f), []any{l}, input, n.OpOffset)
+}
+
+// builtinEnv binds the built-in functions; every evaluation's variables
+// sit on top of it.
+var builtinEnv = &env{vars: map[string]any{}}
+
+func def(name string, n int, contextArg bool, fn func(ev *evaluator, args []any, pos int) (any, error)) {
+	builtinEnv.vars[name] = &builtin{name: name, n: n, contextArg: contextArg, fn: fn}
+}
+
+func init() {
+	def("string", 1, true, func(_ *evaluator, a []any, pos int) (any, error) {
+		if a[0] == undefined {
+			return undefined, nil
+		}
+		return stringify(a[0], pos)
+	})
+	def("length", 1, true, func(_ *evaluator, a []any, pos int) (any, error) {
+		s, ok := a[0].(string)
+		if !ok {
+			if a[0] == undefined {
+				return undefined, nil
+			}
+			return nil, rterr("T0410", pos, "argument 1 of function \"length\" does not match function signature")
+		}
+		return float64(utf8.RuneCountInString(s)), nil
+	})
+	def("uppercase", 1, true, stringFn(strings.ToUpper))
+	def("lowercase", 1, true, stringFn(strings.ToLower))
+	def("trim", 1, true, stringFn(func(s string) string { return strings.Join(strings.Fields(s), " ") }))
+	def("count", 1, false, func(_ *evaluator, a []any, _ int) (any, error) {
+		return float64(len(items(a[0]))), nil
+	})
+	def("exists", 1, false, func(_ *evaluator, a []any, _ int) (any, error) {
+		return a[0] != undefined, nil
+	})
+	def("boolean", 1, true, func(_ *evaluator, a []any, _ int) (any, error) {
+		if a[0] == undefined {
+			return undefined, nil
+		}
+		return truthy(a[0]), nil
+	})
+	def("not", 1, true, func(_ *evaluator, a []any, _ int) (any, error) {
+		if a[0] == undefined {
+			return undefined, nil
+		}
+		return !truthy(a[0]), nil
+	})
+	agg := func(name string, f func([]float64) any) {
+		def(name, 1, false, func(_ *evaluator, a []any, pos int) (any, error) {
+			if a[0] == undefined {
+				return undefined, nil
+			}
+			var fs []float64
+			for _, x := range items(a[0]) {
+				v, ok := num(x)
+				if !ok {
+					return nil, rterr("T0412", pos, "argument 1 of function %q must be an array of numbers", name)
+				}
+				fs = append(fs, v)
+			}
+			return f(fs), nil
+		})
+	}
+	agg("sum", func(fs []float64) any {
+		s := 0.0
+		for _, f := range fs {
+			s += f
+		}
+		return s
+	})
+	agg("max", func(fs []float64) any {
+		if len(fs) == 0 {
+			return undefined
+		}
+		m := math.Inf(-1)
+		for _, f := range fs {
+			m = math.Max(m, f)
+		}
+		return m
+	})
+	agg("min", func(fs []float64) any {
+		if len(fs) == 0 {
+			return undefined
+		}
+		m := math.Inf(1)
+		for _, f := range fs {
+			m = math.Min(m, f)
+		}
+		return m
+	})
+	agg("average", func(fs []float64) any {
+		if len(fs) == 0 {
+			return undefined
+		}
+		s := 0.0
+		for _, f := range fs {
+			s += f
+		}
+		return s / float64(len(fs))
+	})
+	def("keys", 1, true, func(_ *evaluator, a []any, _ int) (any, error) {
+		var out []any
+		seen := map[string]bool{}
+		for _, x := range items(a[0]) {
+			if o, ok := x.(*jsonvalue.Object); ok {
+				for _, k := range o.Keys() {
+					if !seen[k] {
+						seen[k] = true
+						out = append(out, k)
+					}
+				}
+			}
+		}
+		return &sequence{items: out}, nil
+	})
+	def("append", 2, false, func(_ *evaluator, a []any, _ int) (any, error) {
+		if a[0] == undefined {
+			return a[1], nil
+		}
+		if a[1] == undefined {
+			return a[0], nil
+		}
+		out := append(append([]any{}, items(a[0])...), items(a[1])...)
+		return out, nil
+	})
+	def("map", 2, false, func(ev *evaluator, a []any, pos int) (any, error) {
+		var out []any
+		for _, x := range items(a[0]) {
+			v, err := ev.invoke(a[1], []any{x}, x, pos)
+			if err != nil {
+				return nil, err
+			}
+			if v = finish(v); v != undefined {
+				out = append(out, v)
+			}
+		}
+		return &sequence{items: out}, nil
+	})
+	def("filter", 2, false, func(ev *evaluator, a []any, pos int) (any, error) {
+		var out []any
+		for _, x := range items(a[0]) {
+			v, err := ev.invoke(a[1], []any{x}, x, pos)
+			if err != nil {
+				return nil, err
+			}
+			if truthy(v) {
+				out = append(out, x)
+			}
+		}
+		return &sequence{items: out}, nil
+	})
+}
+
+func stringFn(f func(string) string) func(*evaluator, []any, int) (any, error) {
+	return func(_ *evaluator, a []any, pos int) (any, error) {
+		s, ok := a[0].(string)
+		if !ok {
+			if a[0] == undefined {
+				return undefined, nil
+			}
+			return nil, rterr("T0410", pos, "argument 1 of the function does not match its signature")
+		}
+		return f(s), nil
+	}
+}
