@@ -33,7 +33,10 @@ type evalCase struct {
 // evalSuiteFloor is the number of suite cases the evaluator must pass. It
 // is a ratchet while the engine is being completed: raise it as cases pass;
 // issue 6 asks for at least 95% of the suite.
-const evalSuiteFloor = 371
+const evalSuiteFloor = 579
+
+// suiteShow is how many failures of each group the test prints.
+var suiteShow = 3
 
 // TestEvalSuite evaluates every case of the official JSONata suite and
 // lists the failures by group, with a reason for each.
@@ -82,8 +85,8 @@ func TestEvalSuite(t *testing.T) {
 		fs := failures[g]
 		t.Logf("group %s: %d failing", g, len(fs))
 		for i, r := range fs {
-			if i == 3 {
-				t.Logf("    ... and %d more", len(fs)-3)
+			if i == suiteShow {
+				t.Logf("    ... and %d more", len(fs)-suiteShow)
 				break
 			}
 			t.Logf("    %s", r)

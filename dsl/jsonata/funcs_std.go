@@ -1,0 +1,519 @@
+package jsonata
+
+import (
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/aslgen/aslgen/dsl/jsonvalue"
+)
+
+// numArg returns argument i as a number, undefined as ok=false, and a
+// T0410 error for any other type.
+func numArg(name string, a []any, i, pos int) (float64, bool, error) {
+	if a[i] == undefined {
+		return 0, false, nil
+	}
+	f, ok := num(a[i])
+	if !ok {
+		return 0, false, rterr("T0410", pos, "argument %d of function %q does not match function signature", i+1, name)
+	}
+	return f, true, nil
+}
+
+// strArg returns argument i as a string, like numArg.
+func strArg(name string, a []any, i, pos int) (string, bool, error) {
+	if a[i] == undefined {
+		return "", false, nil
+	}
+	s, ok := a[i].(string)
+	if !ok {
+		return "", false, rterr("T0410", pos, "argument %d of function %q does not match function signature", i+1, name)
+	}
+	return s, true, nil
+}
+
+func numFn(name string, f func(float64) float64) {
+	def(name, 1, true, func(_ *evaluator, a []any, pos int) (any, error) {
+		x, ok, err := numArg(name, a, 0, pos)
+		if err != nil || !ok {
+			return undefined, err
+		}
+		return f(x), nil
+	})
+}
+
+// roundHalfEven rounds to the given number of decimal places, halves to
+// even, as $round does.
+func roundHalfEven(x float64, places int) float64 {
+	p := math.Pow(10, float64(places))
+	v := x * p
+	r := math.RoundToEven(v)
+	// Guard against representation error such as 2.675*100 = 267.49999.
+	if s, err := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 15, 64), 64); err == nil {
+		r = math.RoundToEven(s)
+	}
+	return r / p
+}
+
+func init() {
+	numFn("abs", math.Abs)
+	numFn("floor", math.Floor)
+	numFn("ceil", math.Ceil)
+	def("sqrt", 1, true, func(_ *evaluator, a []any, pos int) (any, error) {
+		x, ok, err := numArg("sqrt", a, 0, pos)
+		if err != nil || !ok {
+			return undefined, err
+		}
+		if x < 0 {
+			return nil, rterr("D3060", pos, "the sqrt function cannot be applied to a negative number: %v", x)
+		}
+		return math.Sqrt(x), nil
+	})
+	def("power", 2, true, func(_ *evaluator, a []any, pos int) (any, error) {
+		x, ok, err := numArg("power", a, 0, pos)
+		if err != nil || !ok {
+			return undefined, err
+		}
+		y, _, err := numArg("power", a, 1, pos)
+		if err != nil {
+			return nil, err
+		}
+		r := math.Pow(x, y)
+		if math.IsNaN(r) || math.IsInf(r, 0) {
+			return nil, rterr("D3061", pos, "the power function has resulted in a value that cannot be represented as a JSON number")
+		}
+		return r, nil
+	})
+	def("round", 2, true, func(_ *evaluator, a []any, pos int) (any, error) {
+		x, ok, err := numArg("round", a, 0, pos)
+		if err != nil || !ok {
+			return undefined, err
+		}
+		p, _, err := numArg("round", a, 1, pos)
+		if err != nil {
+			return nil, err
+		}
+		return roundHalfEven(x, int(p)), nil
+	})
+	def("number", 1, true, func(_ *evaluator, a []any, pos int) (any, error) {
+		switch v := a[0].(type) {
+		case *undefinedType:
+			return undefined, nil
+		case float64, jsonvalue.Number:
+			return v, nil
+		case bool:
+			if v {
+				return 1.0, nil
+			}
+			return 0.0, nil
+		case string:
+			if f, ok := parseJSONataNumber(v); ok {
+				return f, nil
+			}
+			return nil, rterr("D3030", pos, "unable to cast value to a number: %q", v)
+		}
+		return nil, rterr("T0410", pos, "argument 1 of function \"number\" does not match function signature")
+	})
+	def("substring", 3, true, func(_ *evaluator, a []any, pos int) (any, error) {
+		s, ok, err := strArg("substring", a, 0, pos)
+		if err != nil || !ok {
+			return undefined, err
+		}
+		start, _, err := numArg("substring", a, 1, pos)
+		if err != nil {
+			return nil, err
+		}
+		rs := []rune(s)
+		n := len(rs)
+		st := int(start)
+		if st < 0 {
+			st = max(n+st, 0)
+		}
+		if st > n {
+			return "", nil
+		}
+		end := n
+		if a[2] != undefined {
+			l, _, err := numArg("substring", a, 2, pos)
+			if err != nil {
+				return nil, err
+			}
+			if l <= 0 {
+				return "", nil
+			}
+			end = min(st+int(l), n)
+		}
+		return string(rs[st:end]), nil
+	})
+	def("substringBefore", 2, true, func(_ *evaluator, a []any, pos int) (any, error) {
+		s, ok, err := strArg("substringBefore", a, 0, pos)
+		if err != nil || !ok {
+			return undefined, err
+		}
+		t, _, err := strArg("substringBefore", a, 1, pos)
+		if err != nil {
+			return nil, err
+		}
+		if i := strings.Index(s, t); i >= 0 {
+			return s[:i], nil
+		}
+		return s, nil
+	})
+	def("substringAfter", 2, true, func(_ *evaluator, a []any, pos int) (any, error) {
+		s, ok, err := strArg("substringAfter", a, 0, pos)
+		if err != nil || !ok {
+			return undefined, err
+		}
+		t, _, err := strArg("substringAfter", a, 1, pos)
+		if err != nil {
+			return nil, err
+		}
+		if i := strings.Index(s, t); i >= 0 {
+			return s[i+len(t):], nil
+		}
+		return s, nil
+	})
+	def("join", 2, false, func(_ *evaluator, a []any, pos int) (any, error) {
+		if a[0] == undefined {
+			return undefined, nil
+		}
+		sep, _, err := strArg("join", a, 1, pos)
+		if err != nil {
+			return nil, err
+		}
+		var parts []string
+		for _, x := range items(a[0]) {
+			s, ok := x.(string)
+			if !ok {
+				return nil, rterr("T0412", pos, "argument 1 of function \"join\" must be an array of strings")
+			}
+			parts = append(parts, s)
+		}
+		return strings.Join(parts, sep), nil
+	})
+	def("reverse", 1, false, func(_ *evaluator, a []any, _ int) (any, error) {
+		if a[0] == undefined {
+			return undefined, nil
+		}
+		in := items(a[0])
+		out := make([]any, len(in))
+		for i, x := range in {
+			out[len(in)-1-i] = x
+		}
+		return out, nil
+	})
+	def("distinct", 1, false, func(_ *evaluator, a []any, _ int) (any, error) {
+		if a[0] == undefined {
+			return undefined, nil
+		}
+		if _, isArr := a[0].([]any); !isArr {
+			return a[0], nil
+		}
+		var out []any
+	next:
+		for _, x := range items(a[0]) {
+			for _, y := range out {
+				if deepEqual(x, y) {
+					continue next
+				}
+			}
+			out = append(out, x)
+		}
+		return out, nil
+	})
+	def("type", 1, false, func(_ *evaluator, a []any, _ int) (any, error) {
+		switch a[0].(type) {
+		case *undefinedType:
+			return undefined, nil
+		case Function:
+			return "function", nil
+		case float64:
+			return "number", nil
+		}
+		return jsonvalue.Kind(a[0]), nil
+	})
+	def("lookup", 2, false, func(_ *evaluator, a []any, pos int) (any, error) {
+		k, _, err := strArg("lookup", a, 1, pos)
+		if err != nil {
+			return nil, err
+		}
+		var out []any
+		for _, x := range items(a[0]) {
+			if o, ok := x.(*jsonvalue.Object); ok {
+				if v, ok := o.Get(k); ok {
+					out = append(out, items(v)...)
+				}
+			}
+		}
+		return &sequence{items: out}, nil
+	})
+	def("merge", 1, false, func(_ *evaluator, a []any, pos int) (any, error) {
+		if a[0] == undefined {
+			return undefined, nil
+		}
+		out := jsonvalue.NewObject(0)
+		for _, x := range items(a[0]) {
+			o, ok := x.(*jsonvalue.Object)
+			if !ok {
+				return nil, rterr("T0412", pos, "argument 1 of function \"merge\" must be an array of objects")
+			}
+			for k, v := range o.All() {
+				out.Set(k, v)
+			}
+		}
+		return out, nil
+	})
+	def("spread", 1, true, func(_ *evaluator, a []any, _ int) (any, error) {
+		var out []any
+		for _, x := range items(a[0]) {
+			o, ok := x.(*jsonvalue.Object)
+			if !ok {
+				out = append(out, x)
+				continue
+			}
+			for k, v := range o.All() {
+				p := jsonvalue.NewObject(1)
+				p.Set(k, v)
+				out = append(out, p)
+			}
+		}
+		return &sequence{items: out}, nil
+	})
+	def("each", 2, true, func(ev *evaluator, a []any, pos int) (any, error) {
+		o, ok := a[0].(*jsonvalue.Object)
+		if !ok {
+			return undefined, nil
+		}
+		var out []any
+		for k, v := range o.All() {
+			r, err := ev.invoke(a[1], []any{v, k, o}, o, pos)
+			if err != nil {
+				return nil, err
+			}
+			if r = finish(r); r != undefined {
+				out = append(out, r)
+			}
+		}
+		return &sequence{items: out}, nil
+	})
+	def("reduce", 3, false, func(ev *evaluator, a []any, pos int) (any, error) {
+		in := items(a[0])
+		if len(in) == 0 {
+			return a[2], nil
+		}
+		acc := a[2]
+		if acc == undefined {
+			acc, in = in[0], in[1:]
+		}
+		for _, x := range in {
+			r, err := ev.invoke(a[1], []any{acc, x}, x, pos)
+			if err != nil {
+				return nil, err
+			}
+			acc = finish(r)
+		}
+		return acc, nil
+	})
+	def("sort", 2, false, func(ev *evaluator, a []any, pos int) (any, error) {
+		if a[0] == undefined {
+			return undefined, nil
+		}
+		in := append([]any{}, items(a[0])...)
+		var firstErr error
+		less := func(i, j int) bool {
+			if a[1] != undefined {
+				r, err := ev.invoke(a[1], []any{in[i], in[j]}, undefined, pos)
+				if err != nil && firstErr == nil {
+					firstErr = err
+				}
+				// The function says whether i sorts after j.
+				return !truthy(r)
+			}
+			x, xn := num(in[i])
+			y, yn := num(in[j])
+			if xn && yn {
+				return x < y
+			}
+			xs, xok := in[i].(string)
+			ys, yok := in[j].(string)
+			if xok && yok {
+				return xs < ys
+			}
+			if firstErr == nil {
+				firstErr = rterr("D3070", pos, "the single argument form of the sort function can only be applied to an array of strings or an array of numbers")
+			}
+			return false
+		}
+		sort.SliceStable(in, less)
+		if firstErr != nil {
+			return nil, firstErr
+		}
+		return in, nil
+	})
+	def("zip", 2, false, func(_ *evaluator, a []any, _ int) (any, error) {
+		var lists [][]any
+		n := math.MaxInt
+		for _, x := range a {
+			if x == undefined {
+				continue
+			}
+			l := items(x)
+			lists = append(lists, l)
+			n = min(n, len(l))
+		}
+		if len(lists) == 0 {
+			return []any{}, nil
+		}
+		out := make([]any, 0, n)
+		for i := 0; i < n; i++ {
+			row := make([]any, len(lists))
+			for j, l := range lists {
+				row[j] = l[i]
+			}
+			out = append(out, row)
+		}
+		return out, nil
+	})
+	def("contains", 2, true, func(_ *evaluator, a []any, pos int) (any, error) {
+		s, ok, err := strArg("contains", a, 0, pos)
+		if err != nil || !ok {
+			return undefined, err
+		}
+		t, _, err := strArg("contains", a, 1, pos)
+		if err != nil {
+			return nil, err
+		}
+		return strings.Contains(s, t), nil
+	})
+	def("split", 3, true, func(_ *evaluator, a []any, pos int) (any, error) {
+		s, ok, err := strArg("split", a, 0, pos)
+		if err != nil || !ok {
+			return undefined, err
+		}
+		sep, _, err := strArg("split", a, 1, pos)
+		if err != nil {
+			return nil, err
+		}
+		parts := strings.Split(s, sep)
+		if sep == "" {
+			parts = nil
+			for _, r := range s {
+				parts = append(parts, string(r))
+			}
+		}
+		if a[2] != undefined {
+			l, _, err := numArg("split", a, 2, pos)
+			if err != nil {
+				return nil, err
+			}
+			if l < 0 {
+				return nil, rterr("D3020", pos, "third argument of split function must evaluate to a positive number")
+			}
+			if int(l) < len(parts) {
+				parts = parts[:int(l)]
+			}
+		}
+		out := make([]any, len(parts))
+		for i, p := range parts {
+			out[i] = p
+		}
+		return out, nil
+	})
+	def("pad", 3, true, func(_ *evaluator, a []any, pos int) (any, error) {
+		s, ok, err := strArg("pad", a, 0, pos)
+		if err != nil || !ok {
+			return undefined, err
+		}
+		w, _, err := numArg("pad", a, 1, pos)
+		if err != nil {
+			return nil, err
+		}
+		ch := " "
+		if a[2] != undefined {
+			if ch, _, err = strArg("pad", a, 2, pos); err != nil {
+				return nil, err
+			}
+		}
+		n := int(math.Abs(w)) - utf8.RuneCountInString(s)
+		if n <= 0 || ch == "" {
+			return s, nil
+		}
+		pad := []rune(strings.Repeat(ch, n))[:n]
+		if w < 0 {
+			return string(pad) + s, nil
+		}
+		return s + string(pad), nil
+	})
+	def("single", 2, false, func(ev *evaluator, a []any, pos int) (any, error) {
+		var found []any
+		for _, x := range items(a[0]) {
+			keep := true
+			if a[1] != undefined {
+				r, err := ev.invoke(a[1], []any{x}, x, pos)
+				if err != nil {
+					return nil, err
+				}
+				keep = truthy(r)
+			}
+			if keep {
+				found = append(found, x)
+			}
+		}
+		switch len(found) {
+		case 1:
+			return found[0], nil
+		case 0:
+			return nil, rterr("D3139", pos, "the $single() function expected exactly 1 matching result; instead it found none")
+		}
+		return nil, rterr("D3138", pos, "the $single() function expected exactly 1 matching result; instead it matched more")
+	})
+	def("error", 1, false, func(_ *evaluator, a []any, pos int) (any, error) {
+		msg := "$error() function evaluated"
+		if s, ok := a[0].(string); ok {
+			msg = s
+		}
+		return nil, rterr("D3137", pos, "%s", msg)
+	})
+	def("assert", 2, false, func(_ *evaluator, a []any, pos int) (any, error) {
+		b, ok := a[0].(bool)
+		if !ok {
+			return nil, rterr("T0410", pos, "argument 1 of function \"assert\" does not match function signature")
+		}
+		if !b {
+			msg := "$assert() statement failed"
+			if s, ok := a[1].(string); ok {
+				msg = s
+			}
+			return nil, rterr("D3141", pos, "%s", msg)
+		}
+		return undefined, nil
+	})
+}
+
+// parseJSONataNumber parses a string as $number does: JSON number syntax,
+// plus hexadecimal, octal and binary literals.
+func parseJSONataNumber(s string) (float64, bool) {
+	if len(s) > 2 && s[0] == '0' {
+		base := 0
+		switch s[1] {
+		case 'x', 'X':
+			base = 16
+		case 'o', 'O':
+			base = 8
+		case 'b', 'B':
+			base = 2
+		}
+		if base != 0 {
+			n, err := strconv.ParseUint(s[2:], base, 64)
+			return float64(n), err == nil
+		}
+	}
+	v, err := jsonvalue.Parse([]byte(s))
+	if err != nil {
+		return 0, false
+	}
+	return num(v)
+}
