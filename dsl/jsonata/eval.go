@@ -259,6 +259,26 @@ func (ev *evaluator) eval(n Node, input any, e *env) (any, error) {
 		return undefined, nil
 	case *Path:
 		return ev.path(n, input, e)
+	case *Name:
+		return lookup(input, n.Value), nil
+	case *Wildcard:
+		var out []any
+		for _, x := range items(input) {
+			if o, ok := x.(*jsonvalue.Object); ok {
+				for _, v := range o.All() {
+					if arr, isArr := v.([]any); isArr {
+						out = append(out, flatten(arr)...)
+					} else {
+						out = append(out, v)
+					}
+				}
+			}
+		}
+		return &sequence{items: out}, nil
+	case *Descendants:
+		var out []any
+		descend(input, &out)
+		return &sequence{items: out}, nil
 	case *Negate:
 		v, err := ev.eval(n.Expr, input, e)
 		if err != nil {
@@ -412,6 +432,49 @@ func isNavigational(n Node) bool {
 		return true
 	}
 	return false
+}
+
+// lookup selects a field of an object, or of every object in an array.
+func lookup(v any, name string) any {
+	switch v := v.(type) {
+	case *jsonvalue.Object:
+		if x, ok := v.Get(name); ok {
+			return x
+		}
+	case []any:
+		var out []any
+		for _, x := range v {
+			r := lookup(x, name)
+			if arr, isArr := r.([]any); isArr {
+				out = append(out, arr...)
+			} else if r != undefined {
+				out = append(out, r)
+			}
+		}
+		return &sequence{items: out}
+	case *sequence:
+		return lookup(v.items, name)
+	}
+	return undefined
+}
+
+// descend appends v and all values nested in it, arrays flattened.
+func descend(v any, out *[]any) {
+	if arr, ok := v.([]any); ok {
+		for _, x := range arr {
+			descend(x, out)
+		}
+		return
+	}
+	if v == undefined {
+		return
+	}
+	*out = append(*out, v)
+	if o, ok := v.(*jsonvalue.Object); ok {
+		for _, x := range o.All() {
+			descend(x, out)
+		}
+	}
 }
 
 func flatten(a []any) []any {

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -33,10 +34,11 @@ type evalCase struct {
 // evalSuiteFloor is the number of suite cases the evaluator must pass. It
 // is a ratchet while the engine is being completed: raise it as cases pass;
 // issue 6 asks for at least 95% of the suite.
-const evalSuiteFloor = 579
+const evalSuiteFloor = 934
 
-// suiteShow is how many failures of each group the test prints.
-var suiteShow = 3
+// suiteShow is how many failures of each group the test prints:
+// go test ./dsl/jsonata -run EvalSuite -v -args -suite.show=1000
+var suiteShow = flag.Int("suite.show", 3, "failures of each JSONata suite group to print")
 
 // TestEvalSuite evaluates every case of the official JSONata suite and
 // lists the failures by group, with a reason for each.
@@ -85,8 +87,8 @@ func TestEvalSuite(t *testing.T) {
 		fs := failures[g]
 		t.Logf("group %s: %d failing", g, len(fs))
 		for i, r := range fs {
-			if i == suiteShow {
-				t.Logf("    ... and %d more", len(fs)-suiteShow)
+			if i == *suiteShow {
+				t.Logf("    ... and %d more", len(fs)-*suiteShow)
 				break
 			}
 			t.Logf("    %s", r)
