@@ -3,6 +3,7 @@ package jsonata
 import (
 	"fmt"
 	"math"
+	"sort"
 	"strings"
 
 	"github.com/aslgen/aslgen/dsl/jsonvalue"
@@ -346,6 +347,8 @@ func (ev *evaluator) eval(n Node, input any, e *env) (any, error) {
 		return &lambda{node: n, env: e, input: input}, nil
 	case *Call:
 		return ev.callNode(n, input, e)
+	case *Postfix:
+		return ev.postfix(n, input, e)
 	case *Apply:
 		return ev.apply(n, input, e)
 	}
@@ -355,8 +358,8 @@ func (ev *evaluator) eval(n Node, input any, e *env) (any, error) {
 // path evaluates a location path: each step maps over the values of the
 // previous one and the results are flattened into one sequence.
 func (ev *evaluator) path(p *Path, input any, e *env) (any, error) {
-	if p.Group != nil || p.Tuple {
-		return nil, rterr("U1002", p.Pos(), "grouping and parent paths are not evaluated yet")
+	if p.Tuple {
+		return nil, rterr("U1002", p.Pos(), "parent paths are not evaluated yet")
 	}
 	var cur []any
 	if s, ok := input.(*sequence); ok {
@@ -371,8 +374,17 @@ func (ev *evaluator) path(p *Path, input any, e *env) (any, error) {
 		if st.Focus != nil || st.Group != nil || st.Ancestor != "" {
 			return nil, rterr("U1002", st.Pos(), "focus, grouping and parent steps are not evaluated yet")
 		}
-		if _, isSort := st.Expr.(*Sort); isSort {
-			return nil, rterr("U1002", st.Pos(), "order-by is not evaluated yet")
+		if srt, isSort := st.Expr.(*Sort); isSort {
+			sorted, err := ev.sortBy(srt, cur, e)
+			if err != nil {
+				return nil, err
+			}
+			v, err := ev.stages(st, &sequence{items: sorted}, e)
+			if err != nil {
+				return nil, err
+			}
+			cur = items(v)
+			continue
 		}
 		var next []any
 		// The first step of a path that starts with a variable, literal or
@@ -421,7 +433,178 @@ func (ev *evaluator) path(p *Path, input any, e *env) (any, error) {
 		}
 		cur = next
 	}
+	if p.Group != nil {
+		return ev.group(p.Group, cur, e)
+	}
 	return &sequence{items: cur, keepSingleton: keep}, nil
+}
+
+// postfix evaluates an expression followed by predicates, [] or a
+// grouping.
+func (ev *evaluator) postfix(n *Postfix, input any, e *env) (any, error) {
+	if n.Focus != nil {
+		return nil, rterr("U1002", n.Pos(), "focus bindings are not evaluated yet")
+	}
+	v, err := ev.eval(n.Expr, input, e)
+	if err != nil {
+		return nil, err
+	}
+	for _, sg := range n.Stages {
+		if v, err = ev.filter(sg.(*Predicate), v, e); err != nil {
+			return nil, err
+		}
+	}
+	if n.Group != nil {
+		return ev.group(n.Group, items(finish(v)), e)
+	}
+	if n.KeepArray {
+		return &sequence{items: items(finish(v)), keepSingleton: true}, nil
+	}
+	return v, nil
+}
+
+// group evaluates a grouping object constructor over a sequence: values
+// are grouped by each pair's key, and the pair's value is evaluated with
+// the group as context.
+func (ev *evaluator) group(g *Group, in []any, e *env) (any, error) {
+	type bucket struct {
+		pair int
+		data []any
+	}
+	var order []string
+	groups := map[string]*bucket{}
+	if len(in) == 0 {
+		in = []any{undefined}
+	}
+	for _, x := range in {
+		for i, p := range g.Pairs {
+			k, err := ev.eval(p.Key, x, e)
+			if err != nil {
+				return nil, err
+			}
+			k = finish(k)
+			if k == undefined {
+				continue
+			}
+			ks, ok := k.(string)
+			if !ok {
+				return nil, rterr("T1003", p.Key.Pos(), "key in object structure must evaluate to a string; got: %s", jsonKind(k))
+			}
+			b, seen := groups[ks]
+			if !seen {
+				groups[ks] = &bucket{pair: i, data: []any{x}}
+				order = append(order, ks)
+				continue
+			}
+			if b.pair != i {
+				return nil, rterr("D1009", p.Key.Pos(), "multiple key definitions evaluate to same key: %q", ks)
+			}
+			b.data = append(b.data, x)
+		}
+	}
+	out := jsonvalue.NewObject(len(order))
+	for _, k := range order {
+		b := groups[k]
+		var ctx any = &sequence{items: b.data}
+		if len(b.data) == 1 {
+			ctx = b.data[0]
+		}
+		v, err := ev.eval(g.Pairs[b.pair].Value, ctx, e)
+		if err != nil {
+			return nil, err
+		}
+		if v = finish(v); v != undefined {
+			out.Set(k, v)
+		}
+	}
+	return out, nil
+}
+
+func jsonKind(v any) string {
+	switch v.(type) {
+	case float64:
+		return "number"
+	case Function:
+		return "function"
+	}
+	return jsonvalue.Kind(v)
+}
+
+// sortBy sorts a sequence by the order-by terms, stably.
+func (ev *evaluator) sortBy(s *Sort, in []any, e *env) ([]any, error) {
+	keys := make([][]any, len(in))
+	for i, x := range in {
+		keys[i] = make([]any, len(s.Terms))
+		for j, t := range s.Terms {
+			v, err := ev.eval(t.Expr, x, e)
+			if err != nil {
+				return nil, err
+			}
+			keys[i][j] = finish(v)
+		}
+	}
+	// Check the types of each term's keys.
+	for j, t := range s.Terms {
+		kind := ""
+		for i := range in {
+			k := keys[i][j]
+			if k == undefined {
+				continue
+			}
+			var kk string
+			if _, ok := num(k); ok {
+				kk = "number"
+			} else if _, ok := k.(string); ok {
+				kk = "string"
+			} else {
+				return nil, rterr("T2008", t.Expr.Pos(), "the expressions within an order-by clause must evaluate to numeric or string values")
+			}
+			if kind != "" && kind != kk {
+				return nil, rterr("T2007", t.Expr.Pos(), "type mismatch within order-by clause: all values must be of the same type")
+			}
+			kind = kk
+		}
+	}
+	idx := make([]int, len(in))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool {
+		for j, t := range s.Terms {
+			x, y := keys[idx[a]][j], keys[idx[b]][j]
+			if x == undefined || y == undefined {
+				if x == y {
+					continue
+				}
+				return y == undefined
+			}
+			var c int
+			if xf, ok := num(x); ok {
+				yf, _ := num(y)
+				switch {
+				case xf < yf:
+					c = -1
+				case xf > yf:
+					c = 1
+				}
+			} else {
+				c = strings.Compare(x.(string), y.(string))
+			}
+			if c == 0 {
+				continue
+			}
+			if t.Descending {
+				c = -c
+			}
+			return c < 0
+		}
+		return false
+	})
+	out := make([]any, len(in))
+	for i, k := range idx {
+		out[i] = in[k]
+	}
+	return out, nil
 }
 
 // isNavigational reports whether a step expression navigates the context

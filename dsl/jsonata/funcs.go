@@ -30,6 +30,28 @@ func (l *lambda) call(ev *evaluator, args []any, _ any, _ int) (any, error) {
 	return ev.eval(l.node.Body, l.input, e)
 }
 
+// partial is a function partially applied: the arguments given, and the
+// positions of the placeholders (?) that the call fills.
+type partial struct {
+	fn    Function
+	args  []any
+	holes []int
+}
+
+func (p *partial) arity() int { return len(p.holes) }
+
+func (p *partial) call(ev *evaluator, args []any, input any, pos int) (any, error) {
+	full := append([]any{}, p.args...)
+	for i, h := range p.holes {
+		if i < len(args) {
+			full[h] = args[i]
+		} else {
+			full[h] = undefined
+		}
+	}
+	return p.fn.call(ev, full, input, pos)
+}
+
 // builtin is a built-in function. When the call has fewer arguments than
 // the function takes and contextArg is set, the context value is passed as
 // the first argument, as JSONata's signatures with "-" do.
@@ -53,12 +75,28 @@ func (b *builtin) call(ev *evaluator, args []any, input any, pos int) (any, erro
 }
 
 func (ev *evaluator) callNode(n *Call, input any, e *env) (any, error) {
-	if n.Partial() {
-		return nil, rterr("U1002", n.Pos(), "partial application is not evaluated yet")
-	}
 	f, err := ev.eval(n.Func, input, e)
 	if err != nil {
 		return nil, err
+	}
+	if n.Partial() {
+		fn, ok := finish(f).(Function)
+		if !ok {
+			return nil, rterr("T1008", n.Pos(), "attempted to partially apply a non-function")
+		}
+		p := &partial{fn: fn, args: make([]any, len(n.Args))}
+		for i, a := range n.Args {
+			if _, hole := a.(*Placeholder); hole {
+				p.holes = append(p.holes, i)
+				continue
+			}
+			v, err := ev.eval(a, input, e)
+			if err != nil {
+				return nil, err
+			}
+			p.args[i] = finish(v)
+		}
+		return p, nil
 	}
 	args := make([]any, len(n.Args))
 	for i, a := range n.Args {
