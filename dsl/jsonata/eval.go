@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/aslgen/aslgen/dsl/jsonvalue"
@@ -135,7 +136,7 @@ func toJSON(v any, pos int) (any, error) {
 		if math.IsInf(v, 0) || math.IsNaN(v) {
 			return nil, rterr("D1001", pos, "number out of range: %v", v)
 		}
-		return jsonvalue.Float(v), nil
+		return jsonvalue.Number(jsNumber(v)), nil
 	case *sequence:
 		return toJSON(finish(v), pos)
 	case []any:
@@ -178,6 +179,27 @@ func toJSON(v any, pos int) (any, error) {
 		return "", nil
 	}
 	return v, nil
+}
+
+// jsNumber renders a number as JSONata does: rounded to 15 significant
+// digits, then written the way JavaScript writes numbers (integers without
+// a fraction below 1e21, exponents as e+21 or e-7).
+func jsNumber(f float64) string {
+	if g, err := strconv.ParseFloat(strconv.FormatFloat(f, 'g', 15, 64), 64); err == nil {
+		f = g
+	}
+	if f == 0 {
+		return "0"
+	}
+	a := math.Abs(f)
+	if a >= 1e-6 && a < 1e21 {
+		return strconv.FormatFloat(f, 'f', -1, 64)
+	}
+	s := strconv.FormatFloat(f, 'e', -1, 64)
+	mant, exp, _ := strings.Cut(s, "e")
+	sign := exp[0]
+	exp = strings.TrimLeft(exp[1:], "0")
+	return mant + "e" + string(sign) + exp
 }
 
 // num returns v as a float64 when it is a number.
