@@ -371,6 +371,8 @@ func (ev *evaluator) eval(n Node, input any, e *env) (any, error) {
 		return ev.callNode(n, input, e)
 	case *Postfix:
 		return ev.postfix(n, input, e)
+	case *Regex:
+		return ev.regexValue(n)
 	case *Apply:
 		return ev.apply(n, input, e)
 	}

@@ -14,11 +14,22 @@ type lambda struct {
 	node  *Lambda
 	env   *env
 	input any
+	sig   *sigMatcher
 }
 
 func (l *lambda) arity() int { return len(l.node.Params) }
 
-func (l *lambda) call(ev *evaluator, args []any, _ any, _ int) (any, error) {
+func (l *lambda) call(ev *evaluator, args []any, input any, pos int) (any, error) {
+	if l.node.Signature != nil {
+		if l.sig == nil {
+			l.sig = newSigMatcher(l.node.Signature)
+		}
+		checked, err := l.sig.check("lambda", args, input, pos)
+		if err != nil {
+			return nil, err
+		}
+		args = checked
+	}
 	e := l.env.child()
 	for i, p := range l.node.Params {
 		var v any = undefined
@@ -60,12 +71,21 @@ type builtin struct {
 	n          int
 	contextArg bool
 	fn         func(ev *evaluator, args []any, pos int) (any, error)
+	// sig checks the arguments; nil for a function without a known
+	// signature.
+	sig *sigMatcher
 }
 
 func (b *builtin) arity() int { return b.n }
 
 func (b *builtin) call(ev *evaluator, args []any, input any, pos int) (any, error) {
-	if b.contextArg && len(args) < b.n {
+	if b.sig != nil {
+		checked, err := b.sig.check(b.name, args, input, pos)
+		if err != nil {
+			return nil, err
+		}
+		args = checked
+	} else if b.contextArg && len(args) < b.n {
 		args = append([]any{finish(input)}, args...)
 	}
 	for len(args) < b.n {
@@ -151,7 +171,12 @@ func (ev *evaluator) apply(n *Apply, input any, e *env) (any, error) {
 var builtinEnv = &env{vars: map[string]any{}}
 
 func def(name string, n int, contextArg bool, fn func(ev *evaluator, args []any, pos int) (any, error)) {
-	builtinEnv.vars[name] = &builtin{name: name, n: n, contextArg: contextArg, fn: fn}
+	b := &builtin{name: name, n: n, contextArg: contextArg, fn: fn}
+	if text, ok := builtinSignatures[name]; ok {
+		b.sig = newSigMatcher(parseSigText(text))
+		b.n = len(b.sig.sig.Params)
+	}
+	builtinEnv.vars[name] = b
 }
 
 func init() {
