@@ -136,7 +136,7 @@ func toJSON(v any, pos int) (any, error) {
 		if math.IsInf(v, 0) || math.IsNaN(v) {
 			return nil, rterr("D1001", pos, "number out of range: %v", v)
 		}
-		return jsonvalue.Number(jsNumber(v)), nil
+		return jsonvalue.Number(jsNumber(v, false)), nil
 	case *sequence:
 		return toJSON(finish(v), pos)
 	case []any:
@@ -181,11 +181,12 @@ func toJSON(v any, pos int) (any, error) {
 	return v, nil
 }
 
-// jsNumber renders a number as JSONata does: rounded to 15 significant
-// digits, then written the way JavaScript writes numbers (integers without
-// a fraction below 1e21, exponents as e+21 or e-7).
-func jsNumber(f float64) string {
-	if g, err := strconv.ParseFloat(strconv.FormatFloat(f, 'g', 15, 64), 64); err == nil {
+// jsNumber writes a number the way JavaScript does (integers without a
+// fraction below 1e21, exponents as e+21 or e-7). With round, it first
+// rounds to 15 significant digits, as JSONata does when it turns numbers
+// into strings.
+func jsNumber(f float64, round bool) string {
+	if g, err := strconv.ParseFloat(strconv.FormatFloat(f, 'g', 15, 64), 64); err == nil && round {
 		f = g
 	}
 	if f == 0 {
@@ -200,6 +201,30 @@ func jsNumber(f float64) string {
 	sign := exp[0]
 	exp = strings.TrimLeft(exp[1:], "0")
 	return mant + "e" + string(sign) + exp
+}
+
+// roundNumbers rounds every number in v to 15 significant digits, as
+// JSONata does before it writes a value as a string.
+func roundNumbers(v any) any {
+	switch v := v.(type) {
+	case float64, jsonvalue.Number:
+		f, _ := num(v)
+		g, _ := strconv.ParseFloat(jsNumber(f, true), 64)
+		return g
+	case []any:
+		out := make([]any, len(v))
+		for i, x := range v {
+			out[i] = roundNumbers(x)
+		}
+		return out
+	case *jsonvalue.Object:
+		out := jsonvalue.NewObject(v.Len())
+		for k, x := range v.All() {
+			out.Set(k, roundNumbers(x))
+		}
+		return out
+	}
+	return v
 }
 
 // num returns v as a float64 when it is a number.
@@ -373,6 +398,8 @@ func (ev *evaluator) eval(n Node, input any, e *env) (any, error) {
 		return ev.postfix(n, input, e)
 	case *Regex:
 		return ev.regexValue(n)
+	case *Transform:
+		return &transformer{node: n, env: e}, nil
 	case *Apply:
 		return ev.apply(n, input, e)
 	}
@@ -1020,7 +1047,7 @@ func stringify(v any, pos int) (string, error) {
 	case Function:
 		return "", nil
 	}
-	j, err := toJSON(v, pos)
+	j, err := toJSON(roundNumbers(v), pos)
 	if err != nil {
 		return "", err
 	}
