@@ -117,6 +117,9 @@ func (e *Expr) Evaluate(input any, bindings map[string]any) (result any, ok bool
 // finish collapses a sequence result: empty is undefined, a singleton is
 // its value unless kept.
 func finish(v any) any {
+	if ts, ok := v.(*tupleSeq); ok {
+		v = ts.values()
+	}
 	if s, ok := v.(*sequence); ok {
 		switch {
 		case len(s.items) == 0:
@@ -244,6 +247,8 @@ func items(v any) []any {
 	switch v := v.(type) {
 	case *sequence:
 		return v.items
+	case *tupleSeq:
+		return v.values().items
 	case []any:
 		return v
 	case *undefinedType:
@@ -398,6 +403,11 @@ func (ev *evaluator) eval(n Node, input any, e *env) (any, error) {
 		return ev.postfix(n, input, e)
 	case *Regex:
 		return ev.regexValue(n)
+	case *Parent:
+		if v, ok := e.lookup(n.Label); ok && n.Label != "" {
+			return v, nil
+		}
+		return undefined, nil
 	case *Transform:
 		return &transformer{node: n, env: e}, nil
 	case *Apply:
@@ -409,8 +419,8 @@ func (ev *evaluator) eval(n Node, input any, e *env) (any, error) {
 // path evaluates a location path: each step maps over the values of the
 // previous one and the results are flattened into one sequence.
 func (ev *evaluator) path(p *Path, input any, e *env) (any, error) {
-	if p.Tuple {
-		return nil, rterr("U1002", p.Pos(), "parent paths are not evaluated yet")
+	if needsTuples(p) {
+		return ev.tuplePath(p, input, e)
 	}
 	var cur []any
 	if s, ok := input.(*sequence); ok {
@@ -422,8 +432,8 @@ func (ev *evaluator) path(p *Path, input any, e *env) (any, error) {
 	}
 	keep := p.KeepSingletonArray
 	for i, st := range p.Steps {
-		if st.Focus != nil || st.Group != nil || st.Ancestor != "" {
-			return nil, rterr("U1002", st.Pos(), "focus, grouping and parent steps are not evaluated yet")
+		if st.Group != nil {
+			return nil, rterr("U1002", st.Pos(), "grouping on a step is not evaluated yet")
 		}
 		if srt, isSort := st.Expr.(*Sort); isSort {
 			sorted, err := ev.sortBy(srt, cur, e)
@@ -518,18 +528,29 @@ func (ev *evaluator) postfix(n *Postfix, input any, e *env) (any, error) {
 // are grouped by each pair's key, and the pair's value is evaluated with
 // the group as context.
 func (ev *evaluator) group(g *Group, in []any, e *env) (any, error) {
+	return ev.groupWith(g, in, nil, e)
+}
+
+// groupWith groups values each evaluated in its own environment (envs[i]
+// for in[i]; e for all when envs is nil).
+func (ev *evaluator) groupWith(g *Group, in []any, envs []*env, e *env) (any, error) {
 	type bucket struct {
 		pair int
 		data []any
+		env  *env
 	}
 	var order []string
 	groups := map[string]*bucket{}
 	if len(in) == 0 {
 		in = []any{undefined}
 	}
-	for _, x := range in {
+	for xi, x := range in {
+		xe := e
+		if envs != nil && xi < len(envs) {
+			xe = envs[xi]
+		}
 		for i, p := range g.Pairs {
-			k, err := ev.eval(p.Key, x, e)
+			k, err := ev.eval(p.Key, x, xe)
 			if err != nil {
 				return nil, err
 			}
@@ -543,7 +564,7 @@ func (ev *evaluator) group(g *Group, in []any, e *env) (any, error) {
 			}
 			b, seen := groups[ks]
 			if !seen {
-				groups[ks] = &bucket{pair: i, data: []any{x}}
+				groups[ks] = &bucket{pair: i, data: []any{x}, env: xe}
 				order = append(order, ks)
 				continue
 			}
@@ -560,7 +581,7 @@ func (ev *evaluator) group(g *Group, in []any, e *env) (any, error) {
 		if len(b.data) == 1 {
 			ctx = b.data[0]
 		}
-		v, err := ev.eval(g.Pairs[b.pair].Value, ctx, e)
+		v, err := ev.eval(g.Pairs[b.pair].Value, ctx, b.env)
 		if err != nil {
 			return nil, err
 		}
@@ -583,11 +604,29 @@ func jsonKind(v any) string {
 
 // sortBy sorts a sequence by the order-by terms, stably.
 func (ev *evaluator) sortBy(s *Sort, in []any, e *env) ([]any, error) {
+	envs := make([]*env, len(in))
+	for i := range envs {
+		envs[i] = e
+	}
+	order, err := ev.sortOrder(s, in, envs)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]any, len(in))
+	for i, k := range order {
+		out[i] = in[k]
+	}
+	return out, nil
+}
+
+// sortOrder returns the order of in sorted by the order-by terms, stably;
+// in[i] is evaluated in envs[i].
+func (ev *evaluator) sortOrder(s *Sort, in []any, envs []*env) ([]int, error) {
 	keys := make([][]any, len(in))
 	for i, x := range in {
 		keys[i] = make([]any, len(s.Terms))
 		for j, t := range s.Terms {
-			v, err := ev.eval(t.Expr, x, e)
+			v, err := ev.eval(t.Expr, x, envs[i])
 			if err != nil {
 				return nil, err
 			}
@@ -651,11 +690,7 @@ func (ev *evaluator) sortBy(s *Sort, in []any, e *env) ([]any, error) {
 		}
 		return false
 	})
-	out := make([]any, len(in))
-	for i, k := range idx {
-		out[i] = in[k]
-	}
-	return out, nil
+	return idx, nil
 }
 
 // isNavigational reports whether a step expression navigates the context
