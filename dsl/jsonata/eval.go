@@ -793,36 +793,37 @@ func (ev *evaluator) filter(p *Predicate, v any, e *env) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		r = finish(r)
-		if f, isNum := num(r); isNum {
-			idx := int(math.Floor(f))
-			if idx < 0 {
-				idx += len(in)
-			}
-			if idx == i {
-				out = append(out, x)
-			}
-			continue
-		}
-		if arr, isArr := r.([]any); isArr && len(arr) > 0 && allNumbers(arr) {
-			for _, y := range arr {
-				f, _ := num(y)
-				idx := int(math.Floor(f))
-				if idx < 0 {
-					idx += len(in)
-				}
-				if idx == i {
-					out = append(out, x)
-					break
-				}
-			}
-			continue
-		}
-		if truthy(r) {
+		if keeps(finish(r), i, len(in)) {
 			out = append(out, x)
 		}
 	}
 	return &sequence{items: out}, nil
+}
+
+// keeps reports whether a predicate whose value is r keeps the i-th of n
+// values: a number keeps the value at that index (negative counts from the
+// end), an array of numbers the values at any of them, anything else the
+// values for which it is truthy.
+func keeps(r any, i, n int) bool {
+	at := func(f float64) bool {
+		idx := int(math.Floor(f))
+		if idx < 0 {
+			idx += n
+		}
+		return idx == i
+	}
+	if f, isNum := num(r); isNum {
+		return at(f)
+	}
+	if arr, isArr := r.([]any); isArr && len(arr) > 0 && allNumbers(arr) {
+		for _, y := range arr {
+			if f, _ := num(y); at(f) {
+				return true
+			}
+		}
+		return false
+	}
+	return truthy(r)
 }
 
 func allNumbers(a []any) bool {

@@ -38,6 +38,16 @@ func needsTuples(p *Path) bool {
 		if st.Focus != nil || st.Ancestor != "" {
 			return true
 		}
+		switch x := st.Expr.(type) {
+		case *Path:
+			if x.Tuple {
+				return true
+			}
+		case *Block:
+			if x.Tuple {
+				return true
+			}
+		}
 		for _, sg := range st.Stages {
 			if _, ok := sg.(*IndexBind); ok {
 				return true
@@ -120,19 +130,15 @@ func (ev *evaluator) tuplePath(p *Path, input any, e *env) (any, error) {
 				}
 				continue
 			}
+			// Unlike a plain path, a tuple stream flattens the arrays
+			// that array constructors produce.
 			var vals []any
-			if _, isArr := st.Expr.(*Array); isArr {
-				if fv := finish(res); fv != undefined {
-					vals = []any{fv}
+			for _, y := range items(finish(res)) {
+				if arr, isArr := y.([]any); isArr && !st.KeepArray {
+					vals = append(vals, flatten(arr)...)
+					continue
 				}
-			} else {
-				for _, y := range items(finish(res)) {
-					if arr, isArr := y.([]any); isArr && !st.KeepArray {
-						vals = append(vals, flatten(arr)...)
-						continue
-					}
-					vals = append(vals, y)
-				}
+				vals = append(vals, y)
 			}
 			for bb, v := range vals {
 				nt := tuple{ctx: v, b: t.b}
@@ -199,18 +205,7 @@ func (ev *evaluator) tupleStages(stages []Stage, ts []tuple, e *env) ([]tuple, e
 				if err != nil {
 					return nil, err
 				}
-				r = finish(r)
-				if f, isNum := num(r); isNum {
-					idx := int(math.Floor(f))
-					if idx < 0 {
-						idx += len(ts)
-					}
-					if idx == i {
-						out = append(out, t)
-					}
-					continue
-				}
-				if truthy(r) {
+				if keeps(finish(r), i, len(ts)) {
 					out = append(out, t)
 				}
 			}
