@@ -89,6 +89,13 @@ const maxEvalDepth = 1000
 // values. The result is a jsonvalue value, or ok=false when the expression
 // produces nothing (JSONata's undefined).
 func (e *Expr) Evaluate(input any, bindings map[string]any) (result any, ok bool, err error) {
+	defer func() {
+		// A panic is a bug in this package; report it as an error rather
+		// than take the caller down.
+		if r := recover(); r != nil {
+			result, ok, err = nil, false, rterr("U1000", 0, "internal error evaluating %q: %v", e.Source, r)
+		}
+	}()
 	ev := &evaluator{root: input}
 	top := &env{vars: map[string]any{}, parent: builtinEnv}
 	for k, v := range bindings {

@@ -129,6 +129,16 @@ func (ev *evaluator) callNode(n *Call, input any, e *env) (any, error) {
 	return ev.invoke(finish(f), args, input, n.Pos())
 }
 
+// invokeHOF calls a function argument of a higher-order function with as
+// many of args as the function takes, as JSONata does: $map(a, λ($v){..})
+// gets only the value, λ($v, $i, $a) also the index and the array.
+func (ev *evaluator) invokeHOF(f any, args []any, input any, pos int) (any, error) {
+	if fn, ok := f.(Function); ok && fn.arity() < len(args) {
+		args = args[:fn.arity()]
+	}
+	return ev.invoke(f, args, input, pos)
+}
+
 func (ev *evaluator) invoke(f any, args []any, input any, pos int) (any, error) {
 	fn, ok := f.(Function)
 	if !ok {
@@ -297,8 +307,8 @@ func init() {
 	})
 	def("map", 2, false, func(ev *evaluator, a []any, pos int) (any, error) {
 		var out []any
-		for _, x := range items(a[0]) {
-			v, err := ev.invoke(a[1], []any{x}, x, pos)
+		for i, x := range items(a[0]) {
+			v, err := ev.invokeHOF(a[1], []any{x, float64(i), a[0]}, x, pos)
 			if err != nil {
 				return nil, err
 			}
@@ -310,8 +320,8 @@ func init() {
 	})
 	def("filter", 2, false, func(ev *evaluator, a []any, pos int) (any, error) {
 		var out []any
-		for _, x := range items(a[0]) {
-			v, err := ev.invoke(a[1], []any{x}, x, pos)
+		for i, x := range items(a[0]) {
+			v, err := ev.invokeHOF(a[1], []any{x, float64(i), a[0]}, x, pos)
 			if err != nil {
 				return nil, err
 			}

@@ -289,7 +289,7 @@ func init() {
 		}
 		var out []any
 		for k, v := range o.All() {
-			r, err := ev.invoke(a[1], []any{v, k, o}, o, pos)
+			r, err := ev.invokeHOF(a[1], []any{v, k, o}, o, pos)
 			if err != nil {
 				return nil, err
 			}
@@ -304,12 +304,12 @@ func init() {
 		if len(in) == 0 {
 			return a[2], nil
 		}
-		acc := a[2]
+		acc, first := a[2], 0
 		if acc == undefined {
-			acc, in = in[0], in[1:]
+			acc, in, first = in[0], in[1:], 1
 		}
-		for _, x := range in {
-			r, err := ev.invoke(a[1], []any{acc, x}, x, pos)
+		for i, x := range in {
+			r, err := ev.invokeHOF(a[1], []any{acc, x, float64(i + first), a[0]}, x, pos)
 			if err != nil {
 				return nil, err
 			}
@@ -449,10 +449,10 @@ func init() {
 	})
 	def("single", 2, false, func(ev *evaluator, a []any, pos int) (any, error) {
 		var found []any
-		for _, x := range items(a[0]) {
+		for i, x := range items(a[0]) {
 			keep := true
 			if a[1] != undefined {
-				r, err := ev.invoke(a[1], []any{x}, x, pos)
+				r, err := ev.invokeHOF(a[1], []any{x, float64(i), a[0]}, x, pos)
 				if err != nil {
 					return nil, err
 				}

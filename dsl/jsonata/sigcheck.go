@@ -128,28 +128,22 @@ func (m *sigMatcher) check(name string, args []any, context any, pos int) ([]any
 		return nil, m.mismatch(name, syms, pos)
 	}
 	out := make([]any, 0, len(m.sig.Params))
-	ai := 0
 	for i, p := range m.sig.Params {
 		start, end := loc[2+2*i], loc[3+2*i]
 		if start == end {
-			if p.Context {
+			if p.Context && len(args) < len(m.sig.Params) {
 				ctx := finish(context)
 				if !strings.ContainsRune(strings.Trim(typeClass(p.Type), "[]"), rune(symbol(ctx))) {
-					return nil, rterr("T0411", pos, "context value is not a compatible type with argument %d of function %q", ai+1, name)
+					return nil, rterr("T0411", pos, "context value is not a compatible type with argument %d of function %q", start+1, name)
 				}
 				out = append(out, ctx)
 				continue
 			}
-			var a any = undefined
-			if ai < len(args) {
-				a = args[ai]
-			}
-			out = append(out, a)
-			ai++
+			out = append(out, undefined)
 			continue
 		}
 		for k := start; k < end; k++ {
-			a := args[ai]
+			a := args[k]
 			if p.Type.Symbol == 'a' && a != undefined {
 				arr, isArr := a.([]any)
 				if !isArr {
@@ -159,14 +153,13 @@ func (m *sigMatcher) check(name string, args []any, context any, pos int) ([]any
 					want := p.Type.Elem.Symbol
 					for _, x := range arr {
 						if s := symbol(x); want != 'x' && s != want {
-							return nil, rterr("T0412", pos, "argument %d of function %q must be an array of %s", ai+1, name, typeName(want))
+							return nil, rterr("T0412", pos, "argument %d of function %q must be an array of %s", k+1, name, typeName(want))
 						}
 					}
 				}
 				a = arr
 			}
 			out = append(out, a)
-			ai++
 		}
 	}
 	return out, nil
