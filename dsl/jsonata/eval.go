@@ -196,6 +196,9 @@ func toJSON(v any, pos int) (any, error) {
 // rounds to 15 significant digits, as JSONata does when it turns numbers
 // into strings.
 func jsNumber(f float64, round bool) string {
+	if math.IsInf(f, 0) || math.IsNaN(f) {
+		return "null"
+	}
 	if g, err := strconv.ParseFloat(strconv.FormatFloat(f, 'g', 15, 64), 64); err == nil && round {
 		f = g
 	}
@@ -219,6 +222,9 @@ func roundNumbers(v any) any {
 	switch v := v.(type) {
 	case float64, jsonvalue.Number:
 		f, _ := num(v)
+		if f == math.Trunc(f) || math.IsInf(f, 0) || math.IsNaN(f) {
+			return f
+		}
 		g, _ := strconv.ParseFloat(jsNumber(f, true), 64)
 		return g
 	case []any:
@@ -1089,6 +1095,10 @@ func stringify(v any, pos int) (string, error) {
 		return v, nil
 	case Function:
 		return "", nil
+	case float64:
+		if math.IsInf(v, 0) || math.IsNaN(v) {
+			return "", rterr("D3001", pos, "attempting to invoke string function on Infinity or NaN")
+		}
 	}
 	j, err := toJSON(roundNumbers(v), pos)
 	if err != nil {

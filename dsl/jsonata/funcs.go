@@ -1,6 +1,8 @@
 package jsonata
 
 import (
+	"bytes"
+	"encoding/json"
 	"math"
 	"strings"
 	"unicode/utf8"
@@ -190,11 +192,23 @@ func def(name string, n int, contextArg bool, fn func(ev *evaluator, args []any,
 }
 
 func init() {
-	def("string", 1, true, func(_ *evaluator, a []any, pos int) (any, error) {
+	def("string", 2, true, func(_ *evaluator, a []any, pos int) (any, error) {
 		if a[0] == undefined {
 			return undefined, nil
 		}
-		return stringify(a[0], pos)
+		s, err := stringify(a[0], pos)
+		if err != nil || a[1] != true {
+			return s, err
+		}
+		if _, isStr := a[0].(string); isStr {
+			return s, nil
+		}
+		// Pretty-printed as JSON.stringify(v, null, 2) does.
+		var b bytes.Buffer
+		if json.Indent(&b, []byte(s), "", "  ") != nil {
+			return s, nil
+		}
+		return b.String(), nil
 	})
 	def("length", 1, true, func(_ *evaluator, a []any, pos int) (any, error) {
 		s, ok := a[0].(string)

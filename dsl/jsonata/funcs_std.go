@@ -2,6 +2,7 @@ package jsonata
 
 import (
 	"math"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -511,9 +512,13 @@ func parseJSONataNumber(s string) (float64, bool) {
 			return float64(n), err == nil
 		}
 	}
-	v, err := jsonvalue.Parse([]byte(s))
-	if err != nil {
+	if !decimalNumber.MatchString(s) {
 		return 0, false
 	}
-	return num(v)
+	f, err := strconv.ParseFloat(s, 64)
+	return f, err == nil && !math.IsInf(f, 0)
 }
+
+// decimalNumber is the decimal syntax $number accepts: JSON's, except
+// that leading zeros are allowed.
+var decimalNumber = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?([Ee][-+]?[0-9]+)?$`)
