@@ -101,11 +101,6 @@ func (e *Expr) Evaluate(input any, bindings map[string]any) (result any, ok bool
 	for k, v := range bindings {
 		top.vars[k] = v
 	}
-	if arr, isArr := input.([]any); isArr {
-		// A top-level array input is treated as a singleton-preserving
-		// sequence, as in the reference implementation.
-		input = &sequence{items: arr, keepSingleton: true}
-	}
 	v, err := ev.eval(e.Root, input, top)
 	if err != nil {
 		return nil, false, err
@@ -460,45 +455,53 @@ func (ev *evaluator) path(p *Path, input any, e *env) (any, error) {
 			cur = items(v)
 			continue
 		}
-		var next []any
 		// The first step of a path that starts with a variable, literal or
 		// constructor is evaluated once against the input, not per value.
+		ins := cur
 		if i == 0 && !isNavigational(st.Expr) {
-			v, err := ev.eval(st.Expr, input, e)
+			ins = []any{input}
+		}
+		var results []any
+		for _, x := range ins {
+			v, err := ev.eval(st.Expr, x, e)
 			if err != nil {
 				return nil, err
 			}
-			v, err = ev.stages(st, v, e)
-			if err != nil {
+			if v, err = ev.stages(st, v, e); err != nil {
 				return nil, err
 			}
-			next = items(v)
-			if _, isArr := finish(v).([]any); isArr && len(p.Steps) == 1 {
-				next = []any{finish(v)}
+			if s, isSeq := v.(*sequence); isSeq && len(s.items) == 0 || v == undefined {
+				continue
 			}
+			results = append(results, v)
+		}
+		_, cons := st.Expr.(*Array)
+		var next []any
+		if i == 0 && cons {
+			// A path that starts with an array constructor maps the
+			// following steps over the array's members.
+			for _, r := range results {
+				next = append(next, items(finish(r))...)
+			}
+		} else if arr, isArr := singleArray(results); isArr && i == len(p.Steps)-1 && !cons {
+			// A path whose last step selects one array gives that array,
+			// even when it has a single member.
+			next, keep = arr, true
 		} else {
-			for _, x := range cur {
-				v, err := ev.eval(st.Expr, x, e)
-				if err != nil {
-					return nil, err
-				}
-				v, err = ev.stages(st, v, e)
-				if err != nil {
-					return nil, err
-				}
-				if _, isArr := st.Expr.(*Array); isArr {
-					// An array constructor as a step keeps its array.
-					if fv := finish(v); fv != undefined {
-						next = append(next, fv)
+			// Each step's results are flattened one level, except arrays
+			// that an array constructor made.
+			for _, r := range results {
+				switch r := r.(type) {
+				case *sequence:
+					next = append(next, r.items...)
+				case []any:
+					if cons {
+						next = append(next, r)
+					} else {
+						next = append(next, r...)
 					}
-					continue
-				}
-				for _, y := range items(finish(v)) {
-					if arr, isArr := y.([]any); isArr && !st.KeepArray {
-						next = append(next, flatten(arr)...)
-						continue
-					}
-					next = append(next, y)
+				default:
+					next = append(next, r)
 				}
 			}
 		}
@@ -704,6 +707,16 @@ func (ev *evaluator) sortOrder(s *Sort, in []any, envs []*env) ([]int, error) {
 		return false
 	})
 	return idx, nil
+}
+
+// singleArray returns the array when results is exactly one array (not a
+// sequence).
+func singleArray(results []any) ([]any, bool) {
+	if len(results) != 1 {
+		return nil, false
+	}
+	arr, ok := results[0].([]any)
+	return arr, ok
 }
 
 // isNavigational reports whether a step expression navigates the context
