@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/aslgen/aslgen/dsl/jsonvalue"
 )
@@ -76,19 +77,38 @@ func (e *env) lookup(name string) (any, bool) {
 func (e *env) child() *env { return &env{vars: map[string]any{}, parent: e} }
 
 type evaluator struct {
-	root  any
-	depth int
+	root     any
+	depth    int
+	maxDepth int
+	deadline time.Time // zero: none
+	steps    int
 }
 
-// maxEvalDepth bounds the evaluator's recursion, so runaway recursion in an
-// expression (an unbounded recursive lambda) fails cleanly.
-const maxEvalDepth = 1000
+// Limits bounds an evaluation. Zero fields take the defaults.
+type Limits struct {
+	// MaxDepth bounds the nesting of evaluation (expressions within
+	// expressions, non-tail function calls); beyond it evaluation fails
+	// with U1001. Default 2000.
+	MaxDepth int
+	// Timeout bounds the evaluation's run time; beyond it evaluation fails
+	// with U1001. Default: none.
+	Timeout time.Duration
+}
+
+// defaultMaxDepth is the default of Limits.MaxDepth.
+const defaultMaxDepth = 2000
 
 // Evaluate evaluates the expression against input (a jsonvalue value) with
 // the given variable bindings, which may hold jsonvalue values or Function
 // values. The result is a jsonvalue value, or ok=false when the expression
-// produces nothing (JSONata's undefined).
+// produces nothing (JSONata's undefined). An Expr is safe for concurrent
+// use by several evaluations.
 func (e *Expr) Evaluate(input any, bindings map[string]any) (result any, ok bool, err error) {
+	return e.EvaluateWith(input, bindings, Limits{})
+}
+
+// EvaluateWith is Evaluate with limits on depth and time.
+func (e *Expr) EvaluateWith(input any, bindings map[string]any, lim Limits) (result any, ok bool, err error) {
 	defer func() {
 		// A panic is a bug in this package; report it as an error rather
 		// than take the caller down.
@@ -96,7 +116,13 @@ func (e *Expr) Evaluate(input any, bindings map[string]any) (result any, ok bool
 			result, ok, err = nil, false, rterr("U1000", 0, "internal error evaluating %q: %v", e.Source, r)
 		}
 	}()
-	ev := &evaluator{root: input}
+	ev := &evaluator{root: input, maxDepth: lim.MaxDepth}
+	if ev.maxDepth <= 0 {
+		ev.maxDepth = defaultMaxDepth
+	}
+	if lim.Timeout > 0 {
+		ev.deadline = time.Now().Add(lim.Timeout)
+	}
 	top := &env{vars: map[string]any{}, parent: builtinEnv}
 	for k, v := range bindings {
 		top.vars[k] = v
@@ -295,8 +321,11 @@ func truthy(v any) bool {
 func (ev *evaluator) eval(n Node, input any, e *env) (any, error) {
 	ev.depth++
 	defer func() { ev.depth-- }()
-	if ev.depth > maxEvalDepth {
-		return nil, rterr("U1001", n.Pos(), "stack overflow: the expression recurses too deeply")
+	if ev.depth > ev.maxDepth {
+		return nil, rterr("U1001", n.Pos(), "stack overflow: check for non-terminating recursive function; consider rewriting it as tail-recursive")
+	}
+	if ev.steps++; ev.steps&1023 == 0 && !ev.deadline.IsZero() && time.Now().After(ev.deadline) {
+		return nil, rterr("U1001", n.Pos(), "expression evaluation timeout: check for an infinite loop")
 	}
 	switch n := n.(type) {
 	case *Number:

@@ -26,6 +26,8 @@ type evalCase struct {
 	Result          json.RawMessage            `json:"result"`
 	UndefinedResult bool                       `json:"undefinedResult"`
 	Code            string                     `json:"code"`
+	Depth           int                        `json:"depth"`
+	TimeLimit       int                        `json:"timelimit"`
 	Error           *struct {
 		Code string `json:"code"`
 	} `json:"error"`
@@ -144,7 +146,7 @@ func runEvalCase(c evalCase, datasets map[string]json.RawMessage) (reason string
 				done <- outcome{err: fmt.Errorf("panic: %v", r)}
 			}
 		}()
-		v, ok, err := e.Evaluate(input, bindings)
+		v, ok, err := e.EvaluateWith(input, bindings, Limits{MaxDepth: c.Depth, Timeout: time.Duration(c.TimeLimit) * time.Millisecond})
 		done <- outcome{v, ok, err}
 	}()
 	var o outcome

@@ -32,15 +32,97 @@ func (l *lambda) call(ev *evaluator, args []any, input any, pos int) (any, error
 		}
 		args = checked
 	}
-	e := l.env.child()
-	for i, p := range l.node.Params {
-		var v any = undefined
-		if i < len(args) {
-			v = args[i]
-		}
-		e.vars[p.Name] = v
+	// A call counts toward the depth limit like an expression level.
+	ev.depth++
+	defer func() { ev.depth-- }()
+	if ev.depth > ev.maxDepth {
+		return nil, rterr("U1001", pos, "stack overflow: check for non-terminating recursive function; consider rewriting it as tail-recursive")
 	}
-	return ev.eval(l.node.Body, l.input, e)
+	for {
+		e := l.env.child()
+		for i, p := range l.node.Params {
+			var v any = undefined
+			if i < len(args) {
+				v = args[i]
+			}
+			e.vars[p.Name] = v
+		}
+		res, err := ev.evalTail(l.node.Body, l.input, e)
+		if err != nil {
+			return nil, err
+		}
+		tc, isTail := res.(*tailCall)
+		if !isTail {
+			return res, nil
+		}
+		// A call in tail position runs here, in a loop, rather than
+		// nesting: tail-recursive functions run in constant depth.
+		next, isLambda := tc.fn.(*lambda)
+		if !isLambda || next.node.Signature != nil {
+			return ev.invoke(tc.fn, tc.args, tc.input, tc.pos)
+		}
+		l, args = next, tc.args
+	}
+}
+
+// tailCall is a function call in tail position of a lambda body, returned
+// to the calling lambda to run.
+type tailCall struct {
+	fn    any
+	args  []any
+	input any
+	pos   int
+}
+
+// evalTail evaluates n in tail position: a call there is not made but
+// returned as a *tailCall.
+func (ev *evaluator) evalTail(n Node, input any, e *env) (any, error) {
+	switch n := n.(type) {
+	case *Condition:
+		c, err := ev.eval(n.Cond, input, e)
+		if err != nil {
+			return nil, err
+		}
+		if truthy(c) {
+			return ev.evalTail(n.Then, input, e)
+		}
+		if n.Else == nil {
+			return undefined, nil
+		}
+		return ev.evalTail(n.Else, input, e)
+	case *Block:
+		if n.Tuple || len(n.Exprs) == 0 {
+			break
+		}
+		inner := e.child()
+		for _, x := range n.Exprs[:len(n.Exprs)-1] {
+			if _, err := ev.eval(x, input, inner); err != nil {
+				return nil, err
+			}
+		}
+		return ev.evalTail(n.Exprs[len(n.Exprs)-1], input, inner)
+	case *Call:
+		if n.Partial() {
+			break
+		}
+		f, err := ev.eval(n.Func, input, e)
+		if err != nil {
+			return nil, err
+		}
+		args := make([]any, len(n.Args))
+		for i, a := range n.Args {
+			v, err := ev.eval(a, input, e)
+			if err != nil {
+				return nil, err
+			}
+			args[i] = finish(v)
+		}
+		if _, ok := finish(f).(*lambda); !ok {
+			return ev.invoke(finish(f), args, input, n.Pos())
+		}
+		return &tailCall{fn: finish(f), args: args, input: input, pos: n.Pos()}, nil
+	}
+	return ev.eval(n, input, e)
 }
 
 // partial is a function partially applied: the arguments given, and the
