@@ -78,6 +78,7 @@ func (e *env) child() *env { return &env{vars: map[string]any{}, parent: e} }
 
 type evaluator struct {
 	root     any
+	top      *env // the evaluation's variables, over the built-ins
 	depth    int
 	maxDepth int
 	deadline time.Time // zero: none
@@ -127,6 +128,7 @@ func (e *Expr) EvaluateWith(input any, bindings map[string]any, lim Limits) (res
 	for k, v := range bindings {
 		top.vars[k] = v
 	}
+	ev.top = top
 	v, err := ev.eval(e.Root, input, top)
 	if err != nil {
 		return nil, false, err
