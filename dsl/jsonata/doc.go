@@ -1,6 +1,6 @@
-// Package jsonata parses JSONata expressions, the query language of the
-// JSONata mode of AWS Step Functions (the "{% ... %}" strings of states
-// whose QueryLanguage is JSONata), into a typed syntax tree.
+// Package jsonata parses and evaluates JSONata expressions, the query
+// language of the JSONata mode of AWS Step Functions (the "{% ... %}"
+// strings of states whose QueryLanguage is JSONata).
 //
 // Parse accepts the language of JSONata 2.2, the version of the reference
 // test suite; ParseWith with Options.JSONata20 restricts it to JSONata 2.0,
@@ -8,8 +8,14 @@
 // operators. ParseTemplate parses an ASL template string "{% expr %}" as
 // JSONata 2.0, and IsExpression tells template strings from literals.
 //
-// The package only parses; evaluation is left to a later package. It
-// accepts exactly what the reference implementation (jsonata-js) accepts
+// Expr.Evaluate runs a parsed expression against a jsonvalue input with
+// variable bindings; EvaluateWith bounds its depth and run time (Limits).
+// Evaluation errors are *RuntimeError values carrying the reference's
+// error codes (T2001, D3030, ...) and the offset in the expression. The
+// evaluator is being completed: TestEvalSuite measures it against the
+// official suite and lists every failing case by group.
+//
+// The parser accepts exactly what the reference implementation (jsonata-js) accepts
 // when it compiles an expression, and rejects the rest with the same error
 // codes: during development it was checked against the whole official test
 // suite and, by differential testing on some three hundred thousand
