@@ -219,24 +219,10 @@ func toJSON(v any, pos int) (any, error) {
 // rounds to 15 significant digits, as JSONata does when it turns numbers
 // into strings.
 func jsNumber(f float64, round bool) string {
-	if math.IsInf(f, 0) || math.IsNaN(f) {
-		return "null"
-	}
 	if g, err := strconv.ParseFloat(strconv.FormatFloat(f, 'g', 15, 64), 64); err == nil && round {
 		f = g
 	}
-	if f == 0 {
-		return "0"
-	}
-	a := math.Abs(f)
-	if a >= 1e-6 && a < 1e21 {
-		return strconv.FormatFloat(f, 'f', -1, 64)
-	}
-	s := strconv.FormatFloat(f, 'e', -1, 64)
-	mant, exp, _ := strings.Cut(s, "e")
-	sign := exp[0]
-	exp = strings.TrimLeft(exp[1:], "0")
-	return mant + "e" + string(sign) + exp
+	return jsNumberString(f)
 }
 
 // roundNumbers rounds every number in v to 15 significant digits, as
