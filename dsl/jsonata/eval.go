@@ -342,7 +342,9 @@ func (ev *evaluator) eval(n Node, input any, e *env) (any, error) {
 	case *Wildcard:
 		var out []any
 		for _, x := range items(input) {
-			if o, ok := x.(*jsonvalue.Object); ok {
+			if arr, ok := x.([]any); ok {
+				out = append(out, flatten(arr)...)
+			} else if o, ok := x.(*jsonvalue.Object); ok {
 				for _, v := range o.All() {
 					if arr, isArr := v.([]any); isArr {
 						out = append(out, flatten(arr)...)

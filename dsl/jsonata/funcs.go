@@ -186,6 +186,9 @@ func (ev *evaluator) callNode(n *Call, input any, e *env) (any, error) {
 	if n.Partial() {
 		fn, ok := finish(f).(Function)
 		if !ok {
+			if name := calledName(n); name != "" {
+				return nil, rterr("T1007", n.Pos(), "attempted to partially apply a non-function; did you mean $%s?", name)
+			}
 			return nil, rterr("T1008", n.Pos(), "attempted to partially apply a non-function")
 		}
 		p := &partial{fn: fn, args: make([]any, len(n.Args))}
@@ -210,7 +213,25 @@ func (ev *evaluator) callNode(n *Call, input any, e *env) (any, error) {
 		}
 		args[i] = finish(v)
 	}
+	if _, ok := finish(f).(Function); !ok {
+		if name := calledName(n); name != "" {
+			return nil, rterr("T1005", n.Pos(), "attempted to invoke a non-function; did you mean $%s?", name)
+		}
+	}
 	return ev.invoke(finish(f), args, input, n.Pos())
+}
+
+// calledName returns the field name a call is made on when it is written
+// like a built-in function without its $ (sum(x)), else "".
+func calledName(n *Call) string {
+	if p, ok := n.Func.(*Path); ok && len(p.Steps) == 1 {
+		if nm, ok := p.Steps[0].Expr.(*Name); ok {
+			if _, isBuiltin := builtinEnv.vars[nm.Value]; isBuiltin {
+				return nm.Value
+			}
+		}
+	}
+	return ""
 }
 
 // invokeHOF calls a function argument of a higher-order function with as
@@ -256,6 +277,9 @@ func (ev *evaluator) apply(n *Apply, input any, e *env) (any, error) {
 	f, err := ev.eval(n.Rhs, input, e)
 	if err != nil {
 		return nil, err
+	}
+	if _, ok := finish(f).(Function); !ok {
+		return nil, rterr("T2006", n.OpOffset, "the right side of the function application operator ~> must be a function")
 	}
 	return ev.invoke(finish(f), []any{l}, input, n.OpOffset)
 }

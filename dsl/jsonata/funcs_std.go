@@ -3,7 +3,6 @@ package jsonata
 import (
 	"math"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -323,43 +322,35 @@ func init() {
 			return undefined, nil
 		}
 		in := append([]any{}, items(a[0])...)
-		var firstErr error
-		less := func(i, j int) bool {
+		// after reports whether x sorts after y.
+		after := func(x, y any) (bool, error) {
 			if a[1] != undefined {
-				r, err := ev.invoke(a[1], []any{in[i], in[j]}, undefined, pos)
-				if err != nil && firstErr == nil {
-					firstErr = err
+				r, err := ev.invoke(a[1], []any{x, y}, undefined, pos)
+				if err != nil {
+					return false, err
 				}
-				// The function says whether i sorts after j.
-				return !truthy(r)
+				return truthy(r), nil
 			}
-			x, xn := num(in[i])
-			y, yn := num(in[j])
+			xf, xn := num(x)
+			yf, yn := num(y)
 			if xn && yn {
-				return x < y
+				return xf > yf, nil
 			}
-			xs, xok := in[i].(string)
-			ys, yok := in[j].(string)
+			xs, xok := x.(string)
+			ys, yok := y.(string)
 			if xok && yok {
-				return xs < ys
+				return xs > ys, nil
 			}
-			if firstErr == nil {
-				firstErr = rterr("D3070", pos, "the single argument form of the sort function can only be applied to an array of strings or an array of numbers")
-			}
-			return false
+			return false, rterr("D3070", pos, "the single argument form of the sort function can only be applied to an array of strings or an array of numbers")
 		}
-		sort.SliceStable(in, less)
-		if firstErr != nil {
-			return nil, firstErr
-		}
-		return in, nil
+		return mergeSort(in, after)
 	})
 	def("zip", 2, false, func(_ *evaluator, a []any, _ int) (any, error) {
 		var lists [][]any
 		n := math.MaxInt
 		for _, x := range a {
 			if x == undefined {
-				continue
+				return []any{}, nil
 			}
 			l := items(x)
 			lists = append(lists, l)
@@ -438,8 +429,11 @@ func init() {
 				return nil, err
 			}
 		}
+		if ch == "" {
+			ch = " "
+		}
 		n := int(math.Abs(w)) - utf8.RuneCountInString(s)
-		if n <= 0 || ch == "" {
+		if n <= 0 {
 			return s, nil
 		}
 		pad := []rune(strings.Repeat(ch, n))[:n]
@@ -492,6 +486,38 @@ func init() {
 		}
 		return undefined, nil
 	})
+}
+
+// mergeSort sorts stably with a comparator that says whether its first
+// argument sorts after its second, calling it as the reference does, so
+// that comparators that are not consistent give the reference's order.
+func mergeSort(in []any, after func(x, y any) (bool, error)) ([]any, error) {
+	if len(in) <= 1 {
+		return in, nil
+	}
+	mid := len(in) / 2
+	l, err := mergeSort(in[:mid:mid], after)
+	if err != nil {
+		return nil, err
+	}
+	r, err := mergeSort(in[mid:], after)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]any, 0, len(in))
+	for len(l) > 0 && len(r) > 0 {
+		swap, err := after(l[0], r[0])
+		if err != nil {
+			return nil, err
+		}
+		if swap {
+			out, r = append(out, r[0]), r[1:]
+		} else {
+			out, l = append(out, l[0]), l[1:]
+		}
+	}
+	out = append(out, l...)
+	return append(out, r...), nil
 }
 
 // parseJSONataNumber parses a string as $number does: JSON number syntax,

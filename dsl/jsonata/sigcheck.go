@@ -127,23 +127,35 @@ func (m *sigMatcher) check(name string, args []any, context any, pos int) ([]any
 	if loc == nil {
 		return nil, m.mismatch(name, syms, pos)
 	}
+	// As in the reference, arguments are taken in order: a parameter that
+	// matched nothing takes the context value (a "-" parameter when
+	// arguments are missing) or else the next argument, which moves the
+	// following parameters along.
+	arg := func(i int) any {
+		if i < len(args) {
+			return args[i]
+		}
+		return undefined
+	}
 	out := make([]any, 0, len(m.sig.Params))
+	ai := 0
 	for i, p := range m.sig.Params {
 		start, end := loc[2+2*i], loc[3+2*i]
 		if start == end {
 			if p.Context && len(args) < len(m.sig.Params) {
 				ctx := finish(context)
 				if !strings.ContainsRune(strings.Trim(typeClass(p.Type), "[]"), rune(symbol(ctx))) {
-					return nil, rterr("T0411", pos, "context value is not a compatible type with argument %d of function %q", start+1, name)
+					return nil, rterr("T0411", pos, "context value is not a compatible type with argument %d of function %q", ai+1, name)
 				}
 				out = append(out, ctx)
 				continue
 			}
-			out = append(out, undefined)
+			out = append(out, arg(ai))
+			ai++
 			continue
 		}
 		for k := start; k < end; k++ {
-			a := args[k]
+			a := arg(ai)
 			if p.Type.Symbol == 'a' && a != undefined {
 				arr, isArr := a.([]any)
 				if !isArr {
@@ -153,13 +165,14 @@ func (m *sigMatcher) check(name string, args []any, context any, pos int) ([]any
 					want := p.Type.Elem.Symbol
 					for _, x := range arr {
 						if s := symbol(x); want != 'x' && s != want {
-							return nil, rterr("T0412", pos, "argument %d of function %q must be an array of %s", k+1, name, typeName(want))
+							return nil, rterr("T0412", pos, "argument %d of function %q must be an array of %s", ai+1, name, typeName(want))
 						}
 					}
 				}
 				a = arr
 			}
 			out = append(out, a)
+			ai++
 		}
 	}
 	return out, nil
