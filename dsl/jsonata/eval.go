@@ -341,7 +341,12 @@ func (ev *evaluator) eval(n Node, input any, e *env) (any, error) {
 		return lookup(input, n.Value), nil
 	case *Wildcard:
 		var out []any
-		for _, x := range items(input) {
+		in := []any{input}
+		if s, ok := input.(*sequence); ok {
+			in = s.items
+		}
+		for _, x := range in {
+			// An array's fields are its members.
 			if arr, ok := x.([]any); ok {
 				out = append(out, flatten(arr)...)
 			} else if o, ok := x.(*jsonvalue.Object); ok {

@@ -254,12 +254,24 @@ func (ev *evaluator) invoke(f any, args []any, input any, pos int) (any, error) 
 
 // apply evaluates lhs ~> rhs: rhs is called with lhs as its first argument.
 func (ev *evaluator) apply(n *Apply, input any, e *env) (any, error) {
+	v, err := ev.applyValue(n, input, e)
+	if err != nil || !n.KeepArray {
+		return v, err
+	}
+	return &sequence{items: items(finish(v)), keepSingleton: true}, nil
+}
+
+func (ev *evaluator) applyValue(n *Apply, input any, e *env) (any, error) {
 	l, err := ev.eval(n.Lhs, input, e)
 	if err != nil {
 		return nil, err
 	}
 	l = finish(l)
-	if c, ok := n.Rhs.(*Call); ok && !c.Partial() {
+	rhs := n.Rhs
+	if pf, ok := rhs.(*Postfix); ok && len(pf.Stages) == 0 && pf.Group == nil && pf.Focus == nil {
+		rhs = pf.Expr
+	}
+	if c, ok := rhs.(*Call); ok && !c.Partial() {
 		f, err := ev.eval(c.Func, input, e)
 		if err != nil {
 			return nil, err
@@ -278,10 +290,31 @@ func (ev *evaluator) apply(n *Apply, input any, e *env) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if _, ok := finish(f).(Function); !ok {
+	fn, ok := finish(f).(Function)
+	if !ok {
 		return nil, rterr("T2006", n.OpOffset, "the right side of the function application operator ~> must be a function")
 	}
-	return ev.invoke(finish(f), []any{l}, input, n.OpOffset)
+	if first, isFn := l.(Function); isFn {
+		// Two functions chained make their composition.
+		return &composed{first: first, then: fn}, nil
+	}
+	return ev.invoke(fn, []any{l}, input, n.OpOffset)
+}
+
+// composed is f ~> g for functions f and g: a function that applies f,
+// then g to its result.
+type composed struct {
+	first, then Function
+}
+
+func (c *composed) arity() int { return c.first.arity() }
+
+func (c *composed) call(ev *evaluator, args []any, input any, pos int) (any, error) {
+	v, err := c.first.call(ev, args, input, pos)
+	if err != nil {
+		return nil, err
+	}
+	return c.then.call(ev, []any{finish(v)}, input, pos)
 }
 
 // builtinEnv binds the built-in functions; every evaluation's variables
@@ -292,7 +325,15 @@ func def(name string, n int, contextArg bool, fn func(ev *evaluator, args []any,
 	b := &builtin{name: name, n: n, contextArg: contextArg, fn: fn}
 	if text, ok := builtinSignatures[name]; ok {
 		b.sig = newSigMatcher(parseSigText(text))
-		b.n = len(b.sig.sig.Params)
+		// The arity that higher-order functions see counts the required
+		// parameters only, like the length of a JavaScript function with
+		// default parameters.
+		b.n = 0
+		for _, p := range b.sig.sig.Params {
+			if !p.Optional {
+				b.n++
+			}
+		}
 	}
 	builtinEnv.vars[name] = b
 }

@@ -443,6 +443,9 @@ func init() {
 		return s + string(pad), nil
 	})
 	def("single", 2, false, func(ev *evaluator, a []any, pos int) (any, error) {
+		if a[0] == undefined {
+			return undefined, nil
+		}
 		var found []any
 		for i, x := range items(a[0]) {
 			keep := true
