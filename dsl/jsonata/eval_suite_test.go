@@ -36,7 +36,7 @@ type evalCase struct {
 // evalSuiteFloor is the number of suite cases the evaluator must pass. It
 // is a ratchet while the engine is being completed: raise it as cases pass;
 // issue 6 asks for at least 95% of the suite.
-const evalSuiteFloor = 1378
+const evalSuiteFloor = 1388
 
 // suiteShow is how many failures of each group the test prints:
 // go test ./dsl/jsonata -run EvalSuite -v -args -suite.show=1000
