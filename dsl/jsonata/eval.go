@@ -573,22 +573,27 @@ func (ev *evaluator) group(g *Group, in []any, e *env) (any, error) {
 
 // groupWith groups values each evaluated in its own environment (envs[i]
 // for in[i]; e for all when envs is nil).
-func (ev *evaluator) groupWith(g *Group, in []any, envs []*env, e *env) (any, error) {
+func (ev *evaluator) groupWith(g *Group, in []any, binds []map[string]any, e *env) (any, error) {
 	type bucket struct {
-		pair int
-		data []any
-		env  *env
+		pair    int
+		members []int
 	}
 	var order []string
 	groups := map[string]*bucket{}
 	if len(in) == 0 {
 		in = []any{undefined}
+		if binds != nil {
+			binds = []map[string]any{nil}
+		}
+	}
+	envOf := func(i int) *env {
+		if binds == nil {
+			return e
+		}
+		return tupleEnv(e, binds[i])
 	}
 	for xi, x := range in {
-		xe := e
-		if envs != nil && xi < len(envs) {
-			xe = envs[xi]
-		}
+		xe := envOf(xi)
 		for i, p := range g.Pairs {
 			k, err := ev.eval(p.Key, x, xe)
 			if err != nil {
@@ -604,24 +609,44 @@ func (ev *evaluator) groupWith(g *Group, in []any, envs []*env, e *env) (any, er
 			}
 			b, seen := groups[ks]
 			if !seen {
-				groups[ks] = &bucket{pair: i, data: []any{x}, env: xe}
+				groups[ks] = &bucket{pair: i, members: []int{xi}}
 				order = append(order, ks)
 				continue
 			}
 			if b.pair != i {
 				return nil, rterr("D1009", p.Key.Pos(), "multiple key definitions evaluate to same key: %q", ks)
 			}
-			b.data = append(b.data, x)
+			b.members = append(b.members, xi)
 		}
 	}
 	out := jsonvalue.NewObject(len(order))
 	for _, k := range order {
 		b := groups[k]
-		var ctx any = &sequence{items: b.data}
-		if len(b.data) == 1 {
-			ctx = b.data[0]
+		// The group's value is evaluated with the group's values as context
+		// and, in a tuple stream, each variable bound to the values it has
+		// across the group.
+		var ctx any
+		var merged map[string]any
+		for _, m := range b.members {
+			ctx = appendValues(ctx, in[m])
+			if binds != nil {
+				if merged == nil {
+					merged = make(map[string]any, len(binds[m]))
+					for name, v := range binds[m] {
+						merged[name] = v
+					}
+					continue
+				}
+				for name, v := range binds[m] {
+					merged[name] = appendValues(merged[name], v)
+				}
+			}
 		}
-		v, err := ev.eval(g.Pairs[b.pair].Value, ctx, b.env)
+		ge := e
+		if binds != nil {
+			ge = tupleEnv(e, merged)
+		}
+		v, err := ev.eval(g.Pairs[b.pair].Value, ctx, ge)
 		if err != nil {
 			return nil, err
 		}
@@ -630,6 +655,22 @@ func (ev *evaluator) groupWith(g *Group, in []any, envs []*env, e *env) (any, er
 		}
 	}
 	return out, nil
+}
+
+// appendValues is $append for values being collected: the first value as
+// it is, then a sequence of all of them, arrays contributing their members.
+func appendValues(acc, v any) any {
+	if acc == nil {
+		return v
+	}
+	var out []any
+	if s, ok := acc.(*sequence); ok {
+		out = append(out, s.items...)
+	} else {
+		out = append(out, items(acc)...)
+	}
+	out = append(out, items(v)...)
+	return &sequence{items: out}
 }
 
 func jsonKind(v any) string {

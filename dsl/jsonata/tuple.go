@@ -165,11 +165,11 @@ func (ev *evaluator) tuplePath(p *Path, input any, e *env) (any, error) {
 	}
 	if p.Group != nil {
 		vals := make([]any, len(ts))
-		envs := make([]*env, len(ts))
+		binds := make([]map[string]any, len(ts))
 		for i, t := range ts {
-			vals[i], envs[i] = t.ctx, tupleEnv(e, t.b)
+			vals[i], binds[i] = t.ctx, t.b
 		}
-		return ev.groupWith(p.Group, vals, envs, e)
+		return ev.groupWith(p.Group, vals, binds, e)
 	}
 	if p.Tuple {
 		return &tupleSeq{tuples: ts, keep: keep}, nil
