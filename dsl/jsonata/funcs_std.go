@@ -300,6 +300,9 @@ func init() {
 		return &sequence{items: out}, nil
 	})
 	def("reduce", 3, false, func(ev *evaluator, a []any, pos int) (any, error) {
+		if fn, ok := a[1].(Function); ok && fn.arity() < 2 {
+			return nil, rterr("D3050", pos, "the second argument of reduce function must be a function with at least two arguments")
+		}
 		in := items(a[0])
 		if len(in) == 0 {
 			return a[2], nil
