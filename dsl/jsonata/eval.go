@@ -82,6 +82,7 @@ type evaluator struct {
 	depth    int
 	maxDepth int
 	deadline time.Time // zero: none
+	now      time.Time // the instant $now and $millis report, fixed at first use
 	steps    int
 }
 

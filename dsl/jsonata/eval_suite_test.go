@@ -34,10 +34,10 @@ type evalCase struct {
 	} `json:"error"`
 }
 
-// evalSuiteFloor is the number of suite cases the evaluator must pass. It
-// is a ratchet while the engine is being completed: raise it as cases pass;
-// issue 6 asks for at least 95% of the suite.
-const evalSuiteFloor = 1388
+// evalSuiteFloor is the number of suite cases the evaluator must pass (of
+// 1,686; issue 6 asks for at least 95%). It is a ratchet: raise it when
+// more cases pass, so that no change loses one.
+const evalSuiteFloor = 1679
 
 // suiteShow is how many failures of each group the test prints:
 // go test ./dsl/jsonata -run EvalSuite -v -args -suite.show=1000
