@@ -77,13 +77,15 @@ func (e *env) lookup(name string) (any, bool) {
 func (e *env) child() *env { return &env{vars: map[string]any{}, parent: e} }
 
 type evaluator struct {
-	root     any
-	top      *env // the evaluation's variables, over the built-ins
-	depth    int
-	maxDepth int
-	deadline time.Time // zero: none
-	now      time.Time // the instant $now and $millis report, fixed at first use
-	steps    int
+	root      any
+	top       *env // the evaluation's variables, over the built-ins
+	callEnv   *env // the environment of the call being made, for $eval
+	callInput any  // the context value of the built-in being called
+	depth     int
+	maxDepth  int
+	deadline  time.Time // zero: none
+	now       time.Time // the instant $now and $millis report, fixed at first use
+	steps     int
 }
 
 // Limits bounds an evaluation. Zero fields take the defaults.

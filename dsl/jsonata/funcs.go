@@ -118,6 +118,7 @@ func (ev *evaluator) evalTail(n Node, input any, e *env) (any, error) {
 			args[i] = finish(v)
 		}
 		if _, ok := finish(f).(*lambda); !ok {
+			ev.callEnv = e
 			return ev.invoke(finish(f), args, input, n.Pos())
 		}
 		return &tailCall{fn: finish(f), args: args, input: input, pos: n.Pos()}, nil
@@ -163,6 +164,7 @@ type builtin struct {
 func (b *builtin) arity() int { return b.n }
 
 func (b *builtin) call(ev *evaluator, args []any, input any, pos int) (any, error) {
+	ev.callInput = input
 	if b.sig != nil {
 		checked, err := b.sig.check(b.name, args, input, pos)
 		if err != nil {
@@ -218,6 +220,7 @@ func (ev *evaluator) callNode(n *Call, input any, e *env) (any, error) {
 			return nil, rterr("T1005", n.Pos(), "attempted to invoke a non-function; did you mean $%s?", name)
 		}
 	}
+	ev.callEnv = e
 	return ev.invoke(finish(f), args, input, n.Pos())
 }
 

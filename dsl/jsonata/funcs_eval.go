@@ -12,9 +12,13 @@ func init() {
 		}
 		input := a[1]
 		if input == undefined {
-			input = ev.root
+			input = ev.callInput
 		}
-		v, err := ev.eval(x.Root, input, ev.top)
+		scope := ev.callEnv
+		if scope == nil {
+			scope = ev.top
+		}
+		v, err := ev.eval(x.Root, input, scope)
 		if err != nil {
 			return nil, rterr("D3121", pos, "dynamic error evaluating the expression passed to function eval: %v", err)
 		}
