@@ -1020,6 +1020,10 @@ func arith(n *Binary, l, r any) (any, error) {
 	if l == undefined || r == undefined {
 		return undefined, nil
 	}
+	if math.IsInf(lf, 0) || math.IsInf(rf, 0) {
+		// An operand that overflowed earlier, as in 1/(10e300*10e100).
+		return nil, rterr("D1001", n.OpOffset, "number out of range")
+	}
 	switch n.Op {
 	case OpAdd:
 		return lf + rf, nil
