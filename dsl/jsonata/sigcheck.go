@@ -142,7 +142,7 @@ func (m *sigMatcher) check(name string, args []any, context any, pos int) ([]any
 	for i, p := range m.sig.Params {
 		start, end := loc[2+2*i], loc[3+2*i]
 		if start == end {
-			if p.Context && len(args) < len(m.sig.Params) {
+			if p.Context {
 				ctx := finish(context)
 				if !strings.ContainsRune(strings.Trim(typeClass(p.Type), "[]"), rune(symbol(ctx))) {
 					return nil, rterr("T0411", pos, "context value is not a compatible type with argument %d of function %q", ai+1, name)
