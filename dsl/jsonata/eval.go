@@ -467,9 +467,6 @@ func (ev *evaluator) path(p *Path, input any, e *env) (any, error) {
 	}
 	keep := p.KeepSingletonArray
 	for i, st := range p.Steps {
-		if st.Group != nil {
-			return nil, rterr("U1002", st.Pos(), "grouping on a step is not evaluated yet")
-		}
 		if srt, isSort := st.Expr.(*Sort); isSort {
 			sorted, err := ev.sortBy(srt, cur, e)
 			if err != nil {
@@ -532,6 +529,14 @@ func (ev *evaluator) path(p *Path, input any, e *env) (any, error) {
 				}
 			}
 		}
+		if st.Group != nil {
+			// A grouping on the first step applies to that step's values.
+			g, err := ev.group(st.Group, next, e)
+			if err != nil {
+				return nil, err
+			}
+			next = []any{g}
+		}
 		if st.KeepArray {
 			keep = true
 		}
@@ -546,9 +551,8 @@ func (ev *evaluator) path(p *Path, input any, e *env) (any, error) {
 // postfix evaluates an expression followed by predicates, [] or a
 // grouping.
 func (ev *evaluator) postfix(n *Postfix, input any, e *env) (any, error) {
-	if n.Focus != nil {
-		return nil, rterr("U1002", n.Pos(), "focus bindings are not evaluated yet")
-	}
+	// A focus binding on an expression that no step follows binds a
+	// variable nothing can read; the value is the expression's own.
 	v, err := ev.eval(n.Expr, input, e)
 	if err != nil {
 		return nil, err

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/aslgen/aslgen/dsl/jsonata"
+	"github.com/aslgen/aslgen/dsl/jsonvalue"
 )
 
 func ExampleParse() {
@@ -74,4 +75,23 @@ func ExampleInspect() {
 	// $count at 0
 	// $states at 7
 	// $limit at 35
+}
+
+func ExampleExpr_Evaluate() {
+	e, err := jsonata.ParseWith(`$sum($states.input.items.(price * qty))`, jsonata.Options{JSONata20: true})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	states := jsonvalue.MustParse(`{"input": {"items": [{"price": 2.5, "qty": 4}, {"price": 10, "qty": 1}]}}`)
+	v, ok, err := e.Evaluate(nil, map[string]any{"states": states})
+	fmt.Println(jsonvalue.String(v), ok, err)
+
+	// Errors carry JSONata's code and the column in the expression.
+	e, _ = jsonata.Parse(`$states.input.items[0].price + 'x'`)
+	_, _, err = e.Evaluate(nil, map[string]any{"states": states})
+	fmt.Println(err)
+	// Output:
+	// 20 true <nil>
+	// T2002: the right side of the "+" operator must evaluate to a number at column 30
 }
