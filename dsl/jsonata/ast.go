@@ -1,5 +1,7 @@
 package jsonata
 
+import "sync"
+
 // Node is a node of the syntax tree. The concrete types are the pointer
 // types declared in this file; a type switch over them is exhaustive.
 type Node interface {
@@ -340,6 +342,11 @@ type Lambda struct {
 	Params    []*Variable
 	Signature *Signature // nil when absent
 	Body      Node
+
+	// sigOnce builds sig, the evaluator's checker for Signature, once
+	// for all evaluations.
+	sigOnce sync.Once
+	sig     *sigMatcher
 }
 
 // Transform is the object transformer |Pattern|Update, Delete|. Delete is

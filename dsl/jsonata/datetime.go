@@ -19,7 +19,7 @@ import (
 )
 
 func init() {
-	def("formatInteger", 2, true, func(_ *evaluator, a []any, pos int) (any, error) {
+	def("formatInteger", func(_ *evaluator, a []any, pos int) (any, error) {
 		v, ok, err := numArg("formatInteger", a, 0, pos)
 		if err != nil || !ok {
 			return undefined, err
@@ -34,7 +34,7 @@ func init() {
 		}
 		return formatIntPicture(math.Floor(v), f, pos)
 	})
-	def("parseInteger", 2, true, func(_ *evaluator, a []any, pos int) (any, error) {
+	def("parseInteger", func(_ *evaluator, a []any, pos int) (any, error) {
 		s, ok, err := strArg("parseInteger", a, 0, pos)
 		if err != nil || !ok {
 			return undefined, err
@@ -56,7 +56,7 @@ func init() {
 		v, _, err := m.parse(s)
 		return v, err
 	})
-	def("fromMillis", 3, true, func(ev *evaluator, a []any, pos int) (any, error) {
+	def("fromMillis", func(ev *evaluator, a []any, pos int) (any, error) {
 		ms, ok, err := numArg("fromMillis", a, 0, pos)
 		if err != nil || !ok {
 			return undefined, err
@@ -67,7 +67,7 @@ func init() {
 		}
 		return formatDateTime(ms, pic, tz, pos)
 	})
-	def("toMillis", 2, true, func(ev *evaluator, a []any, pos int) (any, error) {
+	def("toMillis", func(ev *evaluator, a []any, pos int) (any, error) {
 		s, ok, err := strArg("toMillis", a, 0, pos)
 		if err != nil || !ok {
 			return undefined, err
@@ -81,14 +81,14 @@ func init() {
 		}
 		return parseDateTime(s, pic, evalClock(ev), pos)
 	})
-	def("now", 2, false, func(ev *evaluator, a []any, pos int) (any, error) {
+	def("now", func(ev *evaluator, a []any, pos int) (any, error) {
 		pic, tz, err := pictureAndZone("now", append([]any{nil}, a...), pos)
 		if err != nil {
 			return nil, err
 		}
 		return formatDateTime(evalClock(ev), pic, tz, pos)
 	})
-	def("millis", 0, false, func(ev *evaluator, _ []any, _ int) (any, error) {
+	def("millis", func(ev *evaluator, _ []any, _ int) (any, error) {
 		return evalClock(ev), nil
 	})
 }

@@ -12,9 +12,8 @@ import (
 )
 
 // This file holds the evaluator's core: value representation, sequences,
-// paths, operators, bindings and function calls. It is the first part of
-// the engine that issue 6 asks for; see evalUnsupported for the constructs
-// still to come.
+// paths, operators, bindings and function calls; tuple.go holds the
+// paths that bind variables, funcs*.go the built-in functions.
 //
 // Values inside the evaluator are the jsonvalue types (nil for null, bool,
 // string, jsonvalue.Number, []any, *jsonvalue.Object) plus float64 for
@@ -632,7 +631,7 @@ func (ev *evaluator) groupWith(g *Group, in []any, binds []map[string]any, e *en
 		// The group's value is evaluated with the group's values as context
 		// and, in a tuple stream, each variable bound to the values it has
 		// across the group.
-		var ctx any
+		var ctx any = undefined
 		var merged map[string]any
 		for _, m := range b.members {
 			ctx = appendValues(ctx, in[m])
@@ -645,7 +644,11 @@ func (ev *evaluator) groupWith(g *Group, in []any, binds []map[string]any, e *en
 					continue
 				}
 				for name, v := range binds[m] {
-					merged[name] = appendValues(merged[name], v)
+					acc, ok := merged[name]
+					if !ok {
+						acc = undefined
+					}
+					merged[name] = appendValues(acc, v)
 				}
 			}
 		}
@@ -664,19 +667,14 @@ func (ev *evaluator) groupWith(g *Group, in []any, binds []map[string]any, e *en
 	return out, nil
 }
 
-// appendValues is $append for values being collected: the first value as
-// it is, then a sequence of all of them, arrays contributing their members.
+// appendValues is $append for values being collected, starting from
+// undefined: the first value as it is, then a sequence of all of them,
+// arrays contributing their members.
 func appendValues(acc, v any) any {
-	if acc == nil {
+	if acc == undefined {
 		return v
 	}
-	var out []any
-	if s, ok := acc.(*sequence); ok {
-		out = append(out, s.items...)
-	} else {
-		out = append(out, items(acc)...)
-	}
-	out = append(out, items(v)...)
+	out := append(append([]any{}, items(acc)...), items(v)...)
 	return &sequence{items: out}
 }
 
@@ -1111,8 +1109,6 @@ func deepEqual(a, b any) bool {
 			}
 		}
 		return true
-	case Function:
-		return a == b
 	}
 	return a == b
 }

@@ -14,7 +14,7 @@ var sfnExpressions = map[string]string{
 	"object":    `{'id': $states.input.order.id, 'count': $count($states.input.order.items), 'total': $sum($states.input.order.items.(price * qty))}`,
 	"filter":    `$states.input.order.items[price > 10].sku`,
 	"string":    `'Order ' & $states.input.order.id & ' for ' & $uppercase($states.input.customer.name)`,
-	"map":       `$map($states.input.order.items, function($i) { $i.price * $i.qty }) ~> $sum()`,
+	"map":       `$map($states.input.order.items, function($i)<o:n> { $i.price * $i.qty }) ~> $sum()`,
 }
 
 func sfnBindings() map[string]any {

@@ -13,6 +13,8 @@ func TestEvaluateCases(t *testing.T) {
 		// A grouping on a first step that is not a path.
 		{`$x{k: $sum(v)}.a`, `3`},
 		{`$x{k: $sum(v)}`, `{"a":3,"b":5}`},
+		// A group's values include nulls.
+		{`$y{'k': $}`, `{"k":[null,1]}`},
 		// A focus binding with no following step.
 		{`$x@$i`, `[{"k":"a","v":1},{"k":"a","v":2},{"k":"b","v":5}]`},
 		// Tail calls run in constant depth.
@@ -23,7 +25,7 @@ func TestEvaluateCases(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", c.expr, err)
 		}
-		v, ok, err := e.Evaluate(nil, map[string]any{"x": x})
+		v, ok, err := e.Evaluate(nil, map[string]any{"x": x, "y": jsonvalue.MustParse(`[null, 1]`)})
 		if err != nil || !ok {
 			t.Errorf("%s: %v %v", c.expr, ok, err)
 			continue

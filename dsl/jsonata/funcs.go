@@ -16,17 +16,14 @@ type lambda struct {
 	node  *Lambda
 	env   *env
 	input any
-	sig   *sigMatcher
 }
 
 func (l *lambda) arity() int { return len(l.node.Params) }
 
 func (l *lambda) call(ev *evaluator, args []any, input any, pos int) (any, error) {
 	if l.node.Signature != nil {
-		if l.sig == nil {
-			l.sig = newSigMatcher(l.node.Signature)
-		}
-		checked, err := l.sig.check("lambda", args, input, pos)
+		l.node.sigOnce.Do(func() { l.node.sig = newSigMatcher(l.node.Signature) })
+		checked, err := l.node.sig.check("lambda", args, input, pos)
 		if err != nil {
 			return nil, err
 		}
@@ -148,16 +145,17 @@ func (p *partial) call(ev *evaluator, args []any, input any, pos int) (any, erro
 	return p.fn.call(ev, full, input, pos)
 }
 
-// builtin is a built-in function. When the call has fewer arguments than
-// the function takes and contextArg is set, the context value is passed as
-// the first argument, as JSONata's signatures with "-" do.
+// builtin is a built-in function, with the signature that checks its
+// arguments.
 type builtin struct {
-	name       string
-	n          int
-	contextArg bool
-	fn         func(ev *evaluator, args []any, pos int) (any, error)
-	// sig checks the arguments; nil for a function without a known
-	// signature.
+	name string
+	// n is the arity that higher-order functions see: the required
+	// parameters only, like the length of a JavaScript function with
+	// default parameters.
+	n  int
+	fn func(ev *evaluator, args []any, pos int) (any, error)
+	// sig checks the arguments, supplies the context value for "-"
+	// parameters and wraps values given for array parameters.
 	sig *sigMatcher
 }
 
@@ -165,17 +163,10 @@ func (b *builtin) arity() int { return b.n }
 
 func (b *builtin) call(ev *evaluator, args []any, input any, pos int) (any, error) {
 	ev.callInput = input
-	if b.sig != nil {
-		checked, err := b.sig.check(b.name, args, input, pos)
-		if err != nil {
-			return nil, err
-		}
-		args = checked
-	} else if b.contextArg && len(args) < b.n {
-		args = append([]any{finish(input)}, args...)
-	}
-	for len(args) < b.n {
-		args = append(args, undefined)
+	// The checked arguments have one entry per parameter at least.
+	args, err := b.sig.check(b.name, args, input, pos)
+	if err != nil {
+		return nil, err
 	}
 	return b.fn(ev, args, pos)
 }
@@ -324,25 +315,25 @@ func (c *composed) call(ev *evaluator, args []any, input any, pos int) (any, err
 // sit on top of it.
 var builtinEnv = &env{vars: map[string]any{}}
 
-func def(name string, n int, contextArg bool, fn func(ev *evaluator, args []any, pos int) (any, error)) {
-	b := &builtin{name: name, n: n, contextArg: contextArg, fn: fn}
-	if text, ok := builtinSignatures[name]; ok {
-		b.sig = newSigMatcher(parseSigText(text))
-		// The arity that higher-order functions see counts the required
-		// parameters only, like the length of a JavaScript function with
-		// default parameters.
-		b.n = 0
-		for _, p := range b.sig.sig.Params {
-			if !p.Optional {
-				b.n++
-			}
+func def(name string, fn func(ev *evaluator, args []any, pos int) (any, error)) {
+	text, ok := builtinSignatures[name]
+	if !ok {
+		panic("jsonata: built-in function " + name + " has no signature")
+	}
+	if _, dup := builtinEnv.vars[name]; dup {
+		panic("jsonata: built-in function " + name + " defined twice")
+	}
+	b := &builtin{name: name, fn: fn, sig: newSigMatcher(parseSigText(text))}
+	for _, p := range b.sig.sig.Params {
+		if !p.Optional {
+			b.n++
 		}
 	}
 	builtinEnv.vars[name] = b
 }
 
 func init() {
-	def("string", 2, true, func(_ *evaluator, a []any, pos int) (any, error) {
+	def("string", func(_ *evaluator, a []any, pos int) (any, error) {
 		if a[0] == undefined {
 			return undefined, nil
 		}
@@ -360,7 +351,7 @@ func init() {
 		}
 		return b.String(), nil
 	})
-	def("length", 1, true, func(_ *evaluator, a []any, pos int) (any, error) {
+	def("length", func(_ *evaluator, a []any, pos int) (any, error) {
 		s, ok := a[0].(string)
 		if !ok {
 			if a[0] == undefined {
@@ -370,29 +361,29 @@ func init() {
 		}
 		return float64(utf8.RuneCountInString(s)), nil
 	})
-	def("uppercase", 1, true, stringFn(strings.ToUpper))
-	def("lowercase", 1, true, stringFn(strings.ToLower))
-	def("trim", 1, true, stringFn(func(s string) string { return strings.Join(strings.Fields(s), " ") }))
-	def("count", 1, false, func(_ *evaluator, a []any, _ int) (any, error) {
+	def("uppercase", stringFn(strings.ToUpper))
+	def("lowercase", stringFn(strings.ToLower))
+	def("trim", stringFn(func(s string) string { return strings.Join(strings.Fields(s), " ") }))
+	def("count", func(_ *evaluator, a []any, _ int) (any, error) {
 		return float64(len(items(a[0]))), nil
 	})
-	def("exists", 1, false, func(_ *evaluator, a []any, _ int) (any, error) {
+	def("exists", func(_ *evaluator, a []any, _ int) (any, error) {
 		return a[0] != undefined, nil
 	})
-	def("boolean", 1, true, func(_ *evaluator, a []any, _ int) (any, error) {
+	def("boolean", func(_ *evaluator, a []any, _ int) (any, error) {
 		if a[0] == undefined {
 			return undefined, nil
 		}
 		return truthy(a[0]), nil
 	})
-	def("not", 1, true, func(_ *evaluator, a []any, _ int) (any, error) {
+	def("not", func(_ *evaluator, a []any, _ int) (any, error) {
 		if a[0] == undefined {
 			return undefined, nil
 		}
 		return !truthy(a[0]), nil
 	})
 	agg := func(name string, f func([]float64) any) {
-		def(name, 1, false, func(_ *evaluator, a []any, pos int) (any, error) {
+		def(name, func(_ *evaluator, a []any, pos int) (any, error) {
 			if a[0] == undefined {
 				return undefined, nil
 			}
@@ -444,7 +435,7 @@ func init() {
 		}
 		return s / float64(len(fs))
 	})
-	def("keys", 1, true, func(_ *evaluator, a []any, _ int) (any, error) {
+	def("keys", func(_ *evaluator, a []any, _ int) (any, error) {
 		var out []any
 		seen := map[string]bool{}
 		for _, x := range items(a[0]) {
@@ -459,7 +450,7 @@ func init() {
 		}
 		return &sequence{items: out}, nil
 	})
-	def("append", 2, false, func(_ *evaluator, a []any, _ int) (any, error) {
+	def("append", func(_ *evaluator, a []any, _ int) (any, error) {
 		if a[0] == undefined {
 			return a[1], nil
 		}
@@ -469,7 +460,7 @@ func init() {
 		out := append(append([]any{}, items(a[0])...), items(a[1])...)
 		return out, nil
 	})
-	def("map", 2, false, func(ev *evaluator, a []any, pos int) (any, error) {
+	def("map", func(ev *evaluator, a []any, pos int) (any, error) {
 		var out []any
 		for i, x := range items(a[0]) {
 			v, err := ev.invokeHOF(a[1], []any{x, float64(i), a[0]}, x, pos)
@@ -482,7 +473,7 @@ func init() {
 		}
 		return &sequence{items: out}, nil
 	})
-	def("filter", 2, false, func(ev *evaluator, a []any, pos int) (any, error) {
+	def("filter", func(ev *evaluator, a []any, pos int) (any, error) {
 		var out []any
 		for i, x := range items(a[0]) {
 			v, err := ev.invokeHOF(a[1], []any{x, float64(i), a[0]}, x, pos)

@@ -31,7 +31,7 @@ func init() {
 	builtinSignatures["uuid"] = "<:s>"
 	builtinSignatures["parse"] = "<s:j>"
 
-	def("partition", 2, false, func(_ *evaluator, a []any, pos int) (any, error) {
+	def("partition", func(_ *evaluator, a []any, pos int) (any, error) {
 		if a[0] == undefined {
 			return undefined, nil
 		}
@@ -47,7 +47,7 @@ func init() {
 		}
 		return out, nil
 	})
-	def("range", 3, false, func(_ *evaluator, a []any, pos int) (any, error) {
+	def("range", func(_ *evaluator, a []any, pos int) (any, error) {
 		start, ok1 := num(a[0])
 		end, ok2 := num(a[1])
 		if !ok1 || !ok2 {
@@ -70,7 +70,7 @@ func init() {
 		// A sequence: one value is returned as itself, as on AWS.
 		return &sequence{items: out}, nil
 	})
-	def("hash", 2, false, func(_ *evaluator, a []any, pos int) (any, error) {
+	def("hash", func(_ *evaluator, a []any, pos int) (any, error) {
 		s, ok := a[0].(string)
 		if !ok {
 			return undefined, nil
@@ -97,14 +97,14 @@ func init() {
 		h.Write([]byte(s))
 		return hex.EncodeToString(h.Sum(nil)), nil
 	})
-	def("random", 1, false, func(_ *evaluator, a []any, _ int) (any, error) {
+	def("random", func(_ *evaluator, a []any, _ int) (any, error) {
 		if seed, ok := num(a[0]); ok {
 			r := mrand.New(mrand.NewPCG(uint64(int64(seed)), 0x5f3759df))
 			return r.Float64(), nil
 		}
 		return mrand.Float64(), nil
 	})
-	def("uuid", 0, false, func(_ *evaluator, _ []any, _ int) (any, error) {
+	def("uuid", func(_ *evaluator, _ []any, _ int) (any, error) {
 		var b [16]byte
 		if _, err := rand.Read(b[:]); err != nil {
 			return nil, err
@@ -113,7 +113,7 @@ func init() {
 		b[8] = b[8]&0x3f | 0x80
 		return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16]), nil
 	})
-	def("parse", 1, false, func(_ *evaluator, a []any, pos int) (any, error) {
+	def("parse", func(_ *evaluator, a []any, pos int) (any, error) {
 		s, ok := a[0].(string)
 		if !ok {
 			return undefined, nil

@@ -1,7 +1,7 @@
 package jsonata
 
 func init() {
-	def("eval", 2, false, func(ev *evaluator, a []any, pos int) (any, error) {
+	def("eval", func(ev *evaluator, a []any, pos int) (any, error) {
 		src, ok := a[0].(string)
 		if !ok {
 			return undefined, nil

@@ -12,7 +12,7 @@ import (
 )
 
 func init() {
-	def("formatNumber", 3, false, func(_ *evaluator, a []any, pos int) (any, error) {
+	def("formatNumber", func(_ *evaluator, a []any, pos int) (any, error) {
 		x, ok, err := numArg("formatNumber", a, 0, pos)
 		if err != nil || !ok {
 			return undefined, err
@@ -38,7 +38,7 @@ func init() {
 		}
 		return s, nil
 	})
-	def("formatBase", 2, false, func(_ *evaluator, a []any, pos int) (any, error) {
+	def("formatBase", func(_ *evaluator, a []any, pos int) (any, error) {
 		x, ok, err := numArg("formatBase", a, 0, pos)
 		if err != nil || !ok {
 			return undefined, err
@@ -55,7 +55,7 @@ func init() {
 		return formatRadix(jsRound(x, 0), int(radix)), nil
 	})
 	urlFn := func(name string, f func(string) (string, bool)) {
-		def(name, 1, true, func(_ *evaluator, a []any, pos int) (any, error) {
+		def(name, func(_ *evaluator, a []any, pos int) (any, error) {
 			s, ok, err := strArg(name, a, 0, pos)
 			if err != nil || !ok {
 				return undefined, err
@@ -71,21 +71,21 @@ func init() {
 	urlFn("encodeUrl", func(s string) (string, bool) { return encodeURI(s, uriUnreserved+uriReserved+"#") })
 	urlFn("decodeUrlComponent", func(s string) (string, bool) { return decodeURI(s, "") })
 	urlFn("decodeUrl", func(s string) (string, bool) { return decodeURI(s, uriReserved+"#") })
-	def("base64encode", 1, true, func(_ *evaluator, a []any, pos int) (any, error) {
+	def("base64encode", func(_ *evaluator, a []any, pos int) (any, error) {
 		s, ok, err := strArg("base64encode", a, 0, pos)
 		if err != nil || !ok {
 			return undefined, err
 		}
 		return base64Encode(s), nil
 	})
-	def("base64decode", 1, true, func(_ *evaluator, a []any, pos int) (any, error) {
+	def("base64decode", func(_ *evaluator, a []any, pos int) (any, error) {
 		s, ok, err := strArg("base64decode", a, 0, pos)
 		if err != nil || !ok {
 			return undefined, err
 		}
 		return base64Decode(s), nil
 	})
-	def("shuffle", 1, false, func(_ *evaluator, a []any, _ int) (any, error) {
+	def("shuffle", func(_ *evaluator, a []any, _ int) (any, error) {
 		if a[0] == undefined {
 			return undefined, nil
 		}
@@ -97,7 +97,7 @@ func init() {
 		rand.Shuffle(len(out), func(i, j int) { out[i], out[j] = out[j], out[i] })
 		return out, nil
 	})
-	def("sift", 2, true, func(ev *evaluator, a []any, pos int) (any, error) {
+	def("sift", func(ev *evaluator, a []any, pos int) (any, error) {
 		if a[0] == undefined {
 			return undefined, nil
 		}

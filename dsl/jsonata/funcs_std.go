@@ -36,7 +36,7 @@ func strArg(name string, a []any, i, pos int) (string, bool, error) {
 }
 
 func numFn(name string, f func(float64) float64) {
-	def(name, 1, true, func(_ *evaluator, a []any, pos int) (any, error) {
+	def(name, func(_ *evaluator, a []any, pos int) (any, error) {
 		x, ok, err := numArg(name, a, 0, pos)
 		if err != nil || !ok {
 			return undefined, err
@@ -62,7 +62,7 @@ func init() {
 	numFn("abs", math.Abs)
 	numFn("floor", math.Floor)
 	numFn("ceil", math.Ceil)
-	def("sqrt", 1, true, func(_ *evaluator, a []any, pos int) (any, error) {
+	def("sqrt", func(_ *evaluator, a []any, pos int) (any, error) {
 		x, ok, err := numArg("sqrt", a, 0, pos)
 		if err != nil || !ok {
 			return undefined, err
@@ -72,7 +72,7 @@ func init() {
 		}
 		return math.Sqrt(x), nil
 	})
-	def("power", 2, true, func(_ *evaluator, a []any, pos int) (any, error) {
+	def("power", func(_ *evaluator, a []any, pos int) (any, error) {
 		x, ok, err := numArg("power", a, 0, pos)
 		if err != nil || !ok {
 			return undefined, err
@@ -87,7 +87,7 @@ func init() {
 		}
 		return r, nil
 	})
-	def("round", 2, true, func(_ *evaluator, a []any, pos int) (any, error) {
+	def("round", func(_ *evaluator, a []any, pos int) (any, error) {
 		x, ok, err := numArg("round", a, 0, pos)
 		if err != nil || !ok {
 			return undefined, err
@@ -98,7 +98,7 @@ func init() {
 		}
 		return roundHalfEven(x, int(p)), nil
 	})
-	def("number", 1, true, func(_ *evaluator, a []any, pos int) (any, error) {
+	def("number", func(_ *evaluator, a []any, pos int) (any, error) {
 		switch v := a[0].(type) {
 		case *undefinedType:
 			return undefined, nil
@@ -117,7 +117,7 @@ func init() {
 		}
 		return nil, rterr("T0410", pos, "argument 1 of function \"number\" does not match function signature")
 	})
-	def("substring", 3, true, func(_ *evaluator, a []any, pos int) (any, error) {
+	def("substring", func(_ *evaluator, a []any, pos int) (any, error) {
 		s, ok, err := strArg("substring", a, 0, pos)
 		if err != nil || !ok {
 			return undefined, err
@@ -148,7 +148,7 @@ func init() {
 		}
 		return string(rs[st:end]), nil
 	})
-	def("substringBefore", 2, true, func(_ *evaluator, a []any, pos int) (any, error) {
+	def("substringBefore", func(_ *evaluator, a []any, pos int) (any, error) {
 		s, ok, err := strArg("substringBefore", a, 0, pos)
 		if err != nil || !ok {
 			return undefined, err
@@ -162,7 +162,7 @@ func init() {
 		}
 		return s, nil
 	})
-	def("substringAfter", 2, true, func(_ *evaluator, a []any, pos int) (any, error) {
+	def("substringAfter", func(_ *evaluator, a []any, pos int) (any, error) {
 		s, ok, err := strArg("substringAfter", a, 0, pos)
 		if err != nil || !ok {
 			return undefined, err
@@ -176,7 +176,7 @@ func init() {
 		}
 		return s, nil
 	})
-	def("join", 2, false, func(_ *evaluator, a []any, pos int) (any, error) {
+	def("join", func(_ *evaluator, a []any, pos int) (any, error) {
 		if a[0] == undefined {
 			return undefined, nil
 		}
@@ -194,7 +194,7 @@ func init() {
 		}
 		return strings.Join(parts, sep), nil
 	})
-	def("reverse", 1, false, func(_ *evaluator, a []any, _ int) (any, error) {
+	def("reverse", func(_ *evaluator, a []any, _ int) (any, error) {
 		if a[0] == undefined {
 			return undefined, nil
 		}
@@ -205,7 +205,7 @@ func init() {
 		}
 		return out, nil
 	})
-	def("distinct", 1, false, func(_ *evaluator, a []any, _ int) (any, error) {
+	def("distinct", func(_ *evaluator, a []any, _ int) (any, error) {
 		if a[0] == undefined {
 			return undefined, nil
 		}
@@ -224,7 +224,7 @@ func init() {
 		}
 		return out, nil
 	})
-	def("type", 1, false, func(_ *evaluator, a []any, _ int) (any, error) {
+	def("type", func(_ *evaluator, a []any, _ int) (any, error) {
 		switch a[0].(type) {
 		case *undefinedType:
 			return undefined, nil
@@ -235,7 +235,7 @@ func init() {
 		}
 		return jsonvalue.Kind(a[0]), nil
 	})
-	def("lookup", 2, false, func(_ *evaluator, a []any, pos int) (any, error) {
+	def("lookup", func(_ *evaluator, a []any, pos int) (any, error) {
 		k, _, err := strArg("lookup", a, 1, pos)
 		if err != nil {
 			return nil, err
@@ -250,7 +250,7 @@ func init() {
 		}
 		return &sequence{items: out}, nil
 	})
-	def("merge", 1, false, func(_ *evaluator, a []any, pos int) (any, error) {
+	def("merge", func(_ *evaluator, a []any, pos int) (any, error) {
 		if a[0] == undefined {
 			return undefined, nil
 		}
@@ -266,7 +266,7 @@ func init() {
 		}
 		return out, nil
 	})
-	def("spread", 1, true, func(_ *evaluator, a []any, _ int) (any, error) {
+	def("spread", func(_ *evaluator, a []any, _ int) (any, error) {
 		var out []any
 		for _, x := range items(a[0]) {
 			o, ok := x.(*jsonvalue.Object)
@@ -282,7 +282,7 @@ func init() {
 		}
 		return &sequence{items: out}, nil
 	})
-	def("each", 2, true, func(ev *evaluator, a []any, pos int) (any, error) {
+	def("each", func(ev *evaluator, a []any, pos int) (any, error) {
 		o, ok := a[0].(*jsonvalue.Object)
 		if !ok {
 			return undefined, nil
@@ -299,7 +299,7 @@ func init() {
 		}
 		return &sequence{items: out}, nil
 	})
-	def("reduce", 3, false, func(ev *evaluator, a []any, pos int) (any, error) {
+	def("reduce", func(ev *evaluator, a []any, pos int) (any, error) {
 		if fn, ok := a[1].(Function); ok && fn.arity() < 2 {
 			return nil, rterr("D3050", pos, "the second argument of reduce function must be a function with at least two arguments")
 		}
@@ -320,7 +320,7 @@ func init() {
 		}
 		return acc, nil
 	})
-	def("sort", 2, false, func(ev *evaluator, a []any, pos int) (any, error) {
+	def("sort", func(ev *evaluator, a []any, pos int) (any, error) {
 		if a[0] == undefined {
 			return undefined, nil
 		}
@@ -348,7 +348,7 @@ func init() {
 		}
 		return mergeSort(in, after)
 	})
-	def("zip", 2, false, func(_ *evaluator, a []any, _ int) (any, error) {
+	def("zip", func(_ *evaluator, a []any, _ int) (any, error) {
 		var lists [][]any
 		n := math.MaxInt
 		for _, x := range a {
@@ -372,52 +372,7 @@ func init() {
 		}
 		return out, nil
 	})
-	def("contains", 2, true, func(_ *evaluator, a []any, pos int) (any, error) {
-		s, ok, err := strArg("contains", a, 0, pos)
-		if err != nil || !ok {
-			return undefined, err
-		}
-		t, _, err := strArg("contains", a, 1, pos)
-		if err != nil {
-			return nil, err
-		}
-		return strings.Contains(s, t), nil
-	})
-	def("split", 3, true, func(_ *evaluator, a []any, pos int) (any, error) {
-		s, ok, err := strArg("split", a, 0, pos)
-		if err != nil || !ok {
-			return undefined, err
-		}
-		sep, _, err := strArg("split", a, 1, pos)
-		if err != nil {
-			return nil, err
-		}
-		parts := strings.Split(s, sep)
-		if sep == "" {
-			parts = nil
-			for _, r := range s {
-				parts = append(parts, string(r))
-			}
-		}
-		if a[2] != undefined {
-			l, _, err := numArg("split", a, 2, pos)
-			if err != nil {
-				return nil, err
-			}
-			if l < 0 {
-				return nil, rterr("D3020", pos, "third argument of split function must evaluate to a positive number")
-			}
-			if int(l) < len(parts) {
-				parts = parts[:int(l)]
-			}
-		}
-		out := make([]any, len(parts))
-		for i, p := range parts {
-			out[i] = p
-		}
-		return out, nil
-	})
-	def("pad", 3, true, func(_ *evaluator, a []any, pos int) (any, error) {
+	def("pad", func(_ *evaluator, a []any, pos int) (any, error) {
 		s, ok, err := strArg("pad", a, 0, pos)
 		if err != nil || !ok {
 			return undefined, err
@@ -445,7 +400,7 @@ func init() {
 		}
 		return s + string(pad), nil
 	})
-	def("single", 2, false, func(ev *evaluator, a []any, pos int) (any, error) {
+	def("single", func(ev *evaluator, a []any, pos int) (any, error) {
 		if a[0] == undefined {
 			return undefined, nil
 		}
@@ -471,14 +426,14 @@ func init() {
 		}
 		return nil, rterr("D3138", pos, "the $single() function expected exactly 1 matching result; instead it matched more")
 	})
-	def("error", 1, false, func(_ *evaluator, a []any, pos int) (any, error) {
+	def("error", func(_ *evaluator, a []any, pos int) (any, error) {
 		msg := "$error() function evaluated"
 		if s, ok := a[0].(string); ok {
 			msg = s
 		}
 		return nil, rterr("D3137", pos, "%s", msg)
 	})
-	def("assert", 2, false, func(_ *evaluator, a []any, pos int) (any, error) {
+	def("assert", func(_ *evaluator, a []any, pos int) (any, error) {
 		b, ok := a[0].(bool)
 		if !ok {
 			return nil, rterr("T0410", pos, "argument 1 of function \"assert\" does not match function signature")

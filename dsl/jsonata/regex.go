@@ -941,7 +941,7 @@ func matchLimitArg(name, code string, a []any, i, pos int) (limit float64, ok bo
 }
 
 func init() {
-	def("match", 3, true, func(ev *evaluator, a []any, pos int) (any, error) {
+	def("match", func(ev *evaluator, a []any, pos int) (any, error) {
 		s, ok, err := strArg("match", a, 0, pos)
 		if err != nil || !ok {
 			return undefined, err
@@ -968,7 +968,7 @@ func init() {
 		}
 		return &sequence{items: out}, nil
 	})
-	def("contains", 2, true, func(ev *evaluator, a []any, pos int) (any, error) {
+	def("contains", func(ev *evaluator, a []any, pos int) (any, error) {
 		s, ok, err := strArg("contains", a, 0, pos)
 		if err != nil || !ok || a[1] == undefined {
 			return undefined, err
@@ -982,7 +982,7 @@ func init() {
 		}
 		return mi != nil, nil
 	})
-	def("split", 3, true, func(ev *evaluator, a []any, pos int) (any, error) {
+	def("split", func(ev *evaluator, a []any, pos int) (any, error) {
 		s, ok, err := strArg("split", a, 0, pos)
 		if err != nil || !ok || a[1] == undefined {
 			return undefined, err
@@ -1032,7 +1032,7 @@ func init() {
 		}
 		return out, nil
 	})
-	def("replace", 4, true, func(ev *evaluator, a []any, pos int) (any, error) {
+	def("replace", func(ev *evaluator, a []any, pos int) (any, error) {
 		s, ok, err := strArg("replace", a, 0, pos)
 		if err != nil || !ok {
 			return undefined, err

@@ -16,10 +16,17 @@ var conformanceDir = filepath.Join("..", "..", "..", "shared", "conformance")
 
 // suiteCase is one case of the official JSONata test suite.
 type suiteCase struct {
-	ID    string `json:"id"`
-	Expr  string `json:"expr"`
-	Code  string `json:"code"`
-	Error *struct {
+	ID              string                     `json:"id"`
+	Expr            string                     `json:"expr"`
+	Data            json.RawMessage            `json:"data"`
+	Dataset         string                     `json:"dataset"`
+	Bindings        map[string]json.RawMessage `json:"bindings"`
+	Result          json.RawMessage            `json:"result"`
+	UndefinedResult bool                       `json:"undefinedResult"`
+	Code            string                     `json:"code"`
+	Depth           int                        `json:"depth"`
+	TimeLimit       int                        `json:"timelimit"`
+	Error           *struct {
 		Code string `json:"code"`
 	} `json:"error"`
 }
@@ -50,7 +57,7 @@ func loadSuite(t *testing.T) []suiteCase {
 	sc.Buffer(make([]byte, 1<<20), 1<<24)
 	for sc.Scan() {
 		var c suiteCase
-		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
+		if err := json.Unmarshal(keepLoneSurrogates(sc.Bytes()), &c); err != nil {
 			t.Fatalf("%s: %v", path, err)
 		}
 		if c.Code == "" && c.Error != nil {
