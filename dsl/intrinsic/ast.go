@@ -67,7 +67,11 @@ type NullLit struct {
 
 // PathArg is a JSONPath argument such as $.a or $$.Execution.Id.
 type PathArg struct {
-	Path   *jsonpath.Path
+	Path *jsonpath.Path
+	// Var names the variable the path starts from ($name.a.b); it is empty
+	// for paths from $ and $$. Path then holds the steps after the name,
+	// rooted at $.
+	Var    string
 	Offset int
 }
 
@@ -133,7 +137,12 @@ func (b *BoolLit) String() string { return strconv.FormatBool(b.Value) }
 func (*NullLit) String() string { return "null" }
 
 // String renders the path canonically (see jsonpath.Path.String).
-func (p *PathArg) String() string { return p.Path.String() }
+func (p *PathArg) String() string {
+	if p.Var != "" {
+		return "$" + p.Var + p.Path.String()[1:]
+	}
+	return p.Path.String()
+}
 
 // Quote renders v as an intrinsic string literal, escaping every reserved
 // character (' { } and \). Quote("it's {x}") is 'it\'s \{x\}'.

@@ -25,6 +25,10 @@ type Env struct {
 	Input any
 	// Context is the value $$ selects from: the context object.
 	Context any
+	// Var returns the value of a workflow variable, for arguments such as
+	// $name.a; ok is false when no such variable is set. A nil Var sets
+	// none.
+	Var func(name string) (v any, ok bool)
 	// Rand supplies the randomness of States.UUID and of States.MathRandom
 	// without a seed (a *rand.Rand of math/rand/v2). The simulator seeds it
 	// so that runs repeat; when it is nil, the global generator of
@@ -127,7 +131,17 @@ func (ev *evaluator) arg(a Arg) (any, failure) {
 // path selects a path argument. A definite path that selects nothing is a
 // failure; a path that selects null gives null.
 func (ev *evaluator) path(a *PathArg) (any, failure) {
-	v, err := selectPath(a.Path, ev.env.Input, ev.env.Context)
+	input := ev.env.Input
+	if a.Var != "" {
+		var ok bool
+		if ev.env.Var != nil {
+			input, ok = ev.env.Var(a.Var)
+		}
+		if !ok {
+			return nil, failure("The variable '$" + a.Var + "' is not defined")
+		}
+	}
+	v, err := selectPath(a.Path, input, ev.env.Context)
 	if err == nil {
 		return v, ""
 	}
@@ -141,9 +155,9 @@ func (ev *evaluator) path(a *PathArg) (any, failure) {
 // pathText returns the path argument as written in the source, or in
 // canonical form when the source is unknown.
 func (ev *evaluator) pathText(a *PathArg) string {
-	if a.Offset >= 0 && a.Offset < len(ev.src) {
-		if _, n, err := jsonpath.ParsePrefix(ev.src[a.Offset:]); err == nil && n > 0 {
-			return ev.src[a.Offset : a.Offset+n]
+	if a.Offset >= 0 && a.Offset+len(a.Var) < len(ev.src) {
+		if _, n, err := jsonpath.ParsePrefix("$" + ev.src[a.Offset+1+len(a.Var):]); err == nil && n > 0 {
+			return ev.src[a.Offset : a.Offset+len(a.Var)+n]
 		}
 	}
 	return a.Path.String()

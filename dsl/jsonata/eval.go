@@ -61,6 +61,7 @@ func rterr(code string, pos int, format string, args ...any) *RuntimeError {
 // env is a chain of variable bindings.
 type env struct {
 	vars   map[string]any
+	ext    Vars // the caller's variables, under vars (top level only)
 	parent *env
 }
 
@@ -69,9 +70,27 @@ func (e *env) lookup(name string) (any, bool) {
 		if v, ok := e.vars[name]; ok {
 			return v, true
 		}
+		if e.ext != nil {
+			if v, ok := e.ext.Var(name); ok {
+				return v, true
+			}
+		}
 	}
 	return nil, false
 }
+
+// Vars supplies the values of variables that an expression reads but does
+// not bind itself, such as the workflow variables of a Step Functions
+// state. Var returns a jsonvalue value (or a Function), and ok=false for
+// a name it does not define; built-in functions are looked up after it.
+type Vars interface {
+	Var(name string) (v any, ok bool)
+}
+
+// NoInput is the input of an evaluation that has none: the context value
+// "$" is then undefined, as in a Step Functions state, where the state's
+// input is $states.input.
+var NoInput any = undefined
 
 func (e *env) child() *env { return &env{vars: map[string]any{}, parent: e} }
 
@@ -112,6 +131,17 @@ func (e *Expr) Evaluate(input any, bindings map[string]any) (result any, ok bool
 
 // EvaluateWith is Evaluate with limits on depth and time.
 func (e *Expr) EvaluateWith(input any, bindings map[string]any, lim Limits) (result any, ok bool, err error) {
+	return e.evaluate(input, bindings, nil, lim)
+}
+
+// EvaluateVars is EvaluateWith with variables supplied by vars rather than
+// copied from a map, for callers that keep their variables elsewhere.
+// input may be NoInput.
+func (e *Expr) EvaluateVars(input any, vars Vars, lim Limits) (result any, ok bool, err error) {
+	return e.evaluate(input, nil, vars, lim)
+}
+
+func (e *Expr) evaluate(input any, bindings map[string]any, vars Vars, lim Limits) (result any, ok bool, err error) {
 	defer func() {
 		// A panic is a bug in this package; report it as an error rather
 		// than take the caller down.
@@ -126,7 +156,7 @@ func (e *Expr) EvaluateWith(input any, bindings map[string]any, lim Limits) (res
 	if lim.Timeout > 0 {
 		ev.deadline = time.Now().Add(lim.Timeout)
 	}
-	top := &env{vars: map[string]any{}, parent: builtinEnv}
+	top := &env{vars: make(map[string]any, len(bindings)), ext: vars, parent: builtinEnv}
 	for k, v := range bindings {
 		top.vars[k] = v
 	}
@@ -510,6 +540,11 @@ func (ev *evaluator) path(p *Path, input any, e *env) (any, error) {
 			// A path whose last step selects one array gives that array,
 			// even when it has a single member.
 			next, keep = arr, true
+			if len(arr) == 0 && st.Group == nil && p.Group == nil {
+				// An empty array is a value, not an empty sequence:
+				// {"items": []}.items is [], not undefined.
+				return []any{}, nil
+			}
 		} else {
 			// Each step's results are flattened one level, except arrays
 			// that an array constructor made.

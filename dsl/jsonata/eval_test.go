@@ -17,6 +17,9 @@ func TestEvaluateCases(t *testing.T) {
 		{`$y{'k': $}`, `{"k":[null,1]}`},
 		// A focus binding with no following step.
 		{`$x@$i`, `[{"k":"a","v":1},{"k":"a","v":2},{"k":"b","v":5}]`},
+		// A path ending at an empty array gives the array, not undefined.
+		{`$z.items`, `[]`},
+		{`$count($z.items)`, `0`},
 		// Tail calls run in constant depth.
 		{`($loop := function($n, $acc){ $n = 0 ? $acc : $loop($n - 1, $acc + 1) }; $loop(100000, 0))`, `100000`},
 	}
@@ -25,7 +28,7 @@ func TestEvaluateCases(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", c.expr, err)
 		}
-		v, ok, err := e.Evaluate(nil, map[string]any{"x": x, "y": jsonvalue.MustParse(`[null, 1]`)})
+		v, ok, err := e.Evaluate(nil, map[string]any{"x": x, "y": jsonvalue.MustParse(`[null, 1]`), "z": jsonvalue.MustParse(`{"items": []}`)})
 		if err != nil || !ok {
 			t.Errorf("%s: %v %v", c.expr, ok, err)
 			continue
@@ -59,6 +62,50 @@ func TestEvaluateErrors(t *testing.T) {
 		}
 		if re.Code != c.code || (c.offset >= 0 && re.Offset != c.offset) {
 			t.Errorf("%s: %s at %d, want %s at %d", c.expr, re.Code, re.Offset, c.code, c.offset)
+		}
+	}
+}
+
+// varsFunc adapts a function to Vars.
+type varsFunc func(string) (any, bool)
+
+func (f varsFunc) Var(name string) (any, bool) { return f(name) }
+
+// TestEvaluateVars checks variables supplied by a Vars: looked up after the
+// expression's own bindings and before the built-ins, with no input.
+func TestEvaluateVars(t *testing.T) {
+	vars := varsFunc(func(name string) (any, bool) {
+		switch name {
+		case "n":
+			return jsonvalue.Int(2), true
+		case "string":
+			return "shadowed", true
+		}
+		return nil, false
+	})
+	cases := []struct {
+		expr, want string
+		ok         bool
+	}{
+		{`$n + 1`, `3`, true},
+		{`($n := 5; $n)`, `5`, true},
+		{`$string`, `"shadowed"`, true},
+		{`$sum([$n, 1])`, `3`, true},
+		{`$missing`, ``, false},
+		{`$`, ``, false},
+	}
+	for _, c := range cases {
+		e, err := Parse(c.expr)
+		if err != nil {
+			t.Fatalf("%s: %v", c.expr, err)
+		}
+		v, ok, err := e.EvaluateVars(NoInput, vars, Limits{})
+		if err != nil || ok != c.ok {
+			t.Errorf("%s: ok %v, err %v; want ok %v", c.expr, ok, err, c.ok)
+			continue
+		}
+		if ok && !jsonvalue.Equal(v, jsonvalue.MustParse(c.want)) {
+			t.Errorf("%s = %s, want %s", c.expr, jsonvalue.String(v), c.want)
 		}
 	}
 }

@@ -285,6 +285,10 @@ func (a *analyzer) call(c *intrinsic.Call, source string, e env, at site) *Shape
 	for i, arg := range c.Args {
 		switch x := arg.(type) {
 		case *intrinsic.PathArg:
+			if x.Var != "" {
+				args[i] = unknownShape // variables are not typed
+				continue
+			}
 			text := x.Path.String()
 			if off := x.Offset; off >= 0 && off < len(source) {
 				if _, n, err := jsonpath.ParsePrefix(source[off:]); err == nil && n > 0 {

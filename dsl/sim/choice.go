@@ -20,6 +20,9 @@ type rule struct {
 	and, or  []rule
 	not      *rule
 	next     string
+	assign   tnode // a top-level rule's Assign
+	cond     tnode // JSONata: the Condition
+	output   tnode // JSONata: the rule's Output
 }
 
 func (c *compiler) rule(loc string, r *asl.ChoiceRule) rule {
@@ -58,7 +61,7 @@ func (c *compiler) rule(loc string, r *asl.ChoiceRule) rule {
 			}
 		}
 	default:
-		c.errorf("%s: JSONata Condition rules are not supported by the simulator yet", loc)
+		c.errorf("%s: a rule of a JSONPath Choice state needs an operator, And, Or or Not", loc)
 	}
 	return out
 }
@@ -332,6 +335,13 @@ func parseTimestamp(s string) (time.Time, bool) {
 
 // selectPath is a helper for rules: it selects with e's input and context.
 func (e *env) selectPath(p *pathSpec) (any, error) {
+	if p.varName != "" {
+		v, ok := e.p.vars.get(p.varName)
+		if !ok {
+			return nil, fmt.Errorf("the variable $%s is not defined", p.varName)
+		}
+		return p.p.Select(v, nil)
+	}
 	if p.p.Context {
 		return p.p.Select(nil, e.context())
 	}

@@ -34,6 +34,13 @@ type state struct {
 	retry          []retrier
 	catch          []catcher
 
+	// JSONata states: Arguments (Task, Parallel) and Output; nil Output
+	// passes the default on. Assign is compiled in either language.
+	jsonata   bool
+	arguments tnode
+	output    tnode
+	assign    tnode
+
 	task     *taskSpec
 	result   any // Pass Result
 	hasRes   bool
@@ -47,9 +54,10 @@ type state struct {
 
 // pathSpec is a compiled path field: a path, or null.
 type pathSpec struct {
-	null bool
-	text string
-	p    *jsonpath.Path
+	null    bool
+	text    string
+	varName string // the variable the path starts from ($name...); p is then the rest, from $
+	p       *jsonpath.Path
 }
 
 type retrier struct {
@@ -64,6 +72,8 @@ type retrier struct {
 type catcher struct {
 	errs       []string
 	resultPath *pathSpec // nil: $
+	output     tnode     // JSONata: the catcher's output (nil: the error output)
+	assign     tnode
 	next       string
 }
 
@@ -74,6 +84,8 @@ type taskSpec struct {
 	heartbeat      time.Duration
 	heartbeatPath  *pathSpec
 	credentials    tnode
+	timeoutExpr    tnode // JSONata: TimeoutSeconds and HeartbeatSeconds as expressions
+	heartbeatExpr  tnode
 	waitForToken   bool
 	lambdaFunction bool // the optimized Lambda integration: handlers made by Func get the Payload
 }
@@ -84,15 +96,23 @@ type waitSpec struct {
 	secondsPath   *pathSpec
 	timestamp     string
 	timestampPath *pathSpec
+	secondsExpr   tnode // JSONata: Seconds or Timestamp as an expression
+	timestampExpr tnode
 }
 
 type failSpec struct {
 	err, cause         string
-	errPath, causePath tnode // a path or an intrinsic function
+	noCause            bool  // JSONata: no Cause field
+	errPath, causePath tnode // a path or an intrinsic function; in JSONata, Error and Cause
 }
 
 type mapSpec struct {
 	itemsPath      *pathSpec
+	items          tnode // JSONata Items
+	maxConcExpr    tnode // JSONata: the numeric fields as expressions
+	tolCountExpr   tnode
+	tolPctExpr     tnode
+	batchMaxExpr   tnode
 	itemSelector   tnode
 	processor      *graph
 	distributed    bool
@@ -134,12 +154,16 @@ func (c *compiler) graph(ptr, startAt string, states asl.States) *graph {
 }
 
 func (c *compiler) path(loc, text string) *pathSpec {
-	p, err := jsonpath.Parse(text)
+	name, rest, isVar := variablePath(text)
+	if !isVar {
+		rest = text
+	}
+	p, err := jsonpath.Parse(rest)
 	if err != nil {
 		c.errorf("%s: path %q: %v", loc, text, err)
 		return nil
 	}
-	return &pathSpec{text: text, p: p}
+	return &pathSpec{text: text, varName: name, p: p}
 }
 
 func (c *compiler) pathField(loc string, f *asl.Path) *pathSpec {
@@ -184,7 +208,9 @@ func (c *compiler) retriers(loc string, rs []asl.Retrier) []retrier {
 func (c *compiler) catchers(loc string, cs []asl.Catcher) []catcher {
 	out := make([]catcher, len(cs))
 	for i, k := range cs {
-		out[i] = catcher{errs: k.ErrorEquals, next: k.Next, resultPath: c.pathField(fmt.Sprintf("%s/Catch/%d/ResultPath", loc, i), k.ResultPath)}
+		kloc := fmt.Sprintf("%s/Catch/%d", loc, i)
+		out[i] = catcher{errs: k.ErrorEquals, next: k.Next, resultPath: c.pathField(kloc+"/ResultPath", k.ResultPath),
+			assign: c.template(kloc+"/Assign", k.Assign)}
 	}
 	return out
 }
@@ -213,7 +239,8 @@ func (c *compiler) state(loc, name string, st asl.State) *state {
 		ql = c.ql
 	}
 	if ql == asl.JSONata {
-		c.errorf("%s: JSONata states are not supported by the simulator yet", loc)
+		s.jsonata = true
+		c.jsonataState(loc, s, st)
 		return s
 	}
 	switch x := st.(type) {
@@ -225,6 +252,7 @@ func (c *compiler) state(loc, name string, st asl.State) *state {
 		s.outputPath = c.pathField(loc+"/OutputPath", x.OutputPath)
 		s.retry = c.retriers(loc, x.Retry)
 		s.catch = c.catchers(loc, x.Catch)
+		s.assign = c.template(loc+"/Assign", x.Assign)
 		s.next, s.end = x.Next, x.End
 		t := &taskSpec{
 			resource:      x.Resource,
@@ -254,16 +282,20 @@ func (c *compiler) state(loc, name string, st asl.State) *state {
 			}
 			s.result, s.hasRes = v, true
 		}
+		s.assign = c.template(loc+"/Assign", x.Assign)
 		s.next, s.end = x.Next, x.End
 	case *asl.Choice:
 		s.inputPath = c.pathField(loc+"/InputPath", x.InputPath)
 		s.outputPath = c.pathField(loc+"/OutputPath", x.OutputPath)
 		for i := range x.Choices {
-			r := c.rule(fmt.Sprintf("%s/Choices/%d", loc, i), &x.Choices[i])
+			rloc := fmt.Sprintf("%s/Choices/%d", loc, i)
+			r := c.rule(rloc, &x.Choices[i])
 			r.next = x.Choices[i].Next
+			r.assign = c.template(rloc+"/Assign", x.Choices[i].Assign)
 			s.choices = append(s.choices, r)
 		}
 		s.dflt = x.Default
+		s.assign = c.template(loc+"/Assign", x.Assign)
 	case *asl.Wait:
 		s.inputPath = c.pathField(loc+"/InputPath", x.InputPath)
 		s.outputPath = c.pathField(loc+"/OutputPath", x.OutputPath)
@@ -276,6 +308,7 @@ func (c *compiler) state(loc, name string, st asl.State) *state {
 			w.seconds, w.hasSeconds = int64(x.Seconds.Int), true
 		}
 		s.wait = w
+		s.assign = c.template(loc+"/Assign", x.Assign)
 		s.next, s.end = x.Next, x.End
 	case *asl.Succeed:
 		s.inputPath = c.pathField(loc+"/InputPath", x.InputPath)
@@ -294,6 +327,7 @@ func (c *compiler) state(loc, name string, st asl.State) *state {
 		s.outputPath = c.pathField(loc+"/OutputPath", x.OutputPath)
 		s.retry = c.retriers(loc, x.Retry)
 		s.catch = c.catchers(loc, x.Catch)
+		s.assign = c.template(loc+"/Assign", x.Assign)
 		s.next, s.end = x.Next, x.End
 		for i, b := range x.Branches {
 			s.branches = append(s.branches, c.graph(fmt.Sprintf("%s/Branches/%d", loc, i), b.StartAt, b.States))
@@ -305,10 +339,127 @@ func (c *compiler) state(loc, name string, st asl.State) *state {
 		s.outputPath = c.pathField(loc+"/OutputPath", x.OutputPath)
 		s.retry = c.retriers(loc, x.Retry)
 		s.catch = c.catchers(loc, x.Catch)
+		s.assign = c.template(loc+"/Assign", x.Assign)
 		s.next, s.end = x.Next, x.End
 		s.mapSpec = c.mapSpec(loc, x)
 	}
 	return s
+}
+
+// jsonataState compiles the fields of a JSONata state.
+func (c *compiler) jsonataState(loc string, s *state, st asl.State) {
+	branches := func(bs []asl.Branch) {
+		for i, b := range bs {
+			s.branches = append(s.branches, c.graph(fmt.Sprintf("%s/Branches/%d", loc, i), b.StartAt, b.States))
+		}
+	}
+	switch x := st.(type) {
+	case *asl.Task:
+		s.arguments = c.jtemplate(loc, "Arguments", x.Arguments)
+		s.output = c.jtemplate(loc, "Output", x.Output)
+		s.assign = c.jtemplate(loc, "Assign", x.Assign)
+		s.retry = c.retriers(loc, x.Retry)
+		s.catch = c.jsonataCatchers(loc, x.Catch)
+		s.next, s.end = x.Next, x.End
+		t := &taskSpec{
+			resource:      x.Resource,
+			credentials:   c.jtemplate(loc, "Credentials", x.Credentials),
+			timeoutExpr:   c.jint(loc, "TimeoutSeconds", x.TimeoutSeconds),
+			heartbeatExpr: c.jint(loc, "HeartbeatSeconds", x.HeartbeatSeconds),
+		}
+		t.waitForToken = strings.HasSuffix(x.Resource, ".waitForTaskToken")
+		base := strings.TrimSuffix(strings.TrimSuffix(x.Resource, ".waitForTaskToken"), ".sync")
+		t.lambdaFunction = strings.HasSuffix(base, ":::lambda:invoke") || strings.HasPrefix(x.Resource, "arn:aws:lambda:")
+		s.task = t
+	case *asl.Pass:
+		s.output = c.jtemplate(loc, "Output", x.Output)
+		s.assign = c.jtemplate(loc, "Assign", x.Assign)
+		s.next, s.end = x.Next, x.End
+	case *asl.Choice:
+		s.output = c.jtemplate(loc, "Output", x.Output)
+		s.assign = c.jtemplate(loc, "Assign", x.Assign)
+		for i := range x.Choices {
+			r := &x.Choices[i]
+			rloc := fmt.Sprintf("%s/Choices/%d", loc, i)
+			if len(r.Condition) == 0 {
+				c.errorf("%s: a rule of a JSONata Choice state needs a Condition", rloc)
+				continue
+			}
+			s.choices = append(s.choices, rule{
+				cond:   c.jtemplate(loc, "Condition", r.Condition),
+				output: c.jtemplate(loc, "Output", r.Output),
+				assign: c.jtemplate(loc, "Assign", r.Assign),
+				next:   r.Next,
+			})
+		}
+		s.dflt = x.Default
+	case *asl.Wait:
+		s.output = c.jtemplate(loc, "Output", x.Output)
+		s.assign = c.jtemplate(loc, "Assign", x.Assign)
+		s.wait = &waitSpec{
+			secondsExpr:   c.jint(loc, "Seconds", x.Seconds),
+			timestampExpr: c.jtext(loc, "Timestamp", x.Timestamp),
+		}
+		s.next, s.end = x.Next, x.End
+	case *asl.Succeed:
+		s.output = c.jtemplate(loc, "Output", x.Output)
+	case *asl.Fail:
+		s.fail = &failSpec{
+			errPath:   c.jtext(loc, "Error", x.Error),
+			causePath: c.jtext(loc, "Cause", x.Cause),
+			noCause:   x.Cause == "",
+		}
+	case *asl.Parallel:
+		s.arguments = c.jtemplate(loc, "Arguments", x.Arguments)
+		s.output = c.jtemplate(loc, "Output", x.Output)
+		s.assign = c.jtemplate(loc, "Assign", x.Assign)
+		s.retry = c.retriers(loc, x.Retry)
+		s.catch = c.jsonataCatchers(loc, x.Catch)
+		s.next, s.end = x.Next, x.End
+		branches(x.Branches)
+	case *asl.Map:
+		s.output = c.jtemplate(loc, "Output", x.Output)
+		s.assign = c.jtemplate(loc, "Assign", x.Assign)
+		s.retry = c.retriers(loc, x.Retry)
+		s.catch = c.jsonataCatchers(loc, x.Catch)
+		s.next, s.end = x.Next, x.End
+		m := &mapSpec{
+			items:        c.jtemplate(loc, "Items", x.Items),
+			itemSelector: c.jtemplate(loc, "ItemSelector", x.ItemSelector),
+			maxConcExpr:  c.jint(loc, "MaxConcurrency", x.MaxConcurrency),
+			tolCountExpr: c.jint(loc, "ToleratedFailureCount", x.ToleratedFailureCount),
+			tolPctExpr:   c.jfloat(loc, "ToleratedFailurePercentage", x.ToleratedFailurePercentage),
+			reader:       x.ItemReader,
+			label:        x.Label,
+		}
+		c.processor(loc, m, x)
+		if r := x.ItemReader; r != nil {
+			m.readerParams = c.jtemplate(loc, "ItemReader/Arguments", r.Arguments)
+		}
+		if b := x.ItemBatcher; b != nil {
+			m.batched = true
+			m.batchMaxExpr = c.jint(loc, "ItemBatcher/MaxItemsPerBatch", b.MaxItemsPerBatch)
+			if b.MaxInputBytesPerBatch != nil {
+				m.batchMaxBytes = b.MaxInputBytesPerBatch.Int
+			}
+			m.batchInput = c.jtemplate(loc, "ItemBatcher/BatchInput", b.BatchInput)
+		}
+		if w := x.ResultWriter; w != nil {
+			m.resultWriter, m.writerResource = true, w.Resource
+		}
+		s.mapSpec = m
+	}
+}
+
+// jsonataCatchers compiles the catchers of a JSONata state.
+func (c *compiler) jsonataCatchers(loc string, cs []asl.Catcher) []catcher {
+	out := make([]catcher, len(cs))
+	for i, k := range cs {
+		field := fmt.Sprintf("Catch/%d/", i)
+		out[i] = catcher{errs: k.ErrorEquals, next: k.Next,
+			output: c.jtemplate(loc, field+"Output", k.Output), assign: c.jtemplate(loc, field+"Assign", k.Assign)}
+	}
+	return out
 }
 
 func (c *compiler) mapSpec(loc string, x *asl.Map) *mapSpec {
@@ -325,14 +476,7 @@ func (c *compiler) mapSpec(loc string, x *asl.Map) *mapSpec {
 	} else {
 		m.itemSelector = c.template(loc+"/Parameters", x.Parameters)
 	}
-	if p := x.Processor(); p != nil {
-		field := "/ItemProcessor"
-		if x.ItemProcessor == nil {
-			field = "/Iterator"
-		}
-		m.processor = c.graph(loc+field, p.StartAt, p.States)
-		m.distributed = p.ProcessorConfig != nil && p.ProcessorConfig.Mode == asl.ModeDistributed
-	}
+	c.processor(loc, m, x)
 	if x.MaxConcurrency != nil {
 		m.maxConc = x.MaxConcurrency.Int
 	}
@@ -360,6 +504,18 @@ func (c *compiler) mapSpec(loc string, x *asl.Map) *mapSpec {
 		m.resultWriter, m.writerResource = true, w.Resource
 	}
 	return m
+}
+
+// processor compiles a Map state's item processor.
+func (c *compiler) processor(loc string, m *mapSpec, x *asl.Map) {
+	if p := x.Processor(); p != nil {
+		field := "/ItemProcessor"
+		if x.ItemProcessor == nil {
+			field = "/Iterator"
+		}
+		m.processor = c.graph(loc+field, p.StartAt, p.States)
+		m.distributed = p.ProcessorConfig != nil && p.ProcessorConfig.Mode == asl.ModeDistributed
+	}
 }
 
 // dynamicField compiles a field whose value is a path or an intrinsic

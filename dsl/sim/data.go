@@ -35,6 +35,10 @@ type stateError struct {
 	cause   string
 	noCause bool // the error has no cause at all (a Fail state without Cause)
 	runtime bool // prefix the cause with "An error occurred while executing the state ..."
+	// evalFailed marks a JSONata state's evaluation error, which AWS
+	// records with an EvaluationFailed event naming the field (location).
+	evalFailed bool
+	location   string
 }
 
 func (e *stateError) Error() string { return e.name + ": " + e.cause }
@@ -48,6 +52,11 @@ func runtimeError(format string, args ...any) *stateError {
 type env struct {
 	input any
 	p     *process
+	// For JSONata states: the state's result and a catcher's error output,
+	// and $states, built on first use.
+	result, errOut       any
+	hasResult, hasErrOut bool
+	states               *jsonvalue.Object
 }
 
 // context returns the context object, built on first use in each state.
@@ -114,7 +123,7 @@ func (t *tPath) eval(e *env) (any, error) {
 }
 
 func (t *tIntrinsic) eval(e *env) (any, error) {
-	v, err := t.call.Eval(intrinsic.Env{Input: e.input, Context: e.context(), Rand: e.p.x.rng})
+	v, err := t.call.Eval(intrinsic.Env{Input: e.input, Context: e.context(), Rand: e.p.x.rng, Var: e.p.vars.get})
 	if err != nil {
 		var ie *intrinsic.Error
 		if errors.As(err, &ie) {

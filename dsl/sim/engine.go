@@ -59,8 +59,9 @@ type process struct {
 	cancelled  bool
 	children   []*process
 	onDone     func(out any, err *stateError)
-	envBuf     env // reused by env: evaluations of a process never nest
-	ctxObj     any // the current state's context object, once built
+	envBuf     env    // reused by env: evaluations of a process never nest
+	ctxObj     any    // the current state's context object, once built
+	vars       *scope // the process's workflow variables
 }
 
 type mapItem struct {
@@ -129,7 +130,7 @@ func (s *Simulator) run(ctx context.Context, input any) *Execution {
 	x.input = input
 
 	x.emit(nil, Event{Type: "ExecutionStarted", Input: input, hasInput: true})
-	root := x.newProcess(s.top, input, 0)
+	root := x.newProcess(s.top, input, 0, nil)
 	root.onDone = func(out any, err *stateError) {
 		if err != nil {
 			x.finish(Failed, nil, err)
@@ -149,8 +150,10 @@ func (s *Simulator) run(ctx context.Context, input any) *Execution {
 	return ex
 }
 
-func (x *execution) newProcess(g *graph, input any, last int64) *process {
-	return &process{x: x, g: g, cur: g.states[g.startAt], input: input, last: last}
+// newProcess starts a process on graph g; its variables are a scope nested
+// in outer (nil: a scope of its own).
+func (x *execution) newProcess(g *graph, input any, last int64, outer *scope) *process {
+	return &process{x: x, g: g, cur: g.states[g.startAt], input: input, last: last, vars: &scope{parent: outer}}
 }
 
 // loop runs ready processes until the execution ends; when none is ready it

@@ -3,6 +3,7 @@ package sim
 import (
 	"context"
 	"fmt"
+	"math"
 
 	"github.com/aslgen/aslgen/dsl/jsonvalue"
 )
@@ -102,7 +103,7 @@ func (p *process) parallel() {
 	p.x.emit(p, Event{Type: "ParallelStateStarted"})
 	f := &fanout{p: p, n: len(s.branches), eager: true}
 	f.start = func(i int) (*process, *stateError) {
-		child := p.x.newProcess(s.branches[i], eff, p.last)
+		child := p.x.newProcess(s.branches[i], eff, p.last, p.vars)
 		child.quiet = p.quiet
 		child.interleave = true
 		return child, nil
@@ -120,68 +121,29 @@ func (p *process) parallel() {
 func (p *process) mapState() {
 	s := p.cur
 	m := s.mapSpec
-	eff, err := p.env(p.input).apply(s.inputPath, "InputPath")
-	if err != nil {
-		p.fail(asStateError(err))
-		return
-	}
-	items, serr := p.mapItems(eff)
-	if serr != nil {
-		p.fail(serr)
-		return
-	}
-	limit := m.maxConc
-	if m.maxConcPath != nil {
-		v, err := p.env(eff).selectPath(m.maxConcPath)
-		n, ok := intValue(v)
-		if err != nil || !ok || n < 0 {
-			p.fail(runtimeError("The MaxConcurrencyPath field refers to value \"%s\" which is not a valid integer: %s", plain(v), m.maxConcPath.text))
-			return
-		}
-		limit = n
-	}
-	tolCount, tolPct := -1, -1.0
-	if m.tolCountSet {
-		tolCount = m.tolCount
-	}
-	if m.tolPctSet {
-		tolPct = m.tolPct
-	}
-	if m.tolCountPath != nil {
-		v, err := p.env(eff).selectPath(m.tolCountPath)
-		n, ok := v.(jsonvalue.Number)
-		i, isInt := n.Int64()
-		switch {
-		case err != nil || !ok || !isInt || !n.IsInteger():
-			p.fail(runtimeError("The ToleratedFailureCountPath field refers to value \"%s\" which is not a valid integer: %s", plain(v), m.tolCountPath.text))
-			return
-		case i < 0:
-			p.fail(runtimeError("ToleratedFailureCount cannot be negative."))
-			return
-		}
-		tolCount = int(i)
-	}
-	if m.tolPctPath != nil {
-		v, err := p.env(eff).selectPath(m.tolPctPath)
-		n, ok := v.(jsonvalue.Number)
-		switch {
-		case err != nil || !ok:
-			p.fail(runtimeError("The ToleratedFailurePercentagePath field refers to value \"%s\" which is not a valid float: %s", plain(v), m.tolPctPath.text))
-			return
-		case n.Float64() < 0 || n.Float64() > 100:
-			p.fail(runtimeError("ToleratedFailurePercentage must be between 0 and 100."))
-			return
-		}
-		tolPct = n.Float64()
-	}
-	if m.batched {
-		batches, serr := p.batch(items, eff)
+	var eff any
+	var cfg mapConfig
+	var serr *stateError
+	if s.jsonata {
+		eff = p.input
+		cfg, serr = p.jsonataMapConfig()
 		if serr != nil {
+			p.failWith(serr, &Event{Type: "MapStateFailed"})
+			return
+		}
+	} else {
+		v, err := p.env(p.input).apply(s.inputPath, "InputPath")
+		if err != nil {
+			p.fail(asStateError(err))
+			return
+		}
+		eff = v
+		if cfg, serr = p.mapConfig(eff); serr != nil {
 			p.fail(serr)
 			return
 		}
-		items = batches
 	}
+	items, limit, tolCount, tolPct := cfg.items, cfg.limit, cfg.tolCount, cfg.tolPct
 	x := p.x
 	x.emit(p, Event{Type: "MapStateStarted", Length: len(items)})
 	mapRunARN := ""
@@ -207,7 +169,11 @@ func (p *process) mapState() {
 		if !m.distributed {
 			x.emit(p, Event{Type: "MapIterationStarted", Name: s.name, Index: i})
 		}
-		child := x.newProcess(m.processor, input, p.last)
+		outer := p.vars
+		if m.distributed {
+			outer = nil // a child execution: the machine's variables are out of its reach
+		}
+		child := x.newProcess(m.processor, input, p.last, outer)
 		if m.distributed {
 			child.quiet, child.last = true, 1 // a child execution: its first state is event #2
 		}
@@ -308,17 +274,8 @@ func (p *process) mapItems(eff any) ([]any, *stateError) {
 }
 
 // batch groups a distributed Map's items as its ItemBatcher says.
-func (p *process) batch(items []any, eff any) ([]any, *stateError) {
+func (p *process) batch(items []any, eff any, maxItems int) ([]any, *stateError) {
 	m := p.cur.mapSpec
-	maxItems := m.batchMaxItems
-	if m.batchMaxPath != nil {
-		v, err := p.env(eff).selectPath(m.batchMaxPath)
-		n, ok := intValue(v)
-		if err != nil || !ok || n <= 0 {
-			return nil, runtimeError("The MaxItemsPerBatchPath field refers to value \"%s\" which is not a valid integer: %s", plain(v), m.batchMaxPath.text)
-		}
-		maxItems = n
-	}
 	var batchInput any
 	if m.batchInput != nil {
 		v, err := p.env(eff).evalTemplate(m.batchInput)
@@ -352,4 +309,174 @@ func (p *process) batch(items []any, eff any) ([]any, *stateError) {
 	}
 	flush()
 	return out, nil
+}
+
+// mapConfig is what a Map state's fields say before its iterations start.
+type mapConfig struct {
+	items    []any
+	limit    int     // MaxConcurrency; 0: no limit
+	tolCount int     // -1: not set
+	tolPct   float64 // -1: not set
+}
+
+// mapConfig evaluates the fields of a JSONPath Map state over its effective
+// input.
+func (p *process) mapConfig(eff any) (mapConfig, *stateError) {
+	m := p.cur.mapSpec
+	items, serr := p.mapItems(eff)
+	if serr != nil {
+		return mapConfig{}, serr
+	}
+	cfg := mapConfig{limit: m.maxConc, tolCount: -1, tolPct: -1}
+	if m.maxConcPath != nil {
+		v, err := p.env(eff).selectPath(m.maxConcPath)
+		n, ok := intValue(v)
+		if err != nil || !ok || n < 0 {
+			return mapConfig{}, runtimeError("The MaxConcurrencyPath field refers to value \"%s\" which is not a valid integer: %s", plain(v), m.maxConcPath.text)
+		}
+		cfg.limit = n
+	}
+	if m.tolCountSet {
+		cfg.tolCount = m.tolCount
+	}
+	if m.tolPctSet {
+		cfg.tolPct = m.tolPct
+	}
+	if m.tolCountPath != nil {
+		v, err := p.env(eff).selectPath(m.tolCountPath)
+		n, ok := numberValue(v)
+		i, isInt := n.Int64()
+		switch {
+		case err != nil || !ok || !isInt || !n.IsInteger():
+			return mapConfig{}, runtimeError("The ToleratedFailureCountPath field refers to value \"%s\" which is not a valid integer: %s", plain(v), m.tolCountPath.text)
+		case i < 0:
+			return mapConfig{}, runtimeError("ToleratedFailureCount cannot be negative.")
+		}
+		cfg.tolCount = int(i)
+	}
+	if m.tolPctPath != nil {
+		v, err := p.env(eff).selectPath(m.tolPctPath)
+		n, ok := numberValue(v)
+		switch {
+		case err != nil || !ok:
+			return mapConfig{}, runtimeError("The ToleratedFailurePercentagePath field refers to value \"%s\" which is not a valid float: %s", plain(v), m.tolPctPath.text)
+		case n.Float64() < 0 || n.Float64() > 100:
+			return mapConfig{}, runtimeError("ToleratedFailurePercentage must be between 0 and 100.")
+		}
+		cfg.tolPct = n.Float64()
+	}
+	if m.batched {
+		maxItems := m.batchMaxItems
+		if m.batchMaxPath != nil {
+			v, err := p.env(eff).selectPath(m.batchMaxPath)
+			n, ok := intValue(v)
+			if err != nil || !ok || n <= 0 {
+				return mapConfig{}, runtimeError("The MaxItemsPerBatchPath field refers to value \"%s\" which is not a valid integer: %s", plain(v), m.batchMaxPath.text)
+			}
+			maxItems = n
+		}
+		batches, serr := p.batch(items, eff, maxItems)
+		if serr != nil {
+			return mapConfig{}, serr
+		}
+		items = batches
+	}
+	cfg.items = items
+	return cfg, nil
+}
+
+// jsonataMapConfig evaluates the fields of a JSONata Map state: Items (by
+// default the state's input) and the numeric fields, any of them an
+// expression.
+func (p *process) jsonataMapConfig() (mapConfig, *stateError) {
+	m := p.cur.mapSpec
+	e := p.env(p.input)
+	var items []any
+	switch {
+	case m.reader != nil:
+		arr, serr := p.mapItems(p.input)
+		if serr != nil {
+			return mapConfig{}, serr
+		}
+		items = arr
+	case m.items != nil:
+		v, err := m.items.eval(e)
+		if err != nil {
+			return mapConfig{}, asStateError(err)
+		}
+		arr, ok := v.([]any)
+		if !ok {
+			return mapConfig{}, wrongType(m.items, "Items", "array", v)
+		}
+		items = arr
+	default:
+		arr, ok := p.input.([]any)
+		if !ok {
+			return mapConfig{}, queryError("", "Map state input must be an array but was: %s", jsonvalue.String(p.input))
+		}
+		items = arr
+	}
+	cfg := mapConfig{tolCount: -1, tolPct: -1}
+	e = p.env(p.input)
+	n, ok, err := e.evalInt(m.maxConcExpr, "MaxConcurrency")
+	switch {
+	case err != nil:
+		return mapConfig{}, asStateError(err)
+	case ok && (n < 0 || n > math.MaxInt32):
+		return mapConfig{}, queryError("MaxConcurrency", "The MaxConcurrency field must be a non-negative integer, but was: %d", n)
+	case ok:
+		cfg.limit = int(n)
+	}
+	n, ok, err = e.evalInt(m.tolCountExpr, "ToleratedFailureCount")
+	switch {
+	case err != nil:
+		return mapConfig{}, asStateError(err)
+	case ok && (n < 0 || n > math.MaxInt32):
+		return mapConfig{}, queryError("ToleratedFailureCount", "ToleratedFailureCount cannot be negative.")
+	case ok:
+		cfg.tolCount = int(n)
+	}
+	f, ok, err := e.evalNumber(m.tolPctExpr, "ToleratedFailurePercentage")
+	switch {
+	case err != nil:
+		return mapConfig{}, asStateError(err)
+	case ok && (f < 0 || f > 100):
+		return mapConfig{}, queryError("ToleratedFailurePercentage", "ToleratedFailurePercentage must be between 0 and 100.")
+	case ok:
+		cfg.tolPct = f
+	}
+	if m.batched {
+		maxItems := m.batchMaxItems
+		n, ok, err := e.evalInt(m.batchMaxExpr, "ItemBatcher/MaxItemsPerBatch")
+		switch {
+		case err != nil:
+			return mapConfig{}, asStateError(err)
+		case ok && (n <= 0 || n > math.MaxInt32):
+			return mapConfig{}, queryError("ItemBatcher/MaxItemsPerBatch", "The MaxItemsPerBatch field must be a positive integer, but was: %d", n)
+		case ok:
+			maxItems = int(n)
+		}
+		batches, serr := p.batch(items, p.input, maxItems)
+		if serr != nil {
+			return mapConfig{}, serr
+		}
+		items = batches
+	}
+	cfg.items = items
+	return cfg, nil
+}
+
+// numberValue reads a number from a *Path field's value; AWS also takes a
+// string holding a number there.
+func numberValue(v any) (jsonvalue.Number, bool) {
+	switch x := v.(type) {
+	case jsonvalue.Number:
+		return x, true
+	case string:
+		if n, err := jsonvalue.Parse([]byte(x)); err == nil {
+			num, ok := n.(jsonvalue.Number)
+			return num, ok
+		}
+	}
+	return "", false
 }

@@ -2,6 +2,7 @@ package sim
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"time"
 
@@ -42,6 +43,12 @@ type Event struct {
 	TimeoutSeconds, HeartbeatSeconds int64
 	// MapRunARN names a distributed map's run.
 	MapRunARN string
+	// AssignedVariables are the workflow variables a StateExited event's
+	// state set (Assign), by name.
+	AssignedVariables map[string]any
+	// Location is the field of an EvaluationFailed event's state whose
+	// JSONata expression failed, such as Output or Items.
+	Location string
 }
 
 // detailsKey returns the name of the event's details field in AWS's JSON.
@@ -86,7 +93,14 @@ func (ev Event) MarshalJSON() ([]byte, error) {
 		}
 	}
 	if ev.Name != "" {
-		d.Set("name", ev.Name)
+		if ev.Type == "EvaluationFailed" {
+			d.Set("state", ev.Name)
+		} else {
+			d.Set("name", ev.Name)
+		}
+	}
+	if ev.Location != "" {
+		d.Set("location", ev.Location)
 	}
 	if strings.HasPrefix(ev.Type, "MapIteration") {
 		d.Set("index", jsonvalue.Int(int64(ev.Index)))
@@ -104,6 +118,19 @@ func (ev Event) MarshalJSON() ([]byte, error) {
 	if ev.hasOutput {
 		d.Set("output", jsonvalue.String(ev.Output))
 		d.Set("outputDetails", truncated())
+	}
+	if len(ev.AssignedVariables) > 0 {
+		names := make([]string, 0, len(ev.AssignedVariables))
+		for k := range ev.AssignedVariables {
+			names = append(names, k)
+		}
+		slices.Sort(names)
+		vars := jsonvalue.NewObject(len(names))
+		for _, k := range names {
+			vars.Set(k, jsonvalue.String(ev.AssignedVariables[k]))
+		}
+		d.Set("assignedVariables", vars)
+		d.Set("assignedVariablesDetails", truncated())
 	}
 	if ev.hasError {
 		if ev.Error != "" {

@@ -3,6 +3,7 @@ package sim
 import (
 	"fmt"
 	"math"
+	"strings"
 	"time"
 
 	"github.com/aslgen/aslgen/dsl/asl"
@@ -65,10 +66,7 @@ func (p *process) fail(err *stateError) { p.failWith(err, nil) }
 // it records failed (ParallelStateFailed, MapStateFailed) first.
 func (p *process) failWith(err *stateError, failed *Event) {
 	s := p.cur
-	if err.runtime && err.cause != "" {
-		err = &stateError{name: err.name, cause: fmt.Sprintf("An error occurred while executing the state '%s' (entered at the event id #%d). %s",
-			s.name, p.entered, err.cause)}
-	}
+	err = p.raise(err)
 	for i, r := range s.retry {
 		if !matches(r.errs, err.name) {
 			continue
@@ -93,21 +91,71 @@ func (p *process) failWith(err *stateError, failed *Event) {
 		if !matches(c.errs, err.name) {
 			continue
 		}
-		out := jsonvalue.NewObject(2)
-		out.Set("Error", err.name)
+		errOut := jsonvalue.NewObject(2)
+		errOut.Set("Error", err.name)
 		if !err.noCause {
-			out.Set("Cause", err.cause)
+			errOut.Set("Cause", err.cause)
 		}
-		var result any = out
-		merged, rerr := resultPath(c.resultPath, p.input, result)
+		if s.jsonata {
+			e := p.env(p.input)
+			e.errOut, e.hasErrOut = errOut, true
+			out, a, cerr := e.outputAndAssign(c.output, c.assign, errOut)
+			if cerr != nil {
+				p.finish(nil, p.raise(asStateError(cerr)))
+				return
+			}
+			p.exit(out, a, c.next, false)
+			return
+		}
+		a, cerr := p.env(errOut).evalAssign(c.assign)
+		if cerr != nil {
+			p.finish(nil, p.raise(asStateError(cerr)))
+			return
+		}
+		merged, rerr := resultPath(c.resultPath, p.input, errOut)
 		if rerr != nil {
 			p.finish(nil, asStateError(rerr))
 			return
 		}
-		p.exit(merged, c.next, false)
+		p.exit(merged, a, c.next, false)
 		return
 	}
 	p.finish(nil, err)
+}
+
+// raise prepares an error of the current state: AWS's prefix in front of a
+// runtime error's cause, and the EvaluationFailed event that AWS records
+// for a JSONata state's evaluation error.
+func (p *process) raise(err *stateError) *stateError {
+	s := p.cur
+	if err.runtime && err.cause != "" {
+		err = &stateError{name: err.name, cause: fmt.Sprintf("An error occurred while executing the state '%s' (entered at the event id #%d). %s",
+			s.name, p.entered, err.cause), evalFailed: err.evalFailed, location: err.location}
+	}
+	if err.evalFailed {
+		p.x.emit(p, Event{Type: "EvaluationFailed", Name: s.name, Error: err.name, Cause: err.cause, hasError: true, Location: err.location})
+		err = &stateError{name: err.name, cause: err.cause}
+	}
+	return err
+}
+
+// outputAndAssign evaluates the Output and Assign fields of a JSONata
+// state (or of its matching Choice rule or catcher): the state's output,
+// dflt without Output, and the variables it sets.
+func (e *env) outputAndAssign(output, assign tnode, dflt any) (any, *assignment, error) {
+	out := dflt
+	if output != nil {
+		v, err := output.eval(e)
+		if err != nil {
+			return nil, nil, err
+		}
+		out = v
+	}
+	a, err := e.evalAssign(assign)
+	if err != nil {
+		return nil, nil, err
+	}
+	return out, a, nil
 }
 
 // matches reports whether an ErrorEquals list matches an error name.
@@ -143,16 +191,25 @@ func retryDelay(r retrier, attempt int, x *execution) time.Duration {
 	return time.Duration(d).Round(time.Millisecond)
 }
 
-// exit leaves the current state with output and goes to next, or ends the
-// graph when end is true.
-func (p *process) exit(output any, next string, end bool) {
+// exit leaves the current state with output, sets the variables of a, and
+// goes to next, or ends the graph when end is true.
+func (p *process) exit(output any, a *assignment, next string, end bool) {
 	s := p.cur
 	if !sameValue(output, p.input) && tooLarge(output) {
 		p.finish(nil, &stateError{name: errDataLimit,
 			cause: fmt.Sprintf("The state/task '%s' returned a result with a size exceeding the maximum number of bytes service limit.", s.name)})
 		return
 	}
-	p.x.emit(p, Event{Type: s.label + "StateExited", Name: s.name, Output: output, hasOutput: true})
+	ev := Event{Type: s.label + "StateExited", Name: s.name, Output: output, hasOutput: true}
+	if a != nil {
+		rec, err := p.applyAssign(a)
+		if err != nil {
+			p.finish(nil, p.raise(err))
+			return
+		}
+		ev.AssignedVariables = rec
+	}
+	p.x.emit(p, ev)
 	if end {
 		p.finish(output, nil)
 		return
@@ -165,6 +222,15 @@ func (p *process) exit(output any, next string, end bool) {
 // ResultPath, OutputPath, then exit.
 func (p *process) afterResult(result any) {
 	s := p.cur
+	if s.jsonata {
+		p.jsonataExit(result, true)
+		return
+	}
+	a, err := p.env(result).evalAssign(s.assign) // Assign reads the result, as LocalStack's AWS-checked interpreter does
+	if err != nil {
+		p.fail(asStateError(err))
+		return
+	}
 	if s.resultSelector != nil {
 		v, err := p.env(result).evalTemplate(s.resultSelector)
 		if err != nil {
@@ -183,12 +249,38 @@ func (p *process) afterResult(result any) {
 		p.fail(asStateError(err))
 		return
 	}
-	p.exit(out, s.next, s.end)
+	p.exit(out, a, s.next, s.end)
 }
 
-// effectiveInput applies InputPath and Parameters.
+// jsonataExit ends a JSONata state: Output (by default the result, if the
+// state has one, or else its input) and Assign, over $states.input and
+// $states.result.
+func (p *process) jsonataExit(result any, hasResult bool) {
+	s := p.cur
+	e := p.env(p.input)
+	dflt := p.input
+	if hasResult {
+		e.result, e.hasResult = result, true
+		dflt = result
+	}
+	out, a, err := e.outputAndAssign(s.output, s.assign, dflt)
+	if err != nil {
+		p.fail(asStateError(err))
+		return
+	}
+	p.exit(out, a, s.next, s.end)
+}
+
+// effectiveInput applies InputPath and Parameters, or in a JSONata state
+// evaluates Arguments.
 func (p *process) effectiveInput() (any, error) {
 	s := p.cur
+	if s.jsonata {
+		if s.arguments == nil {
+			return p.input, nil
+		}
+		return s.arguments.eval(p.env(p.input))
+	}
 	v, err := p.env(p.input).apply(s.inputPath, "InputPath")
 	if err != nil {
 		return nil, err
@@ -201,6 +293,10 @@ func (p *process) effectiveInput() (any, error) {
 
 func (p *process) pass() {
 	s := p.cur
+	if s.jsonata {
+		p.jsonataExit(nil, false)
+		return
+	}
 	eff, err := p.effectiveInput()
 	if err != nil {
 		p.fail(asStateError(err))
@@ -214,6 +310,10 @@ func (p *process) pass() {
 
 func (p *process) choice() {
 	s := p.cur
+	if s.jsonata {
+		p.jsonataChoice()
+		return
+	}
 	e := p.env(p.input)
 	eff, err := e.apply(s.inputPath, "InputPath")
 	if err != nil {
@@ -221,7 +321,7 @@ func (p *process) choice() {
 		return
 	}
 	e = p.env(eff)
-	next := s.dflt
+	next, assign := s.dflt, s.assign
 	matched := false
 	for i := range s.choices {
 		ok, err := s.choices[i].match(e)
@@ -230,7 +330,7 @@ func (p *process) choice() {
 			return
 		}
 		if ok {
-			next, matched = s.choices[i].next, true
+			next, assign, matched = s.choices[i].next, s.choices[i].assign, true
 			break
 		}
 	}
@@ -238,16 +338,65 @@ func (p *process) choice() {
 		p.fail(&stateError{name: errNoChoice, cause: "No Matches!"})
 		return
 	}
+	a, err := p.env(eff).evalAssign(assign)
+	if err != nil {
+		p.fail(asStateError(err))
+		return
+	}
 	out, err := p.env(eff).apply(s.outputPath, "OutputPath")
 	if err != nil {
 		p.fail(asStateError(err))
 		return
 	}
-	p.exit(out, next, false)
+	p.exit(out, a, next, false)
+}
+
+// jsonataChoice runs a JSONata Choice state: the first rule whose Condition
+// is true gives the next state, the output and the variables; with none,
+// the Default does, with the state's own Output and Assign.
+func (p *process) jsonataChoice() {
+	s := p.cur
+	e := p.env(p.input)
+	for i := range s.choices {
+		r := &s.choices[i]
+		v, err := r.cond.eval(e)
+		if err != nil {
+			p.fail(asStateError(err))
+			return
+		}
+		b, ok := v.(bool)
+		if !ok {
+			p.fail(wrongType(r.cond, "Condition", "boolean", v))
+			return
+		}
+		if b {
+			out, a, err := e.outputAndAssign(r.output, r.assign, p.input)
+			if err != nil {
+				p.fail(asStateError(err))
+				return
+			}
+			p.exit(out, a, r.next, false)
+			return
+		}
+	}
+	if s.dflt == "" {
+		p.fail(&stateError{name: errNoChoice, cause: "No Matches!"})
+		return
+	}
+	out, a, err := e.outputAndAssign(s.output, s.assign, p.input)
+	if err != nil {
+		p.fail(asStateError(err))
+		return
+	}
+	p.exit(out, a, s.dflt, false)
 }
 
 func (p *process) succeed() {
 	s := p.cur
+	if s.jsonata {
+		p.jsonataExit(nil, false)
+		return
+	}
 	eff, err := p.env(p.input).apply(s.inputPath, "InputPath")
 	if err != nil {
 		p.fail(asStateError(err))
@@ -258,12 +407,16 @@ func (p *process) succeed() {
 		p.fail(asStateError(err))
 		return
 	}
-	p.exit(out, "", true)
+	p.exit(out, nil, "", true)
 }
 
 func (p *process) failState() {
-	f := p.cur.fail
+	st := p.cur
+	f := st.fail
 	err := &stateError{name: f.err, cause: f.cause, noCause: f.cause == "" && f.causePath == nil}
+	if st.jsonata {
+		err.noCause = f.noCause
+	}
 	e := p.env(p.input)
 	for _, fp := range []struct {
 		node  tnode
@@ -271,6 +424,15 @@ func (p *process) failState() {
 		dst   *string
 	}{{f.errPath, "ErrorPath", &err.name}, {f.causePath, "CausePath", &err.cause}} {
 		if fp.node == nil {
+			continue
+		}
+		if st.jsonata {
+			s, _, verr := e.evalString(fp.node, strings.TrimSuffix(fp.field, "Path"))
+			if verr != nil {
+				p.fail(asStateError(verr))
+				return
+			}
+			*fp.dst = s
 			continue
 		}
 		v, verr := fp.node.eval(e)
@@ -298,6 +460,10 @@ func (p *process) runtime(msg string) *stateError {
 func (p *process) waitState() {
 	s := p.cur
 	w := s.wait
+	if s.jsonata {
+		p.jsonataWait()
+		return
+	}
 	e := p.env(p.input)
 	eff, err := e.apply(s.inputPath, "InputPath")
 	if err != nil {
@@ -358,13 +524,54 @@ func (p *process) waitState() {
 		return
 	}
 	p.sleep(delay, func() {
+		a, err := p.env(eff).evalAssign(s.assign)
+		if err != nil {
+			p.fail(asStateError(err))
+			return
+		}
 		out, err := p.env(eff).apply(s.outputPath, "OutputPath")
 		if err != nil {
 			p.fail(asStateError(err))
 			return
 		}
-		p.exit(out, s.next, s.end)
+		p.exit(out, a, s.next, s.end)
 	})
+}
+
+// jsonataWait runs a JSONata Wait state: Seconds or Timestamp, either of
+// them an expression, then Output and Assign.
+func (p *process) jsonataWait() {
+	w := p.cur.wait
+	e := p.env(p.input)
+	var delay time.Duration
+	if n, ok, err := e.evalInt(w.secondsExpr, "Seconds"); err != nil {
+		p.fail(asStateError(err))
+		return
+	} else if ok {
+		if n < 0 {
+			p.fail(queryError("Seconds", "The Seconds field cannot be negative, but was: %d", n))
+			return
+		}
+		delay = time.Duration(n) * time.Second
+	}
+	if text, ok, err := e.evalString(w.timestampExpr, "Timestamp"); err != nil {
+		p.fail(asStateError(err))
+		return
+	} else if ok {
+		t, ok := parseTimestamp(text)
+		if !ok {
+			p.fail(queryError("Timestamp", "The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: %s", text))
+			return
+		}
+		if d := t.Sub(p.x.now); d > 0 {
+			delay = d
+		}
+	}
+	if delay > math.MaxInt32*time.Second {
+		p.fail(queryError("", "Wait state delay is too long."))
+		return
+	}
+	p.sleep(delay, func() { p.jsonataExit(nil, false) })
 }
 
 // sameValue reports whether a and b are the same object or array, so that a
@@ -432,7 +639,7 @@ func size(v any, n *int) bool {
 // intValue reads an integer from a *Path field's value, for MaxConcurrencyPath
 // and the like.
 func intValue(v any) (int, bool) {
-	n, ok := v.(jsonvalue.Number)
+	n, ok := numberValue(v)
 	if !ok {
 		return 0, false
 	}

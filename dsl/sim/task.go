@@ -23,34 +23,10 @@ func (p *process) runTask() {
 		p.token = ""
 		p.ctxObj = nil
 	}
-	selected, err := p.env(p.input).apply(s.inputPath, "InputPath")
-	if err != nil {
-		p.fail(asStateError(err))
+	eff, timeout, heartbeat, serr := p.taskInput()
+	if serr != nil {
+		p.fail(serr)
 		return
-	}
-	eff := selected
-	if s.parameters != nil {
-		if eff, err = p.env(selected).evalTemplate(s.parameters); err != nil {
-			p.fail(asStateError(err))
-			return
-		}
-	}
-	timeout, heartbeat := t.timeout, t.heartbeat
-	for _, lim := range []struct {
-		spec *pathSpec
-		dst  *time.Duration
-		name string
-	}{{t.timeoutPath, &timeout, "TimeoutSecondsPath"}, {t.heartbeatPath, &heartbeat, "HeartbeatSecondsPath"}} {
-		if lim.spec == nil {
-			continue
-		}
-		v, err := p.env(selected).selectPath(lim.spec)
-		n, ok := intValue(v)
-		if err != nil || !ok || n <= 0 {
-			p.fail(runtimeError("The %s field refers to value %q which is not a valid positive integer: %s", lim.name, plain(v), lim.spec.text))
-			return
-		}
-		*lim.dst = time.Duration(n) * time.Second
 	}
 	resourceType, resource := splitResource(t.resource)
 	legacyLambda := strings.HasPrefix(t.resource, "arn:aws:lambda:")
@@ -134,6 +110,64 @@ func (p *process) runTask() {
 		return
 	}
 	p.sleep(delay, complete)
+}
+
+// taskInput evaluates a Task state's effective input (InputPath and
+// Parameters, or Arguments) and its time limits.
+func (p *process) taskInput() (eff any, timeout, heartbeat time.Duration, serr *stateError) {
+	s := p.cur
+	t := s.task
+	timeout, heartbeat = t.timeout, t.heartbeat
+	if s.jsonata {
+		e := p.env(p.input)
+		for _, lim := range []struct {
+			expr  tnode
+			dst   *time.Duration
+			field string
+		}{{t.timeoutExpr, &timeout, "TimeoutSeconds"}, {t.heartbeatExpr, &heartbeat, "HeartbeatSeconds"}} {
+			n, ok, err := e.evalInt(lim.expr, lim.field)
+			if err != nil {
+				return nil, 0, 0, asStateError(err)
+			}
+			if ok && n <= 0 {
+				return nil, 0, 0, queryError(lim.field, "The %s field must be a positive integer, but was: %d", lim.field, n)
+			}
+			if ok {
+				*lim.dst = time.Duration(n) * time.Second
+			}
+		}
+		eff, err := p.effectiveInput()
+		if err != nil {
+			return nil, 0, 0, asStateError(err)
+		}
+		return eff, timeout, heartbeat, nil
+	}
+	selected, err := p.env(p.input).apply(s.inputPath, "InputPath")
+	if err != nil {
+		return nil, 0, 0, asStateError(err)
+	}
+	eff = selected
+	if s.parameters != nil {
+		if eff, err = p.env(selected).evalTemplate(s.parameters); err != nil {
+			return nil, 0, 0, asStateError(err)
+		}
+	}
+	for _, lim := range []struct {
+		spec *pathSpec
+		dst  *time.Duration
+		name string
+	}{{t.timeoutPath, &timeout, "TimeoutSecondsPath"}, {t.heartbeatPath, &heartbeat, "HeartbeatSecondsPath"}} {
+		if lim.spec == nil {
+			continue
+		}
+		v, err := p.env(selected).selectPath(lim.spec)
+		n, ok := intValue(v)
+		if err != nil || !ok || n <= 0 {
+			return nil, 0, 0, runtimeError("The %s field refers to value %q which is not a valid positive integer: %s", lim.name, plain(v), lim.spec.text)
+		}
+		*lim.dst = time.Duration(n) * time.Second
+	}
+	return eff, timeout, heartbeat, nil
 }
 
 // splitResource splits an integration ARN into AWS's resourceType and
