@@ -11,17 +11,19 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/aslgen/aslgen/dsl/asl"
 	"github.com/aslgen/aslgen/dsl/jsonvalue"
 )
 
 // recordedCase is one line of ../shared/conformance/aws-recorded.jsonl.
 type recordedCase struct {
-	ID                     string          `json:"id"`
-	Features               []string        `json:"features"`
-	Definition             json.RawMessage `json:"definition"`
-	Input                  json.RawMessage `json:"input"`
-	PlaceholdersInExpected bool            `json:"placeholders_in_expected"`
-	ExpectedEventTypes     []string        `json:"expected_event_types"`
+	ID                     string            `json:"id"`
+	Features               []string          `json:"features"`
+	Definition             json.RawMessage   `json:"definition"`
+	Input                  json.RawMessage   `json:"input"`
+	PlaceholdersInExpected bool              `json:"placeholders_in_expected"`
+	ExpectedEventTypes     []string          `json:"expected_event_types"`
+	ExpectedEvents         []json.RawMessage `json:"expected_events"`
 	Expected               struct {
 		Status string          `json:"status"`
 		Output json.RawMessage `json:"output"`
@@ -197,4 +199,102 @@ func matchString(want, got string, placeholders bool) bool {
 	re.WriteString("$")
 	ok, _ := regexp.MatchString(re.String(), got)
 	return ok
+}
+
+// TestConformanceVariableEvents compares what AWS records about variables
+// and JSONata evaluation errors, in the recorded histories of the cases
+// that use them: the assignedVariables of each StateExited event, and the
+// details of each EvaluationFailed event.
+func TestConformanceVariableEvents(t *testing.T) {
+	cases := loadRecorded(t)
+	compared := 0
+	for i := range cases {
+		c := &cases[i]
+		if !needsJSONata(c) || len(c.ExpectedEvents) == 0 || slices.Contains(c.Features, "state:Parallel") {
+			continue
+		}
+		t.Run(c.ID, func(t *testing.T) {
+			doc, err := asl.Unmarshal(c.Definition)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s, err := New(doc, Account("111111111111"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			ex, err := s.Run(context.Background(), c.Input)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(ex.Events) != len(c.ExpectedEvents) {
+				t.Fatalf("%d events, want %d", len(ex.Events), len(c.ExpectedEvents))
+			}
+			for j, raw := range c.ExpectedEvents {
+				want := jsonvalue.MustParse(string(raw)).(*jsonvalue.Object)
+				data, err := json.Marshal(ex.Events[j])
+				if err != nil {
+					t.Fatal(err)
+				}
+				got := jsonvalue.MustParse(string(data)).(*jsonvalue.Object)
+				typ, _ := want.Get("type")
+				key := ex.Events[j].detailsKey()
+				wd, _ := want.Get(key)
+				gd, _ := got.Get(key)
+				wo, _ := wd.(*jsonvalue.Object)
+				g, _ := gd.(*jsonvalue.Object)
+				switch {
+				case typ == "EvaluationFailed":
+					if !matchValue(wo, g, true) {
+						t.Errorf("event %d %s:\n got %s\nwant %s", j+1, typ, jsonvalue.String(g), jsonvalue.String(wo))
+					}
+				case strings.HasSuffix(typ.(string), "StateExited"):
+					wv, _ := wo.Get("assignedVariables")
+					gv, _ := g.Get("assignedVariables")
+					if !assignedEqual(wv, gv) {
+						t.Errorf("event %d %s assignedVariables:\n got %s\nwant %s", j+1, typ, jsonvalue.String(gv), jsonvalue.String(wv))
+					}
+				}
+			}
+			compared++
+		})
+	}
+	if compared == 0 {
+		t.Fatal("no recorded history with variables or JSONata was compared")
+	}
+	t.Logf("variable and evaluation events compared in %d recorded histories", compared)
+}
+
+// assignedEqual compares assignedVariables objects, whose values are JSON
+// texts, by the values those texts hold.
+func assignedEqual(want, got any) bool {
+	w, _ := want.(*jsonvalue.Object)
+	g, _ := got.(*jsonvalue.Object)
+	if w == nil || g == nil {
+		return w == nil && g == nil
+	}
+	if w.Len() != g.Len() {
+		return false
+	}
+	for k, wv := range w.All() {
+		gv, ok := g.Get(k)
+		gs, _ := gv.(string)
+		if !ok {
+			return false
+		}
+		gj, err := jsonvalue.Parse([]byte(gs))
+		if err != nil {
+			return false
+		}
+		// The recorder decoded the texts of objects into objects.
+		wj := wv
+		if ws, isText := wv.(string); isText {
+			if wj, err = jsonvalue.Parse([]byte(ws)); err != nil {
+				return false
+			}
+		}
+		if !matchValue(wj, gj, true) {
+			return false
+		}
+	}
+	return true
 }
