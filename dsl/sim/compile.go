@@ -403,6 +403,7 @@ func (c *compiler) jsonataState(loc string, s *state, st asl.State) {
 		s.next, s.end = x.Next, x.End
 	case *asl.Succeed:
 		s.output = c.jtemplate(loc, "Output", x.Output)
+		s.end = true
 	case *asl.Fail:
 		s.fail = &failSpec{
 			errPath:   c.jtext(loc, "Error", x.Error),
