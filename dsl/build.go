@@ -54,6 +54,10 @@ func (m *Machine) build() (*asl.StateMachine, *shape.Analysis, ErrorList, error)
 		if reported[problem{at: at, state: state}] {
 			continue
 		}
+		if f := stateField(d.Location); f != "" && d.Code == asl.CodeInvalidJSONata {
+			b.probs.add(at, state, "%s: %s", f, d.Message) // which of the state's expressions
+			continue
+		}
 		b.probs.add(at, state, "%s", d.Message)
 	}
 	var an *shape.Analysis
@@ -555,6 +559,21 @@ func formatNumber(f float64) string {
 
 // locate maps a validation finding's location, such as
 // /States/P/Branches/0/States/Pay/Retry/1, to the builder call behind it.
+// stateField returns the part of a validation location inside its state,
+// such as Output/total for /States/Sum/Output/total.
+func stateField(loc string) string {
+	i := strings.LastIndex(loc, "/States/")
+	if i < 0 {
+		return ""
+	}
+	rest := loc[i+len("/States/"):]
+	j := strings.IndexByte(rest, '/')
+	if j < 0 {
+		return ""
+	}
+	return strings.NewReplacer("~1", "/", "~0", "~").Replace(rest[j+1:])
+}
+
 func (b *builder) locate(loc string) (pos, string) {
 	segs := strings.Split(strings.TrimPrefix(loc, "/"), "/")
 	for i := range segs {

@@ -206,6 +206,18 @@ func TestBuildErrors(t *testing.T) {
 			c.When(dsl.NumericGreaterThan("$.id", 3), s).Otherwise(s)
 			return m, line() - 1
 		}, "C", `$.id`},
+		{"JSONata syntax error", func() (*dsl.Machine, int) {
+			m := dsl.NewMachine("M").QueryLanguage(dsl.JSONata)
+			p := m.Pass("A")
+			p.Output(dsl.Obj{"total": "{% $sum($states.input.items.price %}"})
+			return m, line() - 1
+		}, "A", `Output/total: JSONata expression "$sum($states.input.items.price": expected ")" before end of expression at column 31`},
+		{"JSONata syntax error in Assign", func() (*dsl.Machine, int) {
+			m := dsl.NewMachine("M").QueryLanguage(dsl.JSONata)
+			p := m.Pass("A")
+			p.Assign(map[string]any{"n": "{% 1 + %}"})
+			return m, line() - 1
+		}, "A", `Assign/n: JSONata expression "1 +": unexpected end of expression at column 4`},
 		{"unnamed machine", func() (*dsl.Machine, int) {
 			m := dsl.NewMachine("")
 			m.Pass("A")

@@ -17,11 +17,11 @@ import (
 // "%}", without the white space around it. A non-nil error becomes a
 // diagnostic with the code CodeInvalidJSONata (or the code the error names,
 // when it has a method DiagnosticCode() string) at the location of the
-// string, and the error's text as the message.
+// string, and the message `JSONata expression "<expr>": <the error's text>`.
 //
-// It is nil by default: Validate then checks only the "{% ... %}" form of
-// the strings, not the expressions inside. A JSONata parser outside this
-// package sets it (package asl does not depend on one). Set it once, before
+// Package asl sets it to the JSONata 2.0 parser of package jsonata (the
+// version AWS runs). Set to nil, Validate checks only the "{% ... %}" form
+// of the strings, not the expressions inside. Change it only before
 // Validate runs; it is called from whichever goroutine calls Validate.
 var CheckJSONata func(expr string) error
 
@@ -997,7 +997,7 @@ func (v *validator) jsonataExpr(loc, expr string) {
 			if errors.As(err, &coded) && coded.DiagnosticCode() != "" {
 				code = coded.DiagnosticCode()
 			}
-			v.errorf(loc, code, "%s", err.Error())
+			v.errorf(loc, code, "JSONata expression %q: %s", expr, err.Error())
 			return
 		}
 	}

@@ -242,7 +242,7 @@ func TestCheckJSONata(t *testing.T) {
 	if diff := cmp.Diff(want, summary(ds)); diff != "" {
 		t.Errorf("(-want +got):\n%s\n%s", diff, dump(ds))
 	}
-	if len(ds) > 0 && ds[0].Message != "the symbol * cannot be used as a unary operator" {
+	if len(ds) > 0 && ds[0].Message != `JSONata expression "10 + * 2": the symbol * cannot be used as a unary operator` {
 		t.Errorf("message %q", ds[0].Message)
 	}
 	// The expression text is given without delimiters and white space; a

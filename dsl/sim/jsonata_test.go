@@ -158,7 +158,7 @@ func TestVariableScopes(t *testing.T) {
 		t.Errorf("a branch read another branch's variable: %s: %s", ex.Error, ex.Cause)
 	}
 	// Without the second branch, the first reads the outer $base and its
-	// own $mine; the machine's scope does not get $mine.
+	// own $mine.
 	one := strings.Replace(def, `,
 			{"StartAt": "C1", "States": {"C1": {"Type": "Pass", "Parameters": {"mine.$": "$mine"}, "End": true}}}`, "", 1)
 	ex = mustRun(t, mustSim(t, one), `{}`)
