@@ -218,6 +218,18 @@ func TestBuildErrors(t *testing.T) {
 			p.Assign(map[string]any{"n": "{% 1 + %}"})
 			return m, line() - 1
 		}, "A", `Assign/n: JSONata expression "1 +": unexpected end of expression at column 4`},
+		{"JSONPath field in a JSONata state", func() (*dsl.Machine, int) {
+			m := dsl.NewMachine("M").QueryLanguage(dsl.JSONata)
+			p := m.Pass("A")
+			p.Parameters(dsl.Obj{"x": 1})
+			return m, line() - 1
+		}, "A", `Parameters`},
+		{"JSONata field in a JSONPath state", func() (*dsl.Machine, int) {
+			m := dsl.NewMachine("M")
+			p := m.Pass("A")
+			p.Output(dsl.Obj{"x": 1})
+			return m, line() - 1
+		}, "A", `Output`},
 		{"unnamed machine", func() (*dsl.Machine, int) {
 			m := dsl.NewMachine("")
 			m.Pass("A")
