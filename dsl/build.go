@@ -281,13 +281,21 @@ func (b *builder) state(s State) asl.State {
 	switch s := s.(type) {
 	case *TaskState:
 		next, end := b.transition(c)
+		params, args := c.parameters, c.arguments
+		if params != nil && params == s.lambda && mode == jsonataTemplate {
+			// LambdaInvoke's payload, in a JSONata state.
+			params = nil
+			if args == nil {
+				args = &template{v: Obj{"FunctionName": s.function, "Payload": "{% $states.input %}"}, at: s.lambda.at}
+			}
+		}
 		return &asl.Task{
 			StateBase:            base,
 			Resource:             s.resource,
 			Credentials:          b.tmpl(c, s.credentials, "Credentials", mode),
 			InputPath:            b.path(c, c.inputPath, "InputPath"),
-			Parameters:           b.tmpl(c, c.parameters, "Parameters", mode),
-			Arguments:            b.tmpl(c, c.arguments, "Arguments", jsonataTemplate),
+			Parameters:           b.tmpl(c, params, "Parameters", mode),
+			Arguments:            b.tmpl(c, args, "Arguments", jsonataTemplate),
 			ResultSelector:       b.tmpl(c, c.resultSelector, "ResultSelector", mode),
 			ResultPath:           b.path(c, c.resultPath, "ResultPath"),
 			OutputPath:           b.path(c, c.outputPath, "OutputPath"),

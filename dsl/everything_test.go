@@ -9,6 +9,7 @@ import (
 
 	"github.com/aslgen/aslgen/dsl"
 	"github.com/aslgen/aslgen/dsl/asl"
+	"github.com/aslgen/aslgen/dsl/jsonvalue"
 	"github.com/aslgen/aslgen/golden"
 )
 
@@ -313,5 +314,33 @@ func TestPayloadTypes(t *testing.T) {
 		if s := p.State + "/" + string(p.Role) + "/" + p.Type.String(); s != want[i] {
 			t.Errorf("PayloadTypes()[%d] = %s, want %s", i, s, want[i])
 		}
+	}
+}
+
+// TestLambdaInvokeJSONata checks that LambdaInvoke passes the input as
+// Arguments in a JSONata state, and that Arguments set on it replace them.
+func TestLambdaInvokeJSONata(t *testing.T) {
+	m := dsl.NewMachine("L").QueryLanguage(dsl.JSONata)
+	a := m.LambdaInvoke("A", "fn-a")
+	b := m.LambdaInvoke("B", "fn-b").Arguments(dsl.Obj{"FunctionName": "fn-b", "Payload": "{% $states.input.x %}"})
+	c := m.LambdaInvoke("C", "fn-c").QueryLanguage(dsl.JSONPath)
+	m.Chain(a, b, c)
+	doc, err := m.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]string{
+		"A": `{"FunctionName":"fn-a","Payload":"{% $states.input %}"}`,
+		"B": `{"FunctionName":"fn-b","Payload":"{% $states.input.x %}"}`,
+	} {
+		st, _ := doc.States.Get(name)
+		task := st.(*asl.Task)
+		if len(task.Parameters) != 0 || !jsonvalue.Equal(jsonvalue.MustParse(string(task.Arguments)), jsonvalue.MustParse(want)) {
+			t.Errorf("%s: Parameters %s, Arguments %s; want Arguments %s", name, task.Parameters, task.Arguments, want)
+		}
+	}
+	st, _ := doc.States.Get("C")
+	if task := st.(*asl.Task); len(task.Arguments) != 0 || !strings.Contains(string(task.Parameters), `"Payload.$":"$"`) {
+		t.Errorf("C, a JSONPath state: Parameters %s, Arguments %s", task.Parameters, task.Arguments)
 	}
 }

@@ -66,11 +66,18 @@ func (g *Graph) newTask(name string, at pos) *TaskState {
 // input as the payload. function is a function name, ARN or "${...}"
 // substitution. The result is the integration's response; add
 // OutputPath("$.Payload") or ResultSelector to keep only the function's output.
+//
+// In a JSONPath state the payload is Parameters {"FunctionName": function,
+// "Payload.$": "$"}; in a JSONata state it is Arguments {"FunctionName":
+// function, "Payload": "{% $states.input %}"}, and Output("{%
+// $states.result.Payload %}") keeps only the function's output. Parameters
+// or Arguments set on the state replace it.
 func (g *Graph) LambdaInvoke(name, function string) *TaskState {
 	at := here()
 	s := g.newTask(name, at)
 	s.resource = "arn:aws:states:::lambda:invoke"
 	s.parameters = &template{v: Obj{"FunctionName": function, "Payload": Path("$")}, at: at}
+	s.lambda, s.function = s.parameters, function
 	return s
 }
 

@@ -143,6 +143,10 @@ type TaskState struct {
 	heartbeatPath Path
 	inputType     Type
 	resultType    Type
+	// lambda is the payload template LambdaInvoke set, and function the
+	// function it names: in a JSONata state they become Arguments.
+	lambda   *template
+	function string
 }
 
 // Resource sets the ARN of the work to run, such as
