@@ -57,6 +57,8 @@ type env struct {
 	result, errOut       any
 	hasResult, hasErrOut bool
 	states               *jsonvalue.Object
+	statesContext        bool // states holds the context object
+	wantContext          bool // the expression being evaluated may read it
 }
 
 // context returns the context object, built on first use in each state.

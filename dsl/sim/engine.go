@@ -61,7 +61,8 @@ type process struct {
 	onDone     func(out any, err *stateError)
 	envBuf     env    // reused by env: evaluations of a process never nest
 	ctxObj     any    // the current state's context object, once built
-	vars       *scope // the process's workflow variables
+	vars       *scope // the workflow variables the process reads
+	ownVars    bool   // vars is the process's own scope, not its enclosing one
 }
 
 type mapItem struct {
@@ -150,10 +151,10 @@ func (s *Simulator) run(ctx context.Context, input any) *Execution {
 	return ex
 }
 
-// newProcess starts a process on graph g; its variables are a scope nested
-// in outer (nil: a scope of its own).
+// newProcess starts a process on graph g that reads the variables of outer
+// (nil: none) and assigns its own.
 func (x *execution) newProcess(g *graph, input any, last int64, outer *scope) *process {
-	return &process{x: x, g: g, cur: g.states[g.startAt], input: input, last: last, vars: &scope{parent: outer}}
+	return &process{x: x, g: g, cur: g.states[g.startAt], input: input, last: last, vars: outer}
 }
 
 // loop runs ready processes until the execution ends; when none is ready it

@@ -21,12 +21,14 @@ var jsonataLimits = jsonata.Limits{Timeout: 10 * time.Second}
 
 // jExpr is a "{% ... %}" expression in a field of a JSONata state.
 type jExpr struct {
-	field string // where it stands in the state: Output, Output/result, Items, ...
-	src   string // the expression between the delimiters, as AWS quotes it
-	expr  *jsonata.Expr
+	field   string // where it stands in the state: Output, Output/result, Items, ...
+	src     string // the expression between the delimiters, as AWS quotes it
+	expr    *jsonata.Expr
+	context bool // it may read $states.context, which is costly to build
 }
 
 func (t *jExpr) eval(e *env) (any, error) {
+	e.wantContext = t.context
 	v, ok, err := t.expr.EvaluateVars(jsonata.NoInput, e, jsonataLimits)
 	if err != nil {
 		return nil, queryError(t.field, "The JSONata expression '%s' specified for the field '%s' threw an error during evaluation: %v", t.src, t.field, err)
@@ -46,7 +48,7 @@ func queryError(field, format string, args ...any) *stateError {
 // Var gives JSONata expressions $states and the workflow variables.
 func (e *env) Var(name string) (any, bool) {
 	if name == "states" {
-		if e.states == nil {
+		if e.states == nil || e.wantContext && !e.statesContext {
 			o := jsonvalue.NewObject(4)
 			o.Set("input", e.input)
 			if e.hasResult {
@@ -55,8 +57,10 @@ func (e *env) Var(name string) (any, bool) {
 			if e.hasErrOut {
 				o.Set("errorOutput", e.errOut)
 			}
-			o.Set("context", e.context())
-			e.states = o
+			if e.wantContext {
+				o.Set("context", e.context())
+			}
+			e.states, e.statesContext = o, e.wantContext
 		}
 		return e.states, true
 	}
@@ -125,7 +129,35 @@ func (c *compiler) jstring(loc, field, s string) tnode {
 		c.errorf("%s/%s: %v", loc, field, err)
 		return tLiteral{}
 	}
-	return &jExpr{field: field, src: strings.TrimSpace(s[2 : len(s)-2]), expr: x}
+	src := strings.TrimSpace(s[2 : len(s)-2])
+	return &jExpr{field: field, src: src, expr: x, context: readsContext(src)}
+}
+
+// readsContext reports whether an expression may read $states.context:
+// whether it names $states other than as $states.input, $states.result or
+// $states.errorOutput.
+func readsContext(src string) bool {
+	for rest := src; ; {
+		i := strings.Index(rest, "$states")
+		if i < 0 {
+			return false
+		}
+		rest = rest[i+len("$states"):]
+		field := ""
+		for _, f := range []string{".input", ".result", ".errorOutput"} {
+			if strings.HasPrefix(rest, f) {
+				field = f
+			}
+		}
+		after := strings.TrimPrefix(rest, field)
+		if field == "" || after != "" && isNameByte(after[0]) {
+			return true
+		}
+	}
+}
+
+func isNameByte(c byte) bool {
+	return c == '_' || c == '$' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c >= 0x80
 }
 
 // jint compiles an integer field that may be an expression.

@@ -213,3 +213,21 @@ func TestVariableInJSONPath(t *testing.T) {
 		t.Errorf("an undefined variable: %s: %s", ex.Error, ex.Cause)
 	}
 }
+
+func TestReadsContext(t *testing.T) {
+	for src, want := range map[string]bool{
+		"$states.input.a":                  false,
+		"$states.result + $states.input.b": false,
+		"$states.errorOutput.Cause":        false,
+		"$states.context.Execution.Id":     true,
+		"$states":                          true,
+		"$lookup($states, 'context')":      true,
+		"$states.inputs":                   true,
+		"($s := $states; $s.context)":      true,
+		"$x":                               false,
+	} {
+		if got := readsContext(src); got != want {
+			t.Errorf("readsContext(%q) = %v, want %v", src, got, want)
+		}
+	}
+}

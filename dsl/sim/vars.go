@@ -8,11 +8,13 @@ import (
 )
 
 // scope holds the workflow variables of one process: the machine's top
-// level, a Parallel branch or a Map iteration. A nested scope starts as a
-// view of the enclosing one (which cannot change while it runs: the
-// enclosing process waits for its Parallel or Map state) and may add
-// variables of its own, which end with it. A Distributed Map's iterations
-// are child executions: their scopes see nothing of the machine's.
+// level, a Parallel branch or a Map iteration. A nested scope reads the
+// enclosing one (which cannot change while it runs: the enclosing process
+// waits for its Parallel or Map state) and holds the variables of its own,
+// which end with it; it is made at the process's first assignment, so that
+// iterations that assign nothing cost nothing. A Distributed Map's
+// iterations are child executions: they see nothing of the machine's
+// variables. A nil *scope holds no variables.
 type scope struct {
 	parent *scope
 	vals   map[string]any
@@ -28,14 +30,6 @@ func (s *scope) get(name string) (any, bool) {
 	return nil, false
 }
 
-// outer reports whether an enclosing scope defines name.
-func (s *scope) outer(name string) bool {
-	if s == nil {
-		return false
-	}
-	_, ok := s.parent.get(name)
-	return ok
-}
 
 // assignment is the evaluated Assign field of a state: the new values, to
 // take effect when the state exits.
@@ -86,12 +80,19 @@ func (p *process) applyAssign(a *assignment) (map[string]any, *stateError) {
 			return nil, &stateError{name: errDataLimit, runtime: true, cause: fmt.Sprintf(
 				"The variables assigned by the state '%s' exceed the maximum size of %d bytes.", p.cur.name, maxVariableBytes)}
 		}
-		if p.vars.outer(name) {
+		outer := p.vars
+		if p.ownVars {
+			outer = p.vars.parent
+		}
+		if _, ok := outer.get(name); ok {
 			return nil, runtimeError("Cannot assign the variable '%s': it belongs to an outer scope.", name)
 		}
 	}
-	if p.vars.vals == nil {
-		p.vars.vals = make(map[string]any, len(a.names))
+	if !p.ownVars {
+		// The process's first assignment: its scope of its own, nested in
+		// the one it has read so far.
+		p.vars = &scope{parent: p.vars, vals: make(map[string]any, len(a.names))}
+		p.ownVars = true
 	}
 	rec := make(map[string]any, len(a.names))
 	for i, name := range a.names {
