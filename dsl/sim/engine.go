@@ -238,6 +238,7 @@ func (x *execution) emit(p *process, ev Event) int64 {
 		return id
 	}
 	if len(x.events) >= MaxEvents-1 && !x.done { // room for ExecutionFailed
+		x.lastID-- // this event is not recorded: ExecutionFailed takes its id
 		x.stop(fmt.Sprintf("The execution reached the maximum number of history events (%d).", MaxEvents))
 		return id
 	}

@@ -140,8 +140,9 @@ func fuzzReader(seed int64) sim.Handler {
 // states of every type that jump to one another (loops included), nested
 // Parallel and Map states, Retry and Catch, paths and intrinsic functions.
 type machineGen struct {
-	data []byte
-	n    int // states made so far, to bound the document
+	data    []byte
+	n       int  // states made so far, to bound the document
+	jsonata bool // the machine's query language is JSONata
 }
 
 // pick returns a number below n drawn from the stream; 0 once it runs out.
@@ -167,7 +168,15 @@ var (
 		"States.ArrayRange(1, 9, 2)", "States.ArrayGetItem($.items, 0)", "States.ArrayUnique($.items)", "States.ArrayLength($.items)",
 		"States.StringSplit($.s, ',')", "States.JsonMerge($.obj, $.obj, false)", "States.JsonToString($)", "States.StringToJson($.s)",
 		"States.Base64Encode($.s)", "States.Base64Decode($.s)", "States.UUID()", "States.MathRandom(1, 9)", "States.Hash($.s, 'MD5')",
-		"States.Array($.a, $.s)", "States.Format('{}', $.missing)"}
+		"States.Array($.a, $.s)", "States.Format('{}', $.missing)", "$d0a", "$d1a.k", "States.Format('{}', $d0b)"}
+	// genExprs are JSONata expressions for any field; some fail, some read
+	// variables that may not be set, some give nothing.
+	genExprs = []any{"{% $states.input %}", "{% $states.input.n + 1 %}", "{% $states.input.items[0] %}", "{% $states.result %}",
+		"{% $states.errorOutput %}", "{% $states.context.State.Name %}", "{% $d0a %}", "{% $d1a.k %}", "{% $count($states.input.items) %}",
+		"{% $states.input.missing %}", "{% $string($states.input) %}", "{% $states.input.s & 'x' %}", "{% [1, 2, 3] %}",
+		"{% $states.input.n / 0 %}", "{% $partition($states.input.items, 2) %}", "{% {'k': $states.input.a} %}", 3, "lit"}
+	genConditions = []any{"{% $states.input.flag %}", "{% $states.input.n > 2 %}", "{% $exists($d0a) %}", true, false,
+		"{% $states.input.s %}", "{% $states.input.items[0] = 1 %}"}
 	genResources = []any{"arn:aws:states:::lambda:invoke", "arn:aws:states:::dynamodb:putItem", "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
 		"arn:aws:lambda:us-east-1:123456789012:function:f", "arn:aws:states:::sns:publish"}
 	genErrors = []any{"States.ALL", "States.TaskFailed", "States.Timeout", "States.HeartbeatTimeout", "Custom.Error", "States.Runtime",
@@ -261,6 +270,13 @@ func (g *machineGen) state(names []string, i, depth int) map[string]any {
 		kinds = slices.DeleteFunc(kinds, func(k int) bool { return k >= 6 }) // no more nesting
 	}
 	st := map[string]any{}
+	defer func() {
+		if g.jsonata {
+			g.toJSONata(st, depth)
+		} else if t := st["Type"]; t != "Succeed" && t != "Fail" && g.maybe(3) {
+			st["Assign"] = map[string]any{g.varName(depth) + ".$": g.oneOf(genValues...), g.varName(depth): g.oneOf(1, "x", nil)}
+		}
+	}()
 	switch kinds[g.pick(len(kinds))] {
 	case 0:
 		st["Type"] = "Pass"
@@ -375,6 +391,86 @@ func (g *machineGen) state(names []string, i, depth int) map[string]any {
 	return st
 }
 
+// varName is a variable for a state at depth to assign: each depth has
+// names of its own, since a nested scope may not assign an outer one's.
+func (g *machineGen) varName(depth int) string {
+	return fmt.Sprintf("d%d%c", depth, 'a'+g.pick(2))
+}
+
+// expr is a value for a JSONata field: an expression, a literal, or an
+// object holding one.
+func (g *machineGen) expr() any {
+	if g.maybe(4) {
+		return map[string]any{"x": g.oneOf(genExprs...), "y": 1}
+	}
+	return g.oneOf(genExprs...)
+}
+
+// toJSONata turns a generated JSONPath state into a JSONata one: the
+// JSONPath fields go, and Arguments, Output, Assign, Items, Condition and
+// expression fields come.
+func (g *machineGen) toJSONata(st map[string]any, depth int) {
+	for _, f := range []string{"InputPath", "OutputPath", "ResultPath", "ResultSelector", "Parameters", "Result", "ItemsPath",
+		"TimeoutSecondsPath", "ItemSelector"} {
+		delete(st, f)
+	}
+	typ := st["Type"]
+	if typ != "Fail" && g.maybe(2) {
+		st["Output"] = g.expr()
+	}
+	if typ != "Fail" && typ != "Succeed" && g.maybe(2) {
+		st["Assign"] = map[string]any{g.varName(depth): g.oneOf(genExprs...)}
+	}
+	if c, ok := st["Catch"].([]any); ok {
+		k := c[0].(map[string]any)
+		delete(k, "ResultPath")
+		if g.maybe(2) {
+			k["Output"] = g.oneOf("{% $states.errorOutput %}", "{% $states.input %}", "{% $states.errorOutput.Cause %}")
+		}
+		if g.maybe(2) {
+			k["Assign"] = map[string]any{g.varName(depth): "{% $states.errorOutput.Error %}"}
+		}
+	}
+	switch typ {
+	case "Task", "Parallel":
+		if g.maybe(2) {
+			st["Arguments"] = g.expr()
+		}
+	case "Choice":
+		for _, r := range st["Choices"].([]any) {
+			rule := r.(map[string]any)
+			next := rule["Next"]
+			clear(rule)
+			rule["Condition"], rule["Next"] = g.oneOf(genConditions...), next
+		}
+	case "Wait":
+		if _, ok := st["SecondsPath"]; ok {
+			delete(st, "SecondsPath")
+			st["Seconds"] = g.oneOf("{% $states.input.n %}", "{% $states.input.s %}", "{% -1 %}")
+		}
+		if _, ok := st["TimestampPath"]; ok {
+			delete(st, "TimestampPath")
+			st["Timestamp"] = g.oneOf("{% $states.input.when %}", "{% $states.input.n %}")
+		}
+	case "Fail":
+		if _, ok := st["ErrorPath"]; ok {
+			delete(st, "ErrorPath")
+			delete(st, "CausePath")
+			st["Error"], st["Cause"] = "{% $states.input.s %}", g.oneOf("{% $string($states.input.n) %}", "{% $states.input.n %}")
+		}
+	case "Map":
+		if g.maybe(2) {
+			st["Items"] = g.oneOf("{% $states.input.items %}", "{% $states.input.a %}", []any{1, "{% $states.input.n %}"}, "{% $d0a %}")
+		}
+		if g.maybe(2) {
+			st["ItemSelector"] = map[string]any{"v": "{% $states.context.Map.Item.Value %}", "i": "{% $states.context.Map.Item.Index %}"}
+		}
+		if g.maybe(3) {
+			st["MaxConcurrency"] = g.oneOf("{% $states.input.n %}", "{% 1 %}")
+		}
+	}
+}
+
 // rule makes a Choice rule: a comparison, or And, Or and Not of rules.
 func (g *machineGen) rule(depth int) map[string]any {
 	if depth > 0 {
@@ -411,7 +507,11 @@ func (g *machineGen) rule(depth int) map[string]any {
 // generate returns the machine the bytes describe.
 func generateMachine(data []byte) []byte {
 	g := &machineGen{data: data}
+	g.jsonata = g.maybe(3)
 	m := g.graph("S", 0)
+	if g.jsonata {
+		m["QueryLanguage"] = "JSONata"
+	}
 	if g.maybe(4) {
 		m["TimeoutSeconds"] = 1 + g.pick(200)
 	}
