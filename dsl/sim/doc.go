@@ -12,6 +12,24 @@
 //	ex, err := s.Run(ctx, Order{ID: "o-1"})
 //	// ex.Status == sim.Failed, ex.Error == "Order.ProcessingError"
 //
+// # Query languages and variables
+//
+// States run in JSONPath mode (InputPath, Parameters, ResultSelector,
+// ResultPath, OutputPath, intrinsic functions) or in JSONata mode
+// (Arguments, Output, Items, Condition and "{% ... %}" expressions in any
+// field that takes one, over $states.input, $states.result,
+// $states.errorOutput and $states.context), per machine or per state. An
+// expression that fails, gives nothing or gives a value of the wrong type
+// raises States.QueryEvaluationError, recorded by an EvaluationFailed event.
+//
+// Assign sets workflow variables in either language. Every expression of a
+// state reads the values variables had when it was entered; its own
+// assignments take effect as it exits, and its StateExited event records
+// them. Parallel branches and inline Map iterations read the variables of
+// the enclosing scope and keep their own to themselves; a Distributed Map's
+// iterations see none. JSONPath states read variables as $name paths, in
+// templates, Choice rules and intrinsic function arguments.
+//
 // # Time and concurrency
 //
 // Nothing sleeps: Wait states, retry intervals, task durations and timeouts

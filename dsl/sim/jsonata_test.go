@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/aslgen/aslgen/dsl/asl"
 	"github.com/aslgen/aslgen/dsl/jsonvalue"
 )
 
@@ -229,5 +230,25 @@ func TestReadsContext(t *testing.T) {
 		if got := readsContext(src); got != want {
 			t.Errorf("readsContext(%q) = %v, want %v", src, got, want)
 		}
+	}
+}
+
+func TestVariableLimits(t *testing.T) {
+	// $states is reserved: a definition that assigns it does not compile.
+	doc := `{"StartAt": "A", "States": {"A": {"Type": "Pass", "Assign": {"states": 1}, "End": true}}}`
+	d, err := asl.Unmarshal([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := New(d); err == nil || !strings.Contains(err.Error(), "reserved") {
+		t.Errorf("assigning $states: %v", err)
+	}
+
+	// A value larger than 256 KiB is refused.
+	def := `{"QueryLanguage": "JSONata", "StartAt": "A", "States": {"A": {"Type": "Pass", "Assign": {"big": "{% $pad('', 300000, 'x') %}"}, "End": true}}}`
+	ex := mustRun(t, mustSim(t, def), `{}`)
+	wantStatus(t, ex, Failed)
+	if ex.Error != "States.DataLimitExceeded" || !strings.Contains(ex.Cause, "'A'") {
+		t.Errorf("a 300,000-byte variable: %s: %s", ex.Error, ex.Cause)
 	}
 }
