@@ -30,7 +30,6 @@ func (s *scope) get(name string) (any, bool) {
 	return nil, false
 }
 
-
 // assignment is the evaluated Assign field of a state: the new values, to
 // take effect when the state exits.
 type assignment struct {
