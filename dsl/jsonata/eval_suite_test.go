@@ -19,7 +19,7 @@ import (
 // evalSuiteFloor is the number of suite cases the evaluator must pass (of
 // 1,686; issue 6 asks for at least 95%). It is a ratchet: raise it when
 // more cases pass, so that no change loses one.
-const evalSuiteFloor = 1683
+const evalSuiteFloor = 1686
 
 // suiteShow is how many failures of each group the test prints:
 // go test ./dsl/jsonata -run EvalSuite -v -args -suite.show=1000

@@ -669,14 +669,16 @@ func (p *parser) predicate(left Node, pos int) Node {
 }
 
 // keepArray applies [] to left. As in the reference implementation, []
-// after an index binding, an order-by clause or the grouping of a path has
-// no effect, and [] after a focus binding marks the step but not the path.
+// after the grouping of a path has no effect, and [] after a focus binding
+// marks the step but not the path; after an index binding or an order-by
+// clause (and the predicates that follow them) it keeps the whole path's
+// result an array.
 func (p *parser) keepArray(left Node) Node {
 	op := p.lastOp[left]
 	if path, ok := left.(*Path); ok {
 		p.pathKeep[path] = true // seen by ~>
 		switch op {
-		case "#", "^", "{":
+		case "{":
 		case "@":
 			path.Steps[len(path.Steps)-1].KeepArray = true
 		default:
