@@ -194,25 +194,6 @@ func (c *compiler) jtext(loc, field, s string) tnode {
 	return tLiteral{v: s}
 }
 
-// typeName is the name AWS gives a value's type in its messages.
-func typeName(v any) string {
-	switch v.(type) {
-	case nil:
-		return "null"
-	case bool:
-		return "boolean"
-	case string:
-		return "string"
-	case jsonvalue.Number:
-		return "number"
-	case []any:
-		return "array"
-	case *jsonvalue.Object:
-		return "object"
-	}
-	return "function"
-}
-
 // wrongType is the error of an expression whose value has the wrong type.
 func wrongType(n tnode, field, want string, v any) *stateError {
 	src := ""
@@ -222,22 +203,29 @@ func wrongType(n tnode, field, want string, v any) *stateError {
 		src = jsonvalue.String(v)
 	}
 	return queryError(field, "The JSONata expression '%s' specified for the field '%s' returned an unexpected result type. Expected '%s', but was '%s' for value: %s",
-		src, field, want, typeName(v), jsonvalue.String(v))
+		src, field, want, jsonvalue.Kind(v), jsonvalue.String(v))
+}
+
+// evalField evaluates an optional field of a JSONata state; ok is false
+// when the field is absent or fails.
+func (e *env) evalField(n tnode) (v any, ok bool, err error) {
+	if n == nil {
+		return nil, false, nil
+	}
+	v, err = n.eval(e)
+	return v, err == nil, err
 }
 
 // evalInt evaluates an integer field of a JSONata state; it reports false
 // when the field is absent.
 func (e *env) evalInt(n tnode, field string) (int64, bool, error) {
-	if n == nil {
-		return 0, false, nil
-	}
-	v, err := n.eval(e)
-	if err != nil {
+	v, ok, err := e.evalField(n)
+	if !ok {
 		return 0, false, err
 	}
-	num, ok := v.(jsonvalue.Number)
+	num, isNum := v.(jsonvalue.Number)
 	i, isInt := num.Int64()
-	if !ok || !isInt || !num.IsInteger() {
+	if !isNum || !isInt || !num.IsInteger() {
 		return 0, false, wrongType(n, field, "integer", v)
 	}
 	return i, true, nil
@@ -245,15 +233,12 @@ func (e *env) evalInt(n tnode, field string) (int64, bool, error) {
 
 // evalNumber evaluates a number field of a JSONata state.
 func (e *env) evalNumber(n tnode, field string) (float64, bool, error) {
-	if n == nil {
-		return 0, false, nil
-	}
-	v, err := n.eval(e)
-	if err != nil {
+	v, ok, err := e.evalField(n)
+	if !ok {
 		return 0, false, err
 	}
-	num, ok := v.(jsonvalue.Number)
-	if !ok {
+	num, isNum := v.(jsonvalue.Number)
+	if !isNum {
 		return 0, false, wrongType(n, field, "number", v)
 	}
 	return num.Float64(), true, nil
@@ -261,16 +246,13 @@ func (e *env) evalNumber(n tnode, field string) (float64, bool, error) {
 
 // evalString evaluates a string field of a JSONata state.
 func (e *env) evalString(n tnode, field string) (string, bool, error) {
-	if n == nil {
-		return "", false, nil
-	}
-	v, err := n.eval(e)
-	if err != nil {
+	v, ok, err := e.evalField(n)
+	if !ok {
 		return "", false, err
 	}
-	s, ok := v.(string)
-	if !ok {
+	str, isStr := v.(string)
+	if !isStr {
 		return "", false, wrongType(n, field, "string", v)
 	}
-	return s, true, nil
+	return str, true, nil
 }
