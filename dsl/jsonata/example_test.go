@@ -95,3 +95,40 @@ func ExampleExpr_Evaluate() {
 	// 20 true <nil>
 	// T2002: the right side of the "+" operator must evaluate to a number at column 30
 }
+
+// stateVars is the lookup of a Step Functions state: $states, then the
+// workflow's variables.
+type stateVars struct {
+	states any
+	vars   map[string]any
+}
+
+func (s stateVars) Var(name string) (any, bool) {
+	if name == "states" {
+		return s.states, true
+	}
+	v, ok := s.vars[name]
+	return v, ok
+}
+
+func ExampleExpr_EvaluateVars() {
+	e, err := jsonata.ParseTemplate(`{% $round($states.input.subtotal * (1 + $customer.taxRate), 2) %}`)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	vars := stateVars{
+		states: jsonvalue.MustParse(`{"input": {"subtotal": 292.5}}`),
+		vars:   map[string]any{"customer": jsonvalue.MustParse(`{"taxRate": 0.2}`)},
+	}
+	v, ok, err := e.EvaluateVars(jsonata.NoInput, vars, jsonata.Limits{MaxDepth: 100})
+	fmt.Println(jsonvalue.String(v), ok, err)
+
+	// A variable that is not set gives nothing (undefined).
+	e, _ = jsonata.ParseTemplate(`{% $discount %}`)
+	_, ok, err = e.EvaluateVars(jsonata.NoInput, vars, jsonata.Limits{})
+	fmt.Println(ok, err)
+	// Output:
+	// 351 true <nil>
+	// false <nil>
+}

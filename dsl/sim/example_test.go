@@ -70,3 +70,36 @@ func ExampleSimulator_Run_failure() {
 	// FAILED States.Runtime
 	// An error occurred while executing the state 'Pick' (entered at the event id #2). Invalid path '$.order' : No results for path: $['order']
 }
+
+// A JSONata workflow keeps data in variables: every state reads them, and
+// the history records what each state assigned.
+func ExampleSimulator_Run_jsonata() {
+	m := dsl.NewMachine("Totals").QueryLanguage(dsl.JSONata)
+	load := m.Pass("Load").Assign(dsl.Obj{"rate": 0.2, "items": "{% $states.input.items %}"})
+	sum := m.Pass("Sum").Output(dsl.Obj{"total": "{% $sum($items.price) * (1 + $rate) %}"})
+	m.Chain(load, sum)
+	doc, err := m.Build()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	s, err := sim.New(doc)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	ex, err := s.Run(context.Background(), map[string]any{"items": []map[string]any{{"price": 10}, {"price": 40}}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(ex.Status, string(ex.OutputJSON()))
+	for _, ev := range ex.Events {
+		if ev.AssignedVariables != nil {
+			fmt.Println(ev.Name, "assigned", len(ev.AssignedVariables), "variables")
+		}
+	}
+	// Output:
+	// SUCCEEDED {"total":60}
+	// Load assigned 2 variables
+}
