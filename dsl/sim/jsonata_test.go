@@ -252,3 +252,41 @@ func TestVariableLimits(t *testing.T) {
 		t.Errorf("a 300,000-byte variable: %s: %s", ex.Error, ex.Cause)
 	}
 }
+
+func TestJSONataParallelAndMap(t *testing.T) {
+	def := `{"QueryLanguage": "JSONata", "StartAt": "Set", "States": {
+		"Set": {"Type": "Pass", "Assign": {"factor": 10}, "Next": "Par"},
+		"Par": {"Type": "Parallel", "Arguments": {"n": "{% $states.input.n %}"},
+			"Branches": [
+				{"StartAt": "B", "States": {"B": {"Type": "Pass", "Output": "{% $states.input.n * $factor %}", "End": true}}},
+				{"StartAt": "C", "States": {"C": {"Type": "Pass", "Output": "{% $states.input %}", "End": true}}}],
+			"Output": {"branches": "{% $states.result %}", "in": "{% $states.input.n %}"},
+			"Next": "M"},
+		"M": {"Type": "Map", "Items": "{% [1, 2, 3] %}", "MaxConcurrency": "{% $states.input.in - 1 %}",
+			"ItemSelector": {"v": "{% $states.context.Map.Item.Value * $factor %}", "i": "{% $states.context.Map.Item.Index %}"},
+			"ItemProcessor": {"StartAt": "I", "States": {"I": {"Type": "Wait", "Seconds": 10, "End": true}}},
+			"Output": {"items": "{% $states.result %}", "before": "{% $states.input.branches %}"}, "End": true}}}`
+	ex := mustRun(t, mustSim(t, def), `{"n": 3}`)
+	wantOutput(t, ex, `{"items": [{"v": 10, "i": 0}, {"v": 20, "i": 1}, {"v": 30, "i": 2}], "before": [30, {"n": 3}]}`)
+	// MaxConcurrency 2: three 10-second iterations take 20 seconds.
+	if d := ex.StopTime.Sub(ex.StartTime); d != 20*time.Second {
+		t.Errorf("the Map took %v, want 20s at MaxConcurrency 2", d)
+	}
+}
+
+func TestJSONataTaskTimeout(t *testing.T) {
+	def := `{"QueryLanguage": "JSONata", "StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::dynamodb:getItem",
+		"TimeoutSeconds": "{% $states.input.limit %}", "End": true}}}`
+	slow := OnState("T", Return(map[string]any{"ok": true}).After(time.Minute))
+	ex := mustRun(t, mustSim(t, def, slow), `{"limit": 30}`)
+	wantStatus(t, ex, Failed)
+	if ex.Error != "States.Timeout" || ex.StopTime.Sub(ex.StartTime) != 30*time.Second {
+		t.Errorf("got %s after %v, want States.Timeout after 30s", ex.Error, ex.StopTime.Sub(ex.StartTime))
+	}
+	wantOutput(t, mustRun(t, mustSim(t, def, slow), `{"limit": 90}`), `{"ok": true}`)
+	ex = mustRun(t, mustSim(t, def, slow), `{"limit": 0}`)
+	wantStatus(t, ex, Failed)
+	if ex.Error != errQueryEval || !strings.Contains(ex.Cause, "TimeoutSeconds") {
+		t.Errorf("a zero timeout: %s: %s", ex.Error, ex.Cause)
+	}
+}
