@@ -102,7 +102,6 @@ type waitSpec struct {
 
 type failSpec struct {
 	err, cause         string
-	noCause            bool  // JSONata: no Cause field
 	errPath, causePath tnode // a path or an intrinsic function; in JSONata, Error and Cause
 }
 
@@ -408,7 +407,6 @@ func (c *compiler) jsonataState(loc string, s *state, st asl.State) {
 		s.fail = &failSpec{
 			errPath:   c.jtext(loc, "Error", x.Error),
 			causePath: c.jtext(loc, "Cause", x.Cause),
-			noCause:   x.Cause == "",
 		}
 	case *asl.Parallel:
 		s.arguments = c.jtemplate(loc, "Arguments", x.Arguments)

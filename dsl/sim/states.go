@@ -414,9 +414,6 @@ func (p *process) failState() {
 	st := p.cur
 	f := st.fail
 	err := &stateError{name: f.err, cause: f.cause, noCause: f.cause == "" && f.causePath == nil}
-	if st.jsonata {
-		err.noCause = f.noCause
-	}
 	e := p.env(p.input)
 	for _, fp := range []struct {
 		node  tnode
