@@ -504,3 +504,45 @@ func TestEveryFunctionEvaluates(t *testing.T) {
 		t.Errorf("%d evaluators for %d functions", len(funcs), len(specs))
 	}
 }
+
+// TestVariables checks arguments that read workflow variables: $name and
+// the path steps after it, from the value Env.Var gives.
+func TestVariables(t *testing.T) {
+	vars := map[string]any{"cfg": jsonvalue.MustParse(`{"names": ["a", "b"], "n": 2}`), "x_1": "v"}
+	env := testEnv(`{"n": 5}`)
+	env.Var = func(name string) (any, bool) { v, ok := vars[name]; return v, ok }
+	for _, tc := range []struct{ expr, want string }{
+		{`States.Format('{}-{}', $cfg.names[1], $x_1)`, `"b-v"`},
+		{`States.MathAdd($cfg.n, $.n)`, `7`},
+		{`States.ArrayLength($cfg.names)`, `2`},
+	} {
+		c, err := Parse(tc.expr)
+		if err != nil {
+			t.Fatalf("Parse(%q): %v", tc.expr, err)
+		}
+		if c.String() != tc.expr {
+			t.Errorf("String() = %q, want %q", c.String(), tc.expr)
+		}
+		got, err := c.Eval(env)
+		if err != nil || !jsonvalue.Equal(got, jsonvalue.MustParse(tc.want)) {
+			t.Errorf("%s = %s, %v; want %s", tc.expr, jsonvalue.String(got), err, tc.want)
+		}
+	}
+	for expr, detail := range map[string]string{
+		`States.Format('{}', $nope)`:     "The variable '$nope' is not defined",
+		`States.Format('{}', $cfg.none)`: "The JsonPath argument for the field '$cfg.none' could not be found in the input '{\"n\":5}'",
+	} {
+		c, err := Parse(expr)
+		if err != nil {
+			t.Fatalf("Parse(%q): %v", expr, err)
+		}
+		_, err = c.Eval(env)
+		var e *Error
+		if !errors.As(err, &e) || !strings.HasSuffix(e.Msg, detail) {
+			t.Errorf("%s: error %v, want one ending %q", expr, err, detail)
+		}
+	}
+	if _, err := Parse(`States.Format('{}', $cfg[`); err == nil || !strings.Contains(err.Error(), "column 25") {
+		t.Errorf("a bad path after a variable: %v, want an error at column 25", err)
+	}
+}
