@@ -21,6 +21,7 @@ func FuzzParse(f *testing.F) {
 		"States.ArrayRange(1, 9, 2)",
 		"States.MathRandom(1, 999, 42)",
 		"States.ArrayGetItem(States.StringSplit($.s, ' '), 0)",
+		"States.Format('{} {}', $var.a[0], $x_1['k'])",
 		awsNine,
 	} {
 		f.Add(s)
