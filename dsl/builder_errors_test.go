@@ -230,6 +230,12 @@ func TestBuildErrors(t *testing.T) {
 			p.Output(dsl.Obj{"x": 1})
 			return m, line() - 1
 		}, "A", `Output`},
+		{"variable as ResultPath", func() (*dsl.Machine, int) {
+			m := dsl.NewMachine("M")
+			p := m.Pass("A")
+			p.ResultPath("$total")
+			return m, line() - 1
+		}, "A", `ResultPath cannot write the variable $total; set variables with Assign`},
 		{"unnamed machine", func() (*dsl.Machine, int) {
 			m := dsl.NewMachine("")
 			m.Pass("A")

@@ -1,6 +1,7 @@
 package dsl_test
 
 import (
+	"context"
 	"encoding/json"
 	"sort"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"github.com/aslgen/aslgen/dsl"
 	"github.com/aslgen/aslgen/dsl/asl"
 	"github.com/aslgen/aslgen/dsl/jsonvalue"
+	"github.com/aslgen/aslgen/dsl/sim"
 	"github.com/aslgen/aslgen/golden"
 )
 
@@ -342,5 +344,40 @@ func TestLambdaInvokeJSONata(t *testing.T) {
 	st, _ := doc.States.Get("C")
 	if task := st.(*asl.Task); len(task.Arguments) != 0 || !strings.Contains(string(task.Parameters), `"Payload.$":"$"`) {
 		t.Errorf("C, a JSONPath state: Parameters %s, Arguments %s", task.Parameters, task.Arguments)
+	}
+}
+
+// TestVariablesInJSONPath builds a typed JSONPath machine that reads
+// variables in paths, intrinsic functions and Choice rules, and runs it.
+func TestVariablesInJSONPath(t *testing.T) {
+	type input struct {
+		N int `json:"n"`
+	}
+	m := dsl.NewMachine("Vars").InputType(dsl.TypeOf[input]())
+	set := m.Pass("Set").Assign(dsl.Obj{"cfg": dsl.Obj{"limit": 3}, "n": dsl.Path("$.n")})
+	check := m.Choice("Check")
+	over := m.Pass("Over").Parameters(dsl.Obj{
+		"limit": dsl.Path("$cfg.limit"),
+		"text":  dsl.Format("{} > {}", dsl.Path("$n"), dsl.Path("$cfg.limit")),
+	})
+	under := m.Succeed("Under").InputPath("$cfg")
+	m.Chain(set, check)
+	check.When(dsl.NumericGreaterThanPath("$n", "$cfg.limit"), over).Otherwise(under)
+	doc, err := m.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := sim.New(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for in, want := range map[int]string{5: `{"limit": 3, "text": "5 > 3"}`, 1: `{"limit": 3}`} {
+		ex, err := s.Run(context.Background(), input{N: in})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ex.Status != sim.Succeeded || !jsonvalue.Equal(ex.Output, jsonvalue.MustParse(want)) {
+			t.Errorf("n=%d: %s %s %s; want %s", in, ex.Status, ex.OutputJSON(), ex.Cause, want)
+		}
 	}
 }

@@ -428,8 +428,12 @@ func marshalNoEscape(v any) ([]byte, error) {
 	return bytes.TrimRight(b.Bytes(), "\n"), nil
 }
 
-// checkPath checks the syntax of a path.
+// checkPath checks the syntax of a path, which may start with a workflow
+// variable ($name...).
 func checkPath(p string) error {
+	if _, rest, ok := jsonpath.SplitVariable(p); ok {
+		p = rest
+	}
 	_, err := jsonpath.Parse(p)
 	return err
 }
@@ -437,6 +441,9 @@ func checkPath(p string) error {
 // checkReferencePath checks a ResultPath: a reference path into the input,
 // not the context object.
 func checkReferencePath(p string) error {
+	if name, _, ok := jsonpath.SplitVariable(p); ok {
+		return fmt.Errorf("ResultPath cannot write the variable $%s; set variables with Assign", name)
+	}
 	parsed, err := jsonpath.Parse(p)
 	if err != nil {
 		return err

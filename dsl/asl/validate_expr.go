@@ -5,7 +5,6 @@ import (
 	"errors"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/aslgen/aslgen/dsl/intrinsic"
@@ -294,7 +293,7 @@ func (v *validator) checkPath(loc, field, s string, rule pathRule) {
 		return
 	}
 	text := s
-	if name, rest, ok := variablePath(s); ok {
+	if name, rest, ok := jsonpath.SplitVariable(s); ok {
 		if rule == resultPath {
 			v.errorf(loc, CodeSchemaValidationFailed,
 				"%s %q names the variable $%s, but %s must be a path into the state's input starting with $; variables cannot be used in ResultPath (assign them with Assign)",
@@ -352,42 +351,6 @@ func (v *validator) checkPath(loc, field, s string, rule pathRule) {
 				field, s)
 		}
 	}
-}
-
-// variablePath splits a path that starts with a variable, $name..., into
-// the name and the rest of the path.
-func variablePath(s string) (name, rest string, ok bool) {
-	if len(s) < 2 || s[0] != '$' {
-		return "", "", false
-	}
-	r, _ := utf8.DecodeRuneInString(s[1:])
-	if !isIDStart(r) {
-		return "", "", false
-	}
-	n := 1 + identLen(s[1:])
-	return s[1:n], s[n:], true
-}
-
-// identLen returns the length in bytes of the identifier at the start of s.
-func identLen(s string) int {
-	for i, r := range s {
-		if !isIDContinue(r) {
-			return i
-		}
-	}
-	return len(s)
-}
-
-// isIDStart reports whether r may start a variable name: a Unicode ID_Start
-// character (letters and letter numbers), or _ as in JavaScript.
-func isIDStart(r rune) bool {
-	return r == '_' || unicode.IsLetter(r) || unicode.Is(unicode.Nl, r)
-}
-
-// isIDContinue reports whether r may continue a variable name: a Unicode
-// ID_Continue character.
-func isIDContinue(r rune) bool {
-	return isIDStart(r) || unicode.IsDigit(r) || unicode.In(r, unicode.Mn, unicode.Mc, unicode.Pc)
 }
 
 // maskScripts replaces Jayway script expressions, [(...)], by [0] so that
@@ -539,7 +502,7 @@ func (v *validator) intrinsicVars(loc, s string) (string, []int) {
 			i++
 		case c == '$':
 			b.WriteByte('$')
-			if name, _, ok := variablePath(s[i:]); ok {
+			if name, _, ok := jsonpath.SplitVariable(s[i:]); ok {
 				v.varRefName(loc, name)
 				inserted = append(inserted, b.Len())
 				b.WriteByte('.')
@@ -753,8 +716,7 @@ func (v *validator) assignName(loc, name string, ql QueryLanguage) {
 }
 
 func isIdentifier(s string) bool {
-	r, n := utf8.DecodeRuneInString(s)
-	return n > 0 && isIDStart(r) && identLen(s[n:]) == len(s)-n
+	return s != "" && jsonpath.VariableName(s) == s
 }
 
 // varRefName records a variable read at loc, after checking its name. It
@@ -1055,7 +1017,7 @@ func jsonataVarRefs(expr string) []string {
 		case c == '$' && i+1 < len(expr) && expr[i+1] == '$':
 			i++
 		case c == '$':
-			n := identLen(expr[i+1:])
+			n := len(jsonpath.VariableName(expr[i+1:]))
 			if n == 0 {
 				continue
 			}

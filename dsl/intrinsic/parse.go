@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/aslgen/aslgen/dsl/jsonpath"
@@ -98,19 +97,6 @@ func (p *parser) skipWS() {
 
 func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_' }
 
-// VarName returns the variable name at the start of s: a letter or _
-// followed by letters, digits and _ (Unicode letters and digits included),
-// or "" when s does not start with one.
-func VarName(s string) string {
-	for i, r := range s {
-		if r == '_' || unicode.IsLetter(r) || i > 0 && (unicode.IsDigit(r) || unicode.In(r, unicode.Mn, unicode.Mc, unicode.Pc)) {
-			continue
-		}
-		return s[:i]
-	}
-	return s
-}
-
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // ident returns the name [A-Za-z_][A-Za-z0-9_.]* at the start of s.
@@ -187,7 +173,7 @@ func (p *parser) arg(depth, open int) (Arg, error) {
 	case c == '$':
 		// A variable, $name followed by path steps, is parsed as the path
 		// $ + steps, selected from the variable's value.
-		name := VarName(p.s[start+1:])
+		name := jsonpath.VariableName(p.s[start+1:])
 		text := p.s[start:]
 		if name != "" {
 			text = "$" + p.s[start+1+len(name):]

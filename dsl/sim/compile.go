@@ -153,7 +153,7 @@ func (c *compiler) graph(ptr, startAt string, states asl.States) *graph {
 }
 
 func (c *compiler) path(loc, text string) *pathSpec {
-	name, rest, isVar := variablePath(text)
+	name, rest, isVar := jsonpath.SplitVariable(text)
 	if !isVar {
 		rest = text
 	}

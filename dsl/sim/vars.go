@@ -3,7 +3,6 @@ package sim
 import (
 	"fmt"
 
-	"github.com/aslgen/aslgen/dsl/intrinsic"
 	"github.com/aslgen/aslgen/dsl/jsonvalue"
 )
 
@@ -99,17 +98,4 @@ func (p *process) applyAssign(a *assignment) (map[string]any, *stateError) {
 		rec[name] = a.vals[i]
 	}
 	return rec, nil
-}
-
-// variablePath splits a path that starts with a variable, $name..., into
-// the name and the path from the variable's value, $....
-func variablePath(s string) (name, rest string, ok bool) {
-	if len(s) < 2 || s[0] != '$' {
-		return "", "", false
-	}
-	name = intrinsic.VarName(s[1:])
-	if name == "" {
-		return "", "", false
-	}
-	return name, "$" + s[1+len(name):], true
 }
