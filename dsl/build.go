@@ -286,7 +286,7 @@ func (b *builder) state(s State) asl.State {
 			// LambdaInvoke's payload, in a JSONata state.
 			params = nil
 			if args == nil {
-				args = &template{v: Obj{"FunctionName": s.function, "Payload": "{% $states.input %}"}, at: s.lambda.at}
+				args = &template{v: Obj{"FunctionName": s.lambda.v.(Obj)["FunctionName"], "Payload": "{% $states.input %}"}, at: s.lambda.at}
 			}
 		}
 		return &asl.Task{

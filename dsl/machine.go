@@ -77,7 +77,7 @@ func (g *Graph) LambdaInvoke(name, function string) *TaskState {
 	s := g.newTask(name, at)
 	s.resource = "arn:aws:states:::lambda:invoke"
 	s.parameters = &template{v: Obj{"FunctionName": function, "Payload": Path("$")}, at: at}
-	s.lambda, s.function = s.parameters, function
+	s.lambda = s.parameters
 	return s
 }
 

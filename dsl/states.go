@@ -143,10 +143,9 @@ type TaskState struct {
 	heartbeatPath Path
 	inputType     Type
 	resultType    Type
-	// lambda is the payload template LambdaInvoke set, and function the
-	// function it names: in a JSONata state they become Arguments.
-	lambda   *template
-	function string
+	// lambda is the payload template LambdaInvoke set: in a JSONata state
+	// it becomes Arguments.
+	lambda *template
 }
 
 // Resource sets the ARN of the work to run, such as

@@ -254,7 +254,6 @@ func (c *compiler) state(loc, name string, st asl.State) *state {
 		s.assign = c.template(loc+"/Assign", x.Assign)
 		s.next, s.end = x.Next, x.End
 		t := &taskSpec{
-			resource:      x.Resource,
 			timeoutPath:   c.optPath(loc+"/TimeoutSecondsPath", x.TimeoutSecondsPath),
 			heartbeatPath: c.optPath(loc+"/HeartbeatSecondsPath", x.HeartbeatSecondsPath),
 			credentials:   c.template(loc+"/Credentials", x.Credentials),
@@ -265,9 +264,7 @@ func (c *compiler) state(loc, name string, st asl.State) *state {
 		if x.HeartbeatSeconds != nil {
 			t.heartbeat = time.Duration(x.HeartbeatSeconds.Int) * time.Second
 		}
-		t.waitForToken = strings.HasSuffix(x.Resource, ".waitForTaskToken")
-		base := strings.TrimSuffix(strings.TrimSuffix(x.Resource, ".waitForTaskToken"), ".sync")
-		t.lambdaFunction = strings.HasSuffix(base, ":::lambda:invoke") || strings.HasPrefix(x.Resource, "arn:aws:lambda:")
+		t.setResource(x.Resource)
 		s.task = t
 	case *asl.Pass:
 		s.inputPath = c.pathField(loc+"/InputPath", x.InputPath)
@@ -328,9 +325,7 @@ func (c *compiler) state(loc, name string, st asl.State) *state {
 		s.catch = c.catchers(loc, x.Catch)
 		s.assign = c.template(loc+"/Assign", x.Assign)
 		s.next, s.end = x.Next, x.End
-		for i, b := range x.Branches {
-			s.branches = append(s.branches, c.graph(fmt.Sprintf("%s/Branches/%d", loc, i), b.StartAt, b.States))
-		}
+		s.branches = c.branches(loc, x.Branches)
 	case *asl.Map:
 		s.inputPath = c.pathField(loc+"/InputPath", x.InputPath)
 		s.resultSelector = c.template(loc+"/ResultSelector", x.ResultSelector)
@@ -347,11 +342,6 @@ func (c *compiler) state(loc, name string, st asl.State) *state {
 
 // jsonataState compiles the fields of a JSONata state.
 func (c *compiler) jsonataState(loc string, s *state, st asl.State) {
-	branches := func(bs []asl.Branch) {
-		for i, b := range bs {
-			s.branches = append(s.branches, c.graph(fmt.Sprintf("%s/Branches/%d", loc, i), b.StartAt, b.States))
-		}
-	}
 	switch x := st.(type) {
 	case *asl.Task:
 		s.arguments = c.jtemplate(loc, "Arguments", x.Arguments)
@@ -361,14 +351,11 @@ func (c *compiler) jsonataState(loc string, s *state, st asl.State) {
 		s.catch = c.jsonataCatchers(loc, x.Catch)
 		s.next, s.end = x.Next, x.End
 		t := &taskSpec{
-			resource:      x.Resource,
 			credentials:   c.jtemplate(loc, "Credentials", x.Credentials),
 			timeoutExpr:   c.jint(loc, "TimeoutSeconds", x.TimeoutSeconds),
 			heartbeatExpr: c.jint(loc, "HeartbeatSeconds", x.HeartbeatSeconds),
 		}
-		t.waitForToken = strings.HasSuffix(x.Resource, ".waitForTaskToken")
-		base := strings.TrimSuffix(strings.TrimSuffix(x.Resource, ".waitForTaskToken"), ".sync")
-		t.lambdaFunction = strings.HasSuffix(base, ":::lambda:invoke") || strings.HasPrefix(x.Resource, "arn:aws:lambda:")
+		t.setResource(x.Resource)
 		s.task = t
 	case *asl.Pass:
 		s.output = c.jtemplate(loc, "Output", x.Output)
@@ -415,7 +402,7 @@ func (c *compiler) jsonataState(loc string, s *state, st asl.State) {
 		s.retry = c.retriers(loc, x.Retry)
 		s.catch = c.jsonataCatchers(loc, x.Catch)
 		s.next, s.end = x.Next, x.End
-		branches(x.Branches)
+		s.branches = c.branches(loc, x.Branches)
 	case *asl.Map:
 		s.output = c.jtemplate(loc, "Output", x.Output)
 		s.assign = c.jtemplate(loc, "Assign", x.Assign)
@@ -503,6 +490,23 @@ func (c *compiler) mapSpec(loc string, x *asl.Map) *mapSpec {
 		m.resultWriter, m.writerResource = true, w.Resource
 	}
 	return m
+}
+
+// setResource sets the task's resource and what its ARN tells.
+func (t *taskSpec) setResource(arn string) {
+	t.resource = arn
+	t.waitForToken = strings.HasSuffix(arn, ".waitForTaskToken")
+	base := strings.TrimSuffix(strings.TrimSuffix(arn, ".waitForTaskToken"), ".sync")
+	t.lambdaFunction = strings.HasSuffix(base, ":::lambda:invoke") || strings.HasPrefix(arn, "arn:aws:lambda:")
+}
+
+// branches compiles a Parallel state's branches.
+func (c *compiler) branches(loc string, bs []asl.Branch) []*graph {
+	out := make([]*graph, len(bs))
+	for i, b := range bs {
+		out[i] = c.graph(fmt.Sprintf("%s/Branches/%d", loc, i), b.StartAt, b.States)
+	}
+	return out
 }
 
 // processor compiles a Map state's item processor.

@@ -417,7 +417,6 @@ func (p *process) jsonataMapConfig() (mapConfig, *stateError) {
 		items = arr
 	}
 	cfg := mapConfig{tolCount: -1, tolPct: -1}
-	e = p.env(p.input)
 	n, ok, err := e.evalInt(m.maxConcExpr, "MaxConcurrency")
 	switch {
 	case err != nil:

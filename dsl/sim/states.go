@@ -3,7 +3,6 @@ package sim
 import (
 	"fmt"
 	"math"
-	"strings"
 	"time"
 
 	"github.com/aslgen/aslgen/dsl/asl"
@@ -142,7 +141,7 @@ func (p *process) raise(err *stateError) *stateError {
 // outputAndAssign evaluates the Output and Assign fields of a JSONata
 // state (or of its matching Choice rule or catcher): the state's output,
 // dflt without Output, and the variables it sets.
-func (e *env) outputAndAssign(output, assign tnode, dflt any) (any, *assignment, error) {
+func (e *env) outputAndAssign(output, assign tnode, dflt any) (any, *jsonvalue.Object, error) {
 	out := dflt
 	if output != nil {
 		v, err := output.eval(e)
@@ -193,7 +192,7 @@ func retryDelay(r retrier, attempt int, x *execution) time.Duration {
 
 // exit leaves the current state with output, sets the variables of a, and
 // goes to next, or ends the graph when end is true.
-func (p *process) exit(output any, a *assignment, next string, end bool) {
+func (p *process) exit(output any, a *jsonvalue.Object, next string, end bool) {
 	s := p.cur
 	if !sameValue(output, p.input) && tooLarge(output) {
 		p.finish(nil, &stateError{name: errDataLimit,
@@ -416,15 +415,16 @@ func (p *process) failState() {
 	err := &stateError{name: f.err, cause: f.cause, noCause: f.cause == "" && f.causePath == nil}
 	e := p.env(p.input)
 	for _, fp := range []struct {
-		node  tnode
-		field string
-		dst   *string
-	}{{f.errPath, "ErrorPath", &err.name}, {f.causePath, "CausePath", &err.cause}} {
+		node   tnode
+		field  string // the JSONPath field
+		jfield string // the JSONata one
+		dst    *string
+	}{{f.errPath, "ErrorPath", "Error", &err.name}, {f.causePath, "CausePath", "Cause", &err.cause}} {
 		if fp.node == nil {
 			continue
 		}
 		if st.jsonata {
-			s, _, verr := e.evalString(fp.node, strings.TrimSuffix(fp.field, "Path"))
+			s, _, verr := e.evalString(fp.node, fp.jfield)
 			if verr != nil {
 				p.fail(asStateError(verr))
 				return

@@ -29,17 +29,11 @@ func (s *scope) get(name string) (any, bool) {
 	return nil, false
 }
 
-// assignment is the evaluated Assign field of a state: the new values, to
-// take effect when the state exits.
-type assignment struct {
-	names []string
-	vals  []any
-}
-
 // evalAssign evaluates an Assign field: a template whose result is an
-// object of variable names and values. Every value is computed from the
-// values variables had when the state was entered; none is set yet.
-func (e *env) evalAssign(t tnode) (*assignment, error) {
+// object of variable names and values, nil when it sets none. Every value
+// is computed from the values variables had when the state was entered;
+// none is set yet.
+func (e *env) evalAssign(t tnode) (*jsonvalue.Object, error) {
 	if t == nil {
 		return nil, nil
 	}
@@ -51,36 +45,24 @@ func (e *env) evalAssign(t tnode) (*assignment, error) {
 	if !ok || o.Len() == 0 {
 		return nil, nil
 	}
-	a := &assignment{names: make([]string, 0, o.Len()), vals: make([]any, 0, o.Len())}
-	for k, val := range o.All() {
-		a.names = append(a.names, k)
-		a.vals = append(a.vals, val)
-	}
-	return a, nil
+	return o, nil
 }
 
-// maxVariableBytes is AWS's limit on the size of one variable's value, and
-// on the values one Assign field sets together: 256 KiB.
-const maxVariableBytes = payloadLimit
-
-// apply sets the assigned variables in the process's scope and returns them
-// as the StateExited event records them.
-func (p *process) applyAssign(a *assignment) (map[string]any, *stateError) {
+// applyAssign sets the variables a state assigned (from evalAssign) in the
+// process's scope and returns them as the StateExited event records them.
+func (p *process) applyAssign(a *jsonvalue.Object) (map[string]any, *stateError) {
 	if a == nil {
 		return nil, nil
 	}
-	total := 0
-	for i, name := range a.names {
-		n := 0
-		size(a.vals[i], &n)
-		total += n
-		if n > maxVariableBytes || total > maxVariableBytes {
+	outer := p.vars
+	if p.ownVars {
+		outer = p.vars.parent
+	}
+	total := 0 // AWS's limit on the values one Assign sets is the payload limit, 256 KiB
+	for name, v := range a.All() {
+		if size(v, &total) {
 			return nil, &stateError{name: errDataLimit, runtime: true, cause: fmt.Sprintf(
-				"The variables assigned by the state '%s' exceed the maximum size of %d bytes.", p.cur.name, maxVariableBytes)}
-		}
-		outer := p.vars
-		if p.ownVars {
-			outer = p.vars.parent
+				"The variables assigned by the state '%s' exceed the maximum size of %d bytes.", p.cur.name, payloadLimit)}
 		}
 		if _, ok := outer.get(name); ok {
 			return nil, runtimeError("Cannot assign the variable '%s': it belongs to an outer scope.", name)
@@ -89,13 +71,13 @@ func (p *process) applyAssign(a *assignment) (map[string]any, *stateError) {
 	if !p.ownVars {
 		// The process's first assignment: its scope of its own, nested in
 		// the one it has read so far.
-		p.vars = &scope{parent: p.vars, vals: make(map[string]any, len(a.names))}
+		p.vars = &scope{parent: p.vars, vals: make(map[string]any, a.Len())}
 		p.ownVars = true
 	}
-	rec := make(map[string]any, len(a.names))
-	for i, name := range a.names {
-		p.vars.vals[name] = a.vals[i]
-		rec[name] = a.vals[i]
+	rec := make(map[string]any, a.Len())
+	for name, v := range a.All() {
+		p.vars.vals[name] = v
+		rec[name] = v
 	}
 	return rec, nil
 }
