@@ -5,6 +5,8 @@
 //
 //	aslgen [-check | -diff] [-v] [-work] [-tags list] [packages]
 //	aslgen validate [-json] FILE...
+//	aslgen run [flags] DEFINITION.json
+//	aslgen run [-account ID] [-region REGION] -cases FILE.jsonl
 //
 // # Generating
 //
@@ -64,6 +66,31 @@
 //
 // With -json it prints one JSON array of objects with the fields file,
 // severity, code, message, location, line and column.
+//
+// # Running
+//
+// `aslgen run DEFINITION.json` runs one execution in the simulator, on a
+// virtual clock, and prints {"status":"SUCCEEDED","output":...} or
+// {"status":"FAILED","error":...,"cause":...} (also TIMED_OUT, ABORTED):
+// -input JSON or @FILE, -mock-config FILE -test-case NAME, -name NAME,
+// -history for the events. Exit 0 when it succeeded, 1 otherwise, 2 when
+// it cannot run.
+//
+// `aslgen run -cases FILE.jsonl` ("-" for standard input) runs a batch,
+// one case a line:
+//
+//	{"id", "definition" | "definition_file", "input"?, "mock_config"?, "test_case"?, "start_time"?, "type"?}
+//
+// and prints one line for each, in order:
+//
+//	{"id", "status", "output"?, "error"?, "cause"?, "event_types": [...]}
+//
+// with "status":"ERROR" and a cause for a case that cannot run.
+// definition_file is relative to the batch file. start_time (RFC 3339) is
+// when the execution starts on the virtual clock (default: now), so that a
+// case whose input holds times computed from its start replays as it ran;
+// type "EXPRESS" runs it as an Express execution. -account and -region set
+// the AWS account and region of the ARNs, for every case.
 //
 // # Exit codes
 //

@@ -22,8 +22,8 @@ func main() {
 
 const usage = `usage: aslgen [-check | -diff] [-v] [-work] [-tags list] [packages]
        aslgen validate [-json] FILE...
-       aslgen run [-input JSON|@FILE] [-mock-config FILE -test-case NAME] [-name NAME] [-history] DEFINITION.json
-       aslgen run -cases FILE.jsonl
+       aslgen run [-input JSON|@FILE] [-mock-config FILE -test-case NAME] [-name NAME] [-account ID] [-region REGION] [-history] DEFINITION.json
+       aslgen run [-account ID] [-region REGION] -cases FILE.jsonl
 
 aslgen writes the ASL file of every workflow constructor in the packages
 (default "."): <name>.asl.json beside the package's Go files.
@@ -43,12 +43,16 @@ aslgen run runs one execution in the simulator and prints one JSON object:
 {"status":"SUCCEEDED","output":...} or {"status":"FAILED","error":...,"cause":...}
 (also TIMED_OUT, ABORTED), with "events" under -history. Exit 0 when the
 execution succeeded, 1 for any other status, 2 when it cannot run.
-With -cases it runs a batch: one case a line in, one result a line out.
+With -cases it runs a batch: one case a line in, one result a line out;
+a line's start_time (RFC 3339) and type (STANDARD or EXPRESS) set the
+execution's start on the virtual clock and the state machine's type.
 
   -input JSON        the execution input, or @FILE to read it (default {})
   -mock-config FILE  a Step Functions Local mock configuration file
   -test-case NAME    the test case of the mock configuration to use
   -name NAME         the state machine's name, for ARNs and the mock configuration
+  -account ID        the AWS account in ARNs (default 123456789012)
+  -region REGION     the AWS region in ARNs (default us-east-1)
   -history           add the execution's history events
   -cases FILE        run the cases of a JSONL batch file ("-" for standard input)
 

@@ -26,8 +26,19 @@ func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	history := fs.Bool("history", false, "")
 	cases := fs.String("cases", "", "")
 	name := fs.String("name", "", "")
+	account := fs.String("account", "", "")
+	region := fs.String("region", "", "")
 	if code, done := parse(fs, args); done {
 		return code
+	}
+	// The account and region are where the simulated executions run: they
+	// apply to a single run and to every case of a batch.
+	var where []sim.Option
+	if *account != "" {
+		where = append(where, sim.Account(*account))
+	}
+	if *region != "" {
+		where = append(where, sim.Region(*region))
 	}
 	if *cases != "" {
 		if fs.NArg() > 0 {
@@ -36,7 +47,7 @@ func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		}
 		var others []string
 		fs.Visit(func(f *flag.Flag) {
-			if f.Name != "cases" {
+			if f.Name != "cases" && f.Name != "account" && f.Name != "region" {
 				others = append(others, "-"+f.Name)
 			}
 		})
@@ -44,10 +55,10 @@ func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, std
 			fmt.Fprintf(stderr, "aslgen run: -cases takes its inputs and mocks from the batch file, not from %s\n", strings.Join(others, " "))
 			return gen.ExitError
 		}
-		return runCases(ctx, *cases, stdin, stdout, stderr)
+		return runCases(ctx, *cases, stdin, stdout, stderr, where)
 	}
 	if fs.NArg() != 1 {
-		fmt.Fprintln(stderr, "usage: aslgen run [-input JSON|@FILE] [-mock-config FILE -test-case NAME] [-history] DEFINITION.json")
+		fmt.Fprintln(stderr, "usage: aslgen run [-input JSON|@FILE] [-mock-config FILE -test-case NAME] [-name NAME] [-account ID] [-region REGION] [-history] DEFINITION.json")
 		return gen.ExitError
 	}
 	file := fs.Arg(0)
@@ -84,7 +95,7 @@ func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	// The history is recorded even without -history, so that AWS's limit of
 	// 25,000 history events applies as it does on AWS (and as under -cases,
 	// which lists event types).
-	opts := []sim.Option{sim.History(true)}
+	opts := append([]sim.Option{sim.History(true)}, where...)
 	if *name != "" {
 		opts = append(opts, sim.Name(*name))
 	}
@@ -138,7 +149,7 @@ func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	return gen.ExitOK
 }
 
-func runCases(ctx context.Context, file string, stdin io.Reader, stdout, stderr io.Writer) int {
+func runCases(ctx context.Context, file string, stdin io.Reader, stdout, stderr io.Writer, opts []sim.Option) int {
 	r, dir := stdin, "."
 	if file != "-" {
 		f, err := os.Open(file)
@@ -149,7 +160,7 @@ func runCases(ctx context.Context, file string, stdin io.Reader, stdout, stderr 
 		defer f.Close()
 		r, dir = f, filepath.Dir(file)
 	}
-	if err := sim.RunCases(ctx, r, stdout, dir); err != nil {
+	if err := sim.RunCases(ctx, r, stdout, dir, opts...); err != nil {
 		fmt.Fprintf(stderr, "aslgen run: %v\n", err)
 		return gen.ExitError
 	}

@@ -4,8 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"os"
-	"path/filepath"
 	"testing"
+
+	"github.com/aslgen/aslgen/dsl/internal/shareddata"
 )
 
 // FuzzUnmarshal checks that decoding never panics, that every error carries a
@@ -19,8 +20,7 @@ func FuzzUnmarshal(f *testing.F) {
 	f.Add([]byte("{\"StartAt\":\"\\ud800\",\"States\":{}}"))
 	// Seed with the shared corpus and fixtures when they are there.
 	for _, pattern := range []string{"corpus/workflows-collection/*.json", "conformance/validator/*.json"} {
-		files, _ := filepath.Glob(filepath.Join(sharedDir, pattern))
-		for _, file := range files {
+		for _, file := range shareddata.Matches(pattern) {
 			if data, err := os.ReadFile(file); err == nil {
 				f.Add(data)
 			}

@@ -1,17 +1,15 @@
 package asl
 
 import (
-	"bufio"
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-// sharedDir is ../shared beside the repository, where the conformance data
-// and the corpus live. Tests that need it skip with a message when it is absent.
-var sharedDir = filepath.Join("..", "..", "..", "shared")
+	"github.com/aslgen/aslgen/dsl/internal/shareddata"
+)
 
 // sharedDoc is one ASL document from ../shared.
 type sharedDoc struct {
@@ -25,47 +23,43 @@ func sharedDocs(t testing.TB) []sharedDoc {
 	t.Helper()
 	var docs []sharedDoc
 	for _, f := range []string{"conformance/aws-recorded.jsonl", "conformance/holdout.jsonl"} {
-		fh, err := os.Open(filepath.Join(sharedDir, f))
-		if os.IsNotExist(err) {
+		path, ok := shareddata.Lookup(f)
+		if !ok {
 			t.Logf("shared data %s not found: its documents are not checked", f)
 			continue
 		}
+		data, err := os.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)
 		}
-		sc := bufio.NewScanner(fh)
-		sc.Buffer(make([]byte, 1<<20), 64<<20)
-		for line := 1; sc.Scan(); line++ {
+		for line, text := range bytes.Split(data, []byte("\n")) {
+			if len(bytes.TrimSpace(text)) == 0 {
+				continue
+			}
 			var c struct {
 				ID         string          `json:"id"`
 				Definition json.RawMessage `json:"definition"`
 			}
-			if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
-				t.Fatalf("%s:%d: %v", f, line, err)
+			if err := json.Unmarshal(text, &c); err != nil {
+				t.Fatalf("%s:%d: %v", f, line+1, err)
 			}
 			docs = append(docs, sharedDoc{name: f + ":" + c.ID, data: c.Definition})
 		}
-		fh.Close()
-		if err := sc.Err(); err != nil {
-			t.Fatal(err)
-		}
 	}
+	dir, _ := shareddata.Dir()
 	for _, pattern := range []string{"conformance/validator/*.json", "corpus/workflows-collection/*.json"} {
-		files, err := filepath.Glob(filepath.Join(sharedDir, pattern))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, f := range files {
+		for _, f := range shareddata.Matches(pattern) {
 			data, err := os.ReadFile(f)
 			if err != nil {
 				t.Fatal(err)
 			}
-			rel, _ := filepath.Rel(sharedDir, f)
-			docs = append(docs, sharedDoc{name: rel, data: data})
+			rel, _ := filepath.Rel(dir, f)
+			docs = append(docs, sharedDoc{name: filepath.ToSlash(rel), data: data})
 		}
 	}
 	if len(docs) == 0 {
-		t.Skipf("skipping: no shared conformance data or corpus found under %s", sharedDir)
+		shareddata.Path(t, "conformance") // skips when the shared data is absent
+		t.Fatal("no ASL documents found in the shared data")
 	}
 	return docs
 }

@@ -1,18 +1,13 @@
 package intrinsic
 
 import (
-	"bufio"
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/aslgen/aslgen/dsl/internal/shareddata"
 	"github.com/aslgen/aslgen/dsl/jsonvalue"
 )
-
-// recordedPath is AWS's recorded executions, outside the repository.
-var recordedPath = filepath.Join("..", "..", "..", "shared", "conformance", "aws-recorded.jsonl")
 
 type recordedCase struct {
 	ID             string            `json:"id"`
@@ -75,17 +70,10 @@ func matchRecorded(c *Call, got, want any, placeholders bool) bool {
 // states that Assign intrinsic results computed from their Result; and
 // Fail states whose ErrorPath or CausePath is an intrinsic function.
 func TestRecordedAWS(t *testing.T) {
-	f, err := os.Open(recordedPath)
-	if err != nil {
-		t.Skipf("AWS recordings not available (%v)", err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 64<<20)
 	var cases, calls, skippedIntrinsic int
-	for sc.Scan() {
+	for _, line := range shareddata.Lines(t, "conformance/aws-recorded.jsonl") {
 		var rc recordedCase
-		if err := json.Unmarshal(sc.Bytes(), &rc); err != nil {
+		if err := json.Unmarshal(line, &rc); err != nil {
 			t.Fatalf("bad line: %v", err)
 		}
 		def := jsonvalue.MustParse(string(rc.Definition))
@@ -98,9 +86,6 @@ func TestRecordedAWS(t *testing.T) {
 			skippedIntrinsic++
 			t.Errorf("%s: intrinsic_functions case not checked", rc.ID)
 		}
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
 	}
 	t.Logf("checked %d intrinsic calls in %d recorded cases; %d intrinsic_functions cases (non-JSONata) not checked", calls, cases, skippedIntrinsic)
 	if cases < 50 {

@@ -1,7 +1,6 @@
 package jsonata
 
 import (
-	"bufio"
 	"encoding/json"
 	"errors"
 	"os"
@@ -9,6 +8,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/aslgen/aslgen/dsl/internal/shareddata"
 )
 
 // templateStrings returns the strings of the states of an ASL definition
@@ -81,10 +82,7 @@ func templateStrings(def map[string]any) map[string]string {
 // invalid-jsonata-syntax and invalid-jsonata-surround-syntax fixture must
 // hold a template that does not.
 func TestValidatorFixtures(t *testing.T) {
-	files, _ := filepath.Glob(filepath.Join(conformanceDir, "validator", "*.json"))
-	if len(files) == 0 {
-		t.Skip("asl-validator fixtures not available; they live outside the repository in ../shared/conformance/validator")
-	}
+	files := shareddata.Glob(t, "conformance/validator/*.json")
 	var valid, invalid, templates int
 	for _, f := range files {
 		base := filepath.Base(f)
@@ -140,20 +138,13 @@ func sortedKeys(m map[string]string) []string {
 // TestRecordedDefinitions parses every JSONata template of the definitions
 // recorded against AWS: AWS accepted them all.
 func TestRecordedDefinitions(t *testing.T) {
-	f, err := os.Open(filepath.Join(conformanceDir, "aws-recorded.jsonl"))
-	if err != nil {
-		t.Skipf("recorded executions not available (%v); they live outside the repository in ../shared/conformance", err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<26)
 	var defs, templates int
-	for sc.Scan() {
+	for _, line := range shareddata.Lines(t, "conformance/aws-recorded.jsonl") {
 		var c struct {
 			ID         string         `json:"id"`
 			Definition map[string]any `json:"definition"`
 		}
-		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
+		if err := json.Unmarshal(line, &c); err != nil {
 			t.Fatal(err)
 		}
 		tmpls := templateStrings(c.Definition)
@@ -171,9 +162,6 @@ func TestRecordedDefinitions(t *testing.T) {
 				t.Errorf("%s: %q formats as %q, which does not parse: %v", c.ID, s, e.String(), err)
 			}
 		}
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
 	}
 	t.Logf("recorded AWS definitions: %d templates in %d definitions parse", templates, defs)
 }

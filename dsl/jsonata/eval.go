@@ -101,8 +101,9 @@ type evaluator struct {
 	callInput any  // the context value of the built-in being called
 	depth     int
 	maxDepth  int
-	deadline  time.Time // zero: none
-	now       time.Time // the instant $now and $millis report, fixed at first use
+	deadline  time.Time       // zero: none
+	done      <-chan struct{} // nil: none
+	now       time.Time       // the instant $now and $millis report, fixed at first use
 	steps     int
 }
 
@@ -115,6 +116,14 @@ type Limits struct {
 	// Timeout bounds the evaluation's run time; beyond it evaluation fails
 	// with U1001. Default: none.
 	Timeout time.Duration
+	// Done, when it is closed, stops the evaluation with U1001, as a
+	// timeout does: pass a context's Done channel to stop an evaluation
+	// whose caller gave up on it. Default: none.
+	Done <-chan struct{}
+	// Now is the instant that $now and $millis report and that $toMillis
+	// defaults from, such as a simulator's virtual clock. Default: the wall
+	// clock when the evaluation first asks for it.
+	Now time.Time
 }
 
 // defaultMaxDepth is the default of Limits.MaxDepth.
@@ -149,7 +158,7 @@ func (e *Expr) evaluate(input any, bindings map[string]any, vars Vars, lim Limit
 			result, ok, err = nil, false, rterr("U1000", 0, "internal error evaluating %q: %v", e.Source, r)
 		}
 	}()
-	ev := &evaluator{root: input, maxDepth: lim.MaxDepth}
+	ev := &evaluator{root: input, maxDepth: lim.MaxDepth, done: lim.Done, now: lim.Now}
 	if ev.maxDepth <= 0 {
 		ev.maxDepth = defaultMaxDepth
 	}
@@ -344,8 +353,10 @@ func (ev *evaluator) eval(n Node, input any, e *env) (any, error) {
 	if ev.depth > ev.maxDepth {
 		return nil, rterr("U1001", n.Pos(), "stack overflow: check for non-terminating recursive function; consider rewriting it as tail-recursive")
 	}
-	if ev.steps++; ev.steps&1023 == 0 && !ev.deadline.IsZero() && time.Now().After(ev.deadline) {
-		return nil, rterr("U1001", n.Pos(), "expression evaluation timeout: check for an infinite loop")
+	if ev.steps++; ev.steps&1023 == 0 {
+		if err := ev.stopped(n.Pos()); err != nil {
+			return nil, err
+		}
 	}
 	switch n := n.(type) {
 	case *Number:
@@ -442,6 +453,13 @@ func (ev *evaluator) eval(n Node, input any, e *env) (any, error) {
 		e.vars[n.Var.Name] = v
 		return v, nil
 	case *Array:
+		if len(n.Items) == 1 {
+			if r, ok := n.Items[0].(*Range); ok {
+				// [lo..hi]: the range's fresh array is the result; copying
+				// it would double the cost of a large range.
+				return ev.rangeOp(r, input, e)
+			}
+		}
 		out := []any{}
 		for _, x := range n.Items {
 			v, err := ev.eval(x, input, e)
@@ -1148,6 +1166,24 @@ func deepEqual(a, b any) bool {
 	return a == b
 }
 
+// stopped returns U1001 once the evaluation is past its deadline or its
+// Done channel is closed. Evaluation checks it every 1024 steps, and loops
+// that run long without evaluating, such as building a large range, check
+// it as they go.
+func (ev *evaluator) stopped(pos int) error {
+	if !ev.deadline.IsZero() && time.Now().After(ev.deadline) {
+		return rterr("U1001", pos, "expression evaluation timeout: check for an infinite loop")
+	}
+	if ev.done != nil {
+		select {
+		case <-ev.done:
+			return rterr("U1001", pos, "expression evaluation stopped: its caller gave up on it")
+		default:
+		}
+	}
+	return nil
+}
+
 func (ev *evaluator) rangeOp(n *Range, input any, e *env) (any, error) {
 	lo, err := ev.eval(n.Lo, input, e)
 	if err != nil {
@@ -1174,6 +1210,11 @@ func (ev *evaluator) rangeOp(n *Range, input any, e *env) (any, error) {
 	}
 	out := make([]any, 0, int(hf-lf)+1)
 	for i := lf; i <= hf; i++ {
+		if len(out)&0xffff == 0xffff {
+			if err := ev.stopped(n.Lo.Pos()); err != nil {
+				return nil, err
+			}
+		}
 		out = append(out, i)
 	}
 	return out, nil

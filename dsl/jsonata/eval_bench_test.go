@@ -107,3 +107,17 @@ func TestEvaluateConcurrently(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// BenchmarkLargeRange measures the suite's heaviest case, a range of ten
+// million numbers counted: its time limit is 10 s.
+func BenchmarkLargeRange(b *testing.B) {
+	e, err := Parse(`[1..10000000] ~> $count()`)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, _, err := e.Evaluate(nil, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

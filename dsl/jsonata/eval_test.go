@@ -1,6 +1,8 @@
 package jsonata
 
 import (
+	"errors"
+	"strings"
 	"testing"
 
 	"github.com/aslgen/aslgen/dsl/jsonvalue"
@@ -107,5 +109,43 @@ func TestEvaluateVars(t *testing.T) {
 		if ok && !jsonvalue.Equal(v, jsonvalue.MustParse(c.want)) {
 			t.Errorf("%s = %s, want %s", c.expr, jsonvalue.String(v), c.want)
 		}
+	}
+}
+
+// TestEvaluateDone checks that closing Limits.Done stops an evaluation that
+// would otherwise never end, and one building a large range, with U1001.
+func TestEvaluateDone(t *testing.T) {
+	for _, src := range []string{
+		`($inf := function(){ $inf() }; $inf())`, // a tail call: no depth limit ends it
+		`[1..9999999] ~> $count()`,
+	} {
+		e, err := Parse(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Closed before the evaluation starts: it stops at its first check.
+		closed := make(chan struct{})
+		close(closed)
+		_, _, err = e.EvaluateWith(nil, nil, Limits{Done: closed})
+		var re *RuntimeError
+		if !errors.As(err, &re) || re.Code != "U1001" || !strings.Contains(re.Error(), "stopped") {
+			t.Errorf("%s with Done closed: %v, want U1001 stopped", src, err)
+		}
+	}
+
+	// Closed while the evaluation runs in another goroutine: it ends.
+	e, err := Parse(`($inf := function(){ $inf() }; $inf())`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stop := make(chan struct{})
+	done := make(chan error, 1)
+	go func() {
+		_, _, err := e.EvaluateWith(nil, nil, Limits{Done: stop})
+		done <- err
+	}()
+	close(stop)
+	if err := <-done; err == nil {
+		t.Error("an endless evaluation ended without an error")
 	}
 }

@@ -1,18 +1,14 @@
 package jsonata
 
 import (
-	"bufio"
 	"encoding/json"
 	"errors"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
-)
 
-// conformanceDir holds the conformance data, kept outside the repository.
-var conformanceDir = filepath.Join("..", "..", "..", "shared", "conformance")
+	"github.com/aslgen/aslgen/dsl/internal/shareddata"
+)
 
 // suiteCase is one case of the official JSONata test suite.
 type suiteCase struct {
@@ -46,27 +42,16 @@ func isParseCode(code string) bool { return strings.HasPrefix(code, "S0") }
 
 func loadSuite(t *testing.T) []suiteCase {
 	t.Helper()
-	path := filepath.Join(conformanceDir, "jsonata", "cases.jsonl")
-	f, err := os.Open(path)
-	if err != nil {
-		t.Skipf("JSONata test suite not available (%v); it lives outside the repository in ../shared/conformance/jsonata", err)
-	}
-	defer f.Close()
 	var cases []suiteCase
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	for sc.Scan() {
+	for _, line := range shareddata.Lines(t, "conformance/jsonata/cases.jsonl") {
 		var c suiteCase
-		if err := json.Unmarshal(keepLoneSurrogates(sc.Bytes()), &c); err != nil {
-			t.Fatalf("%s: %v", path, err)
+		if err := json.Unmarshal(keepLoneSurrogates(line), &c); err != nil {
+			t.Fatalf("conformance/jsonata/cases.jsonl: %v", err)
 		}
 		if c.Code == "" && c.Error != nil {
 			c.Code = c.Error.Code
 		}
 		cases = append(cases, c)
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
 	}
 	return cases
 }

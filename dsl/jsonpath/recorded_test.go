@@ -1,19 +1,14 @@
 package jsonpath
 
 import (
-	"bufio"
 	"encoding/json"
 	"errors"
-	"os"
 	"strings"
 	"testing"
 
+	"github.com/aslgen/aslgen/dsl/internal/shareddata"
 	"github.com/aslgen/aslgen/dsl/jsonvalue"
 )
-
-// recordedFile holds executions recorded against AWS (see its README). It is
-// not part of this repository.
-const recordedFile = "../../../shared/conformance/aws-recorded.jsonl"
 
 // knownDivergences lists recorded cases this package cannot match, with the
 // reason.
@@ -34,17 +29,10 @@ type recordedCase struct {
 // failures that a path is reported as not found (with Jayway's message where
 // AWS quotes it).
 func TestRecordedPassStates(t *testing.T) {
-	f, err := os.Open(recordedFile)
-	if err != nil {
-		t.Skipf("recorded executions not available (%v); they live outside the repository in ../shared/conformance", err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 0, 1<<20), 64<<20)
 	var checked, skipped, diverged int
-	for sc.Scan() {
+	for _, line := range shareddata.Lines(t, "conformance/aws-recorded.jsonl") {
 		var c recordedCase
-		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
+		if err := json.Unmarshal(line, &c); err != nil {
 			t.Fatalf("bad line: %v", err)
 		}
 		state, ok := singlePassState(c)
@@ -99,9 +87,6 @@ func TestRecordedPassStates(t *testing.T) {
 			t.Errorf("%s: %s", c.ID, problem)
 		}
 		checked++
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
 	}
 	t.Logf("checked %d recorded Pass-state executions against AWS, %d known divergences, %d cases out of scope", checked, diverged, skipped)
 	if checked == 0 {

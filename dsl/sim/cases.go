@@ -9,6 +9,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
+	"time"
 
 	"github.com/aslgen/aslgen/dsl/asl"
 	"github.com/aslgen/aslgen/dsl/jsonvalue"
@@ -16,7 +18,8 @@ import (
 
 // Case is one line of a batch file for `aslgen run -cases`: a definition
 // (inline, or a file relative to the batch file), an input, and optionally
-// a Step Functions Local mock configuration (inline) and its test case.
+// a Step Functions Local mock configuration (inline) and its test case, the
+// execution's start time and the state machine's type.
 type Case struct {
 	ID             string          `json:"id"`
 	Definition     json.RawMessage `json:"definition,omitempty"`
@@ -24,6 +27,14 @@ type Case struct {
 	Input          json.RawMessage `json:"input,omitempty"`
 	MockConfig     json.RawMessage `json:"mock_config,omitempty"`
 	TestCase       string          `json:"test_case,omitempty"`
+	// StartTime, in RFC 3339, is when the execution starts on the virtual
+	// clock (StartTime); empty means the option given to RunCase, or the
+	// wall clock. Recorded cases carry the time AWS ran them, since their
+	// inputs may hold times computed from it.
+	StartTime string `json:"start_time,omitempty"`
+	// Type is the state machine's type: "STANDARD" (or empty) or
+	// "EXPRESS" (the Express option).
+	Type string `json:"type,omitempty"`
 }
 
 // CaseResult is one line of a batch's output. Status is an execution status,
@@ -63,14 +74,11 @@ func RunCase(ctx context.Context, c *Case, dir string, opts ...Option) CaseResul
 	if err != nil {
 		return fail("the definition does not decode: %v", err)
 	}
-	if len(c.MockConfig) > 0 && !bytes.Equal(c.MockConfig, []byte("null")) {
-		cfg, err := ParseMockConfig(c.MockConfig)
-		if err != nil {
-			return fail("%v", err)
-		}
-		opts = append(opts, UseMockConfig(cfg, c.TestCase))
+	more, err := c.options()
+	if err != nil {
+		return fail("%v", err)
 	}
-	s, err := New(doc, opts...)
+	s, err := New(doc, slices.Concat(opts, more)...)
 	if err != nil {
 		return fail("%v", err)
 	}
@@ -89,6 +97,34 @@ func RunCase(ctx context.Context, c *Case, dir string, opts ...Option) CaseResul
 	res.Error, res.Cause = ex.Error, ex.Cause
 	res.EventTypes = ex.EventTypes()
 	return res
+}
+
+// options returns the simulator options that the case's own fields ask
+// for: its start time, its type and its mock configuration.
+func (c *Case) options() ([]Option, error) {
+	var opts []Option
+	if c.StartTime != "" {
+		t, err := time.Parse(time.RFC3339Nano, c.StartTime)
+		if err != nil {
+			return nil, fmt.Errorf("start_time %q is not an RFC 3339 time", c.StartTime)
+		}
+		opts = append(opts, StartTime(t.UTC()))
+	}
+	switch c.Type {
+	case "", "STANDARD":
+	case "EXPRESS":
+		opts = append(opts, Express())
+	default:
+		return nil, fmt.Errorf("type %q is neither STANDARD nor EXPRESS", c.Type)
+	}
+	if len(c.MockConfig) > 0 && !bytes.Equal(c.MockConfig, []byte("null")) {
+		cfg, err := ParseMockConfig(c.MockConfig)
+		if err != nil {
+			return nil, err
+		}
+		opts = append(opts, UseMockConfig(cfg, c.TestCase))
+	}
+	return opts, nil
 }
 
 // RunCases reads cases, one JSON object a line, and writes one result line

@@ -1,26 +1,24 @@
 package sim
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/aslgen/aslgen/dsl/asl"
+	"github.com/aslgen/aslgen/dsl/internal/shareddata"
 	"github.com/aslgen/aslgen/dsl/jsonvalue"
 )
 
-// recordedCase is one line of ../shared/conformance/aws-recorded.jsonl.
+// recordedCase is one line of the shared conformance/aws-recorded.jsonl: a
+// case as `aslgen run -cases` reads it (with its start time and type), and
+// AWS's answer.
 type recordedCase struct {
-	ID                     string            `json:"id"`
+	Case
 	Features               []string          `json:"features"`
-	Definition             json.RawMessage   `json:"definition"`
-	Input                  json.RawMessage   `json:"input"`
 	PlaceholdersInExpected bool              `json:"placeholders_in_expected"`
 	ExpectedEventTypes     []string          `json:"expected_event_types"`
 	ExpectedEvents         []json.RawMessage `json:"expected_events"`
@@ -34,24 +32,13 @@ type recordedCase struct {
 
 func loadRecorded(t *testing.T) []recordedCase {
 	t.Helper()
-	path := filepath.Join("..", "..", "..", "shared", "conformance", "aws-recorded.jsonl")
-	f, err := os.Open(path)
-	if err != nil {
-		t.Skipf("skipping: AWS-recorded executions not found (%v)", err)
-	}
-	defer f.Close()
 	var cases []recordedCase
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 64<<20)
-	for sc.Scan() {
+	for _, line := range shareddata.Lines(t, "conformance/aws-recorded.jsonl") {
 		var c recordedCase
-		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
+		if err := json.Unmarshal(line, &c); err != nil {
 			t.Fatal(err)
 		}
 		cases = append(cases, c)
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
 	}
 	return cases
 }
@@ -73,11 +60,7 @@ func TestConformance(t *testing.T) {
 			jsonataCases++
 		}
 		t.Run(c.ID, func(t *testing.T) {
-			opts := []Option{Account("111111111111")} // the recorder's account
-			if strings.HasPrefix(c.ID, "express/") {
-				opts = append(opts, Express())
-			}
-			res := RunCase(context.Background(), &Case{ID: c.ID, Definition: c.Definition, Input: c.Input}, "", opts...)
+			res := RunCase(context.Background(), &c.Case, "", Account("111111111111")) // the recorder's account
 			if res.Status == "ERROR" {
 				t.Fatalf("cannot run: %s", res.Cause)
 			}
@@ -218,7 +201,11 @@ func TestConformanceVariableEvents(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			s, err := New(doc, Account("111111111111"))
+			opts, err := c.options()
+			if err != nil {
+				t.Fatal(err)
+			}
+			s, err := New(doc, append(opts, Account("111111111111"))...)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -161,8 +161,7 @@ func (x *execution) newProcess(g *graph, input any, last int64, outer *scope) *p
 // moves the clock to the next timer.
 func (x *execution) loop() {
 	for !x.done {
-		if err := x.ctx.Err(); err != nil {
-			x.finish(Aborted, nil, &stateError{name: "States.Aborted", cause: err.Error()})
+		if x.abortIfCancelled() {
 			return
 		}
 		if len(x.ready) > 0 {
@@ -190,6 +189,16 @@ func (x *execution) loop() {
 }
 
 // finish ends the execution.
+// abortIfCancelled ends the execution as Aborted when the run's context is
+// done, and reports whether it did.
+func (x *execution) abortIfCancelled() bool {
+	err := x.ctx.Err()
+	if err != nil {
+		x.finish(Aborted, nil, &stateError{name: "States.Aborted", cause: err.Error()})
+	}
+	return err != nil
+}
+
 func (x *execution) finish(status Status, out any, err *stateError) {
 	if x.done {
 		return

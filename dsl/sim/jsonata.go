@@ -15,9 +15,9 @@ import (
 // returns nothing or returns a value of the wrong type.
 const errQueryEval = "States.QueryEvaluationError"
 
-// jsonataLimits bounds each evaluation of a JSONata expression, so that a
+// jsonataTimeout bounds each evaluation of a JSONata expression, so that a
 // runaway expression fails its state instead of hanging the test.
-var jsonataLimits = jsonata.Limits{Timeout: 10 * time.Second}
+const jsonataTimeout = 10 * time.Second
 
 // jExpr is a "{% ... %}" expression in a field of a JSONata state.
 type jExpr struct {
@@ -29,7 +29,11 @@ type jExpr struct {
 
 func (t *jExpr) eval(e *env) (any, error) {
 	e.wantContext = t.context
-	v, ok, err := t.expr.EvaluateVars(jsonata.NoInput, e, jsonataLimits)
+	// The run's context stops the evaluation when the run is cancelled, and
+	// $now is the virtual clock's time.
+	x := e.p.x
+	lim := jsonata.Limits{Timeout: jsonataTimeout, Done: x.ctx.Done(), Now: x.now}
+	v, ok, err := t.expr.EvaluateVars(jsonata.NoInput, e, lim)
 	if err != nil {
 		return nil, queryError(t.field, "The JSONata expression '%s' specified for the field '%s' threw an error during evaluation: %v", t.src, t.field, err)
 	}

@@ -3,6 +3,7 @@ package sim
 import (
 	"context"
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -288,5 +289,43 @@ func TestJSONataTaskTimeout(t *testing.T) {
 	wantStatus(t, ex, Failed)
 	if ex.Error != errQueryEval || !strings.Contains(ex.Cause, "TimeoutSeconds") {
 		t.Errorf("a zero timeout: %s: %s", ex.Error, ex.Cause)
+	}
+}
+
+// TestJSONataClock checks that $now and $millis report the virtual clock:
+// the execution's pinned start, then the time after a day-long Wait.
+func TestJSONataClock(t *testing.T) {
+	def := `{"QueryLanguage": "JSONata", "StartAt": "Before", "States": {
+		"Before": {"Type": "Pass", "Assign": {"before": "{% $now() %}", "ms": "{% $millis() %}"}, "Next": "W"},
+		"W": {"Type": "Wait", "Seconds": 86400, "Next": "After"},
+		"After": {"Type": "Pass", "Output": {"before": "{% $before %}", "ms": "{% $ms %}", "after": "{% $now() %}"}, "End": true}}}`
+	start := time.Date(2031, 3, 4, 5, 6, 7, 8e6, time.UTC)
+	ex := mustRun(t, mustSim(t, def, StartTime(start)), `{}`)
+	wantOutput(t, ex, `{"before": "2031-03-04T05:06:07.008Z", "ms": 1930367167008, "after": "2031-03-05T05:06:07.008Z"}`)
+}
+
+// TestJSONataStoppedWithRun checks that cancelling a run stops a JSONata
+// expression that is being evaluated, instead of waiting for its timeout,
+// and that the execution is then aborted, not failed by the stopped
+// expression.
+func TestJSONataStoppedWithRun(t *testing.T) {
+	def := `{"QueryLanguage": "JSONata", "StartAt": "T", "States": {
+		"T": {"Type": "Task", "Resource": "arn:aws:states:::dynamodb:getItem", "Next": "Spin"},
+		"Spin": {"Type": "Pass", "Output": "{% ($inf := function(){ $inf() }; $inf()) %}", "End": true}}}`
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	s := mustSim(t, def, History(true), OnState("T", Respond(func(context.Context, *Call) (any, error) {
+		cancel() // the run is cancelled while T runs; Spin starts anyway
+		return true, nil
+	})))
+	ex, err := s.Run(ctx, json.RawMessage(`{}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ex.Status != Aborted || ex.Cause != context.Canceled.Error() {
+		t.Fatalf("status %s (%s: %s), want ABORTED", ex.Status, ex.Error, ex.Cause)
+	}
+	if types := ex.EventTypes(); types[len(types)-1] != "ExecutionAborted" || slices.Contains(types, "EvaluationFailed") {
+		t.Errorf("events %v", types)
 	}
 }

@@ -64,6 +64,9 @@ func (p *process) fail(err *stateError) { p.failWith(err, nil) }
 // failWith is fail for a Parallel or Map state: unless the error is retried,
 // it records failed (ParallelStateFailed, MapStateFailed) first.
 func (p *process) failWith(err *stateError, failed *Event) {
+	if p.x.abortIfCancelled() {
+		return // the error may be the cancellation's doing, such as a stopped JSONata evaluation
+	}
 	s := p.cur
 	err = p.raise(err)
 	for i, r := range s.retry {

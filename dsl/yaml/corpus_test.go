@@ -8,22 +8,15 @@ import (
 	"sort"
 	"strings"
 	"testing"
-)
 
-const corpusDir = "../../../shared/corpus/workflows-collection"
+	"github.com/aslgen/aslgen/dsl/internal/shareddata"
+)
 
 // corpus returns the JSON documents of the shared workflow corpus, skipping
 // the test if there are none.
 func corpus(t *testing.T) map[string][]byte {
 	t.Helper()
-	dir := corpusDir
-	if abs, err := filepath.Abs(dir); err == nil {
-		dir = abs
-	}
-	files, _ := filepath.Glob(filepath.Join(dir, "*.json"))
-	if len(files) == 0 {
-		t.Skipf("no JSON documents in %s", dir)
-	}
+	files := shareddata.Glob(t, "corpus/workflows-collection/*.json")
 	docs := map[string][]byte{}
 	for _, f := range files {
 		data, err := os.ReadFile(f)

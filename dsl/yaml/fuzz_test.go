@@ -5,8 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"os"
-	"path/filepath"
 	"testing"
+
+	"github.com/aslgen/aslgen/dsl/internal/shareddata"
 )
 
 var fuzzSeeds = []string{
@@ -36,7 +37,7 @@ func FuzzToJSON(f *testing.F) {
 	for _, s := range fuzzSeeds {
 		f.Add([]byte(s))
 	}
-	files, _ := filepath.Glob(filepath.Join(corpusDir, "*.json"))
+	files := shareddata.Matches("corpus/workflows-collection/*.json")
 	for i, file := range files {
 		if i >= 8 {
 			break
