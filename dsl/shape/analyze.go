@@ -2,7 +2,6 @@ package shape
 
 import (
 	"encoding/json"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -319,7 +318,7 @@ func (a *analyzer) transfer(name string, st asl.State, in *Shape, se scopeEnv) (
 		result := unknownShape
 		if r := a.d.TaskResult[name]; r != nil {
 			result = r
-			if isLambdaInvoke(x.Resource) {
+			if lambdaWraps(x.Resource) {
 				result = lambdaResult(r)
 			}
 		}
@@ -538,11 +537,12 @@ func (a *analyzer) wantDynamic(text string, e env, at site) {
 	}
 }
 
-// lambdaInvoke matches the optimized Lambda integration's request-response
-// resource in any partition.
-var lambdaInvoke = regexp.MustCompile(`^arn:[a-z-]+:states:::lambda:invoke$`)
-
-func isLambdaInvoke(resource string) bool { return lambdaInvoke.MatchString(resource) }
+// lambdaWraps reports whether a task's result is a Lambda function's return
+// value wrapped in Payload: lambda:invoke with the request-response pattern.
+func lambdaWraps(resource string) bool {
+	in, ok := asl.ParseIntegration(resource)
+	return ok && in.IsLambdaInvoke() && in.Pattern == asl.RequestResponse
+}
 
 // lambdaResult wraps a function's declared result r as lambda:invoke
 // returns it.
@@ -567,7 +567,7 @@ func (a *analyzer) checkInput(name string, x *asl.Task, params *Shape, root site
 	at.field = "Parameters"
 	at.key = append(append([]int(nil), root.key...), rankParameters)
 	switch {
-	case isLambdaInvoke(x.Resource):
+	case asl.IsLambdaInvoke(x.Resource): // the function receives the Payload, whatever the pattern
 		if len(x.Parameters) == 0 {
 			return
 		}

@@ -364,6 +364,25 @@ func TestLambdaPayload(t *testing.T) {
 	// Without a declared result, a Lambda's result is Unknown.
 	a = Analyze(machine(t, doc), Declared{Input: typeOf[Order]()})
 	expect(t, a)
+
+	// A deploy tool's partition placeholder is the same integration.
+	a = Analyze(machine(t, strings.ReplaceAll(doc, "arn:aws:", "arn:${AWS::Partition}:")), declared)
+	expect(t, a,
+		`error /States/Typo/Parameters/Payload.$: the Lambda payload *shape.Customer does not fit the declared input shape.ChargeRequest: missing field "amount" of shape.ChargeRequest`,
+		`error /States/Typo/OutputPath: $.Payload.amout: no field "amout" in shape.ChargeResult (did you mean "amount"?)`,
+	)
+
+	// With .waitForTaskToken the function still receives the Payload, and
+	// the task's result is the declared result itself, not wrapped.
+	wait := `{"StartAt": "Ask", "States": {"Ask": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke.waitForTaskToken",
+		"Parameters": {"FunctionName": "ask", "Payload": {"amount.$": "$.amount", "currency": "EUR", "token.$": "$$.Task.Token"}},
+		"OutputPath": "$.chargeId", "End": true}}}`
+	a = Analyze(machine(t, wait), Declared{Input: typeOf[Order](),
+		TaskInput: map[string]*Shape{"Ask": typeOf[ChargeRequest]()}, TaskResult: map[string]*Shape{"Ask": typeOf[ChargeResult]()}})
+	expect(t, a)
+	if got := a.Output["Ask"]; !got.Equal(String()) {
+		t.Errorf("Ask output %s, want the declared result's chargeId", got)
+	}
 }
 
 func TestTaskInputFits(t *testing.T) {

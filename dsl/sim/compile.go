@@ -78,16 +78,17 @@ type catcher struct {
 }
 
 type taskSpec struct {
-	resource       string
-	timeout        time.Duration
-	timeoutPath    *pathSpec
-	heartbeat      time.Duration
-	heartbeatPath  *pathSpec
-	credentials    tnode
-	timeoutExpr    tnode // JSONata: TimeoutSeconds and HeartbeatSeconds as expressions
-	heartbeatExpr  tnode
-	waitForToken   bool
-	lambdaFunction bool // the optimized Lambda integration: handlers made by Func get the Payload
+	resource      string
+	timeout       time.Duration
+	timeoutPath   *pathSpec
+	heartbeat     time.Duration
+	heartbeatPath *pathSpec
+	credentials   tnode
+	timeoutExpr   tnode // JSONata: TimeoutSeconds and HeartbeatSeconds as expressions
+	heartbeatExpr tnode
+	waitForToken  bool
+	lambdaPayload bool // lambda:invoke, any pattern: handlers made by Func get the Payload
+	lambdaWrap    bool // lambda:invoke, request-response: a Func handler's result is wrapped in the integration's response
 }
 
 type waitSpec struct {
@@ -496,8 +497,9 @@ func (c *compiler) mapSpec(loc string, x *asl.Map) *mapSpec {
 func (t *taskSpec) setResource(arn string) {
 	t.resource = arn
 	t.waitForToken = strings.HasSuffix(arn, ".waitForTaskToken")
-	base := strings.TrimSuffix(strings.TrimSuffix(arn, ".waitForTaskToken"), ".sync")
-	t.lambdaFunction = strings.HasSuffix(base, ":::lambda:invoke") || strings.HasPrefix(arn, "arn:aws:lambda:")
+	in, ok := asl.ParseIntegration(arn)
+	t.lambdaPayload = ok && in.IsLambdaInvoke()
+	t.lambdaWrap = t.lambdaPayload && in.Pattern == asl.RequestResponse
 }
 
 // branches compiles a Parallel state's branches.

@@ -30,8 +30,11 @@ type Call struct {
 	// retries included: 0 for the first.
 	Invocation int
 
-	lambda bool // the optimized Lambda integration, whose function a Func handler is
-	x      *execution
+	// For lambda:invoke a Func handler is the function: it gets the
+	// Payload (any pattern), and its result is wrapped in the integration's
+	// response (request-response only).
+	lambdaPayload, lambdaWrap bool
+	x                         *execution
 }
 
 // Decode stores the input in the Go value ptr points to.
@@ -83,14 +86,19 @@ func AwaitCallback(f func(ctx context.Context, c *Call) error) Handler {
 
 // Func makes a typed handler: the task's input is decoded into In, and Out
 // is the task's result. For the optimized Lambda integration
-// (arn:aws:states:::lambda:invoke) f is the function: it gets the Payload and
-// its result is wrapped in the integration's response, {"Payload": ...,
-// "StatusCode": 200, ...}. An error that is a *TaskError fails the task with
-// its name and cause; any other error fails it with States.TaskFailed.
+// (arn:aws:states:::lambda:invoke, with any pattern) f is the function: In is
+// the Payload of the Parameters (or Arguments), what the function receives.
+// With the request-response pattern Out is the function's return value,
+// wrapped in the integration's response, {"Payload": ..., "StatusCode": 200,
+// ...}; with .waitForTaskToken it is the task's result, as the callback
+// (SendTaskSuccess) sends it. For every other resource In is the whole
+// Parameters (or Arguments) and Out the task's result. An error that is a
+// *TaskError fails the task with its name and cause; any other error fails
+// it with States.TaskFailed.
 func Func[In, Out any](f func(context.Context, In) (Out, error)) Handler {
 	return Handler{fn: func(ctx context.Context, c *Call) (any, error) {
 		input := c.Input
-		if o, ok := input.(*jsonvalue.Object); ok && c.lambda {
+		if o, ok := input.(*jsonvalue.Object); ok && c.lambdaPayload {
 			input, _ = o.Get("Payload")
 		}
 		var in In
@@ -110,7 +118,7 @@ func Func[In, Out any](f func(context.Context, In) (Out, error)) Handler {
 		if err != nil {
 			return nil, &TaskError{Name: errTaskFailed, Cause: fmt.Sprintf("the mock of state %q returned a value that does not encode: %v", c.State, err)}
 		}
-		if c.lambda {
+		if c.lambdaWrap {
 			v = lambdaResponse(v, c.x)
 		}
 		return v, nil

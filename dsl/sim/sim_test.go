@@ -350,6 +350,31 @@ func TestUnmockedTask(t *testing.T) {
 	}
 }
 
+// TestTypedHandlerWaitForToken checks the one meaning of a typed handler's
+// types for lambda:invoke whatever the pattern: In is the Payload, the
+// function's event. With .waitForTaskToken, Out is the task's result as the
+// callback sends it, not wrapped; in any partition, placeholders included.
+func TestTypedHandlerWaitForToken(t *testing.T) {
+	type req struct {
+		N     int    `json:"n"`
+		Token string `json:"token"`
+	}
+	type answer struct {
+		OK bool `json:"ok"`
+	}
+	for _, resource := range []string{"arn:aws:states:::lambda:invoke.waitForTaskToken", "arn:${AWS::Partition}:states:::lambda:invoke.waitForTaskToken"} {
+		def := `{"StartAt": "Ask", "States": {"Ask": {"Type": "Task", "Resource": "` + resource + `",
+			"Parameters": {"FunctionName": "ask", "Payload": {"n.$": "$.n", "token.$": "$$.Task.Token"}}, "End": true}}}`
+		var got req
+		ask := Func(func(_ context.Context, r req) (answer, error) { got = r; return answer{OK: r.N == 3}, nil })
+		ex := mustRun(t, mustSim(t, def, Strict(), OnState("Ask", ask)), `{"n": 3}`)
+		wantOutput(t, ex, `{"ok": true}`)
+		if got.N != 3 || got.Token == "" {
+			t.Errorf("%s: the handler got %+v, want the Payload with the token", resource, got)
+		}
+	}
+}
+
 func TestTypedHandlers(t *testing.T) {
 	type in struct{ N int }
 	type out struct{ Double int }

@@ -57,7 +57,7 @@ func (p *process) runTask() {
 		x.calls = map[string]int{}
 	}
 	call := &Call{State: s.name, Resource: t.resource, Input: eff, TaskToken: p.token, Invocation: x.calls[s.name],
-		lambda: t.lambdaFunction && !legacyLambda && !t.waitForToken, x: x}
+		lambdaPayload: t.lambdaPayload, lambdaWrap: t.lambdaWrap, x: x}
 	x.calls[s.name]++
 	h = h.resolve(call)
 	out, herr := h.invoke(context.WithValue(x.ctx, execKey{}, x), call)

@@ -35,7 +35,8 @@ func issued(got *[]InvoiceRequest) sim.Option {
 
 func run(t *testing.T, in Order, opts ...sim.Option) *sim.Execution {
 	t.Helper()
-	s, err := NewInvoicingSimulator(append([]sim.Option{sim.StartTime(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))}, opts...)...)
+	// Strict: a typed mock whose input has a field its Go type lacks fails.
+	s, err := NewInvoicingSimulator(append([]sim.Option{sim.Strict(), sim.StartTime(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))}, opts...)...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,17 +90,15 @@ func TestSmallOrder(t *testing.T) {
 // its token, and the manager's answer decides.
 func TestApproval(t *testing.T) {
 	big := Order{OrderID: "o-2", CustomerID: "c-7", Lines: []Line{{SKU: "piano", Qty: 1}}}
+	// The approval function gets the Payload, with the task token; what
+	// the mock returns is what the manager's callback sends.
 	approver := func(approved bool) sim.Option {
-		return sim.OnState("RequestApproval", sim.AwaitCallback(func(ctx context.Context, c *sim.Call) error {
-			var req struct{ Payload ApprovalRequest }
-			if err := c.Decode(&req); err != nil {
-				return err
+		return MockRequestApproval(func(_ context.Context, req RequestApprovalInput) (RequestApprovalOutput, error) {
+			if req.Subtotal != 4000 || req.OrderID != "o-2" || req.Token == "" {
+				return Approval{}, fmt.Errorf("approval request %+v", req)
 			}
-			if req.Payload.Subtotal != 4000 || req.Payload.OrderID != "o-2" || req.Payload.Token != c.TaskToken || c.TaskToken == "" {
-				return fmt.Errorf("approval request %+v, token %q", req.Payload, c.TaskToken)
-			}
-			return sim.SendTaskSuccess(ctx, c.TaskToken, Approval{Approved: approved, By: "ann"})
-		}))
+			return Approval{Approved: approved, By: "ann"}, nil
+		})
 	}
 	var requests []InvoiceRequest
 	got := output(t, run(t, big, loadCustomer("silver"), priceLine, approver(true), issued(&requests)))

@@ -1,8 +1,6 @@
 package runner
 
 import (
-	"strings"
-
 	"github.com/aslgen/aslgen/dsl"
 	"github.com/aslgen/aslgen/dsl/asl"
 	"github.com/aslgen/aslgen/dsl/shape"
@@ -134,7 +132,7 @@ func typesOf(m *dsl.Machine) *Types {
 				in := input[name]
 				if in == nil {
 					in = an.EffectiveInput[name]
-					if strings.HasSuffix(st.Resource, ":::lambda:invoke") && in != nil {
+					if asl.IsLambdaInvoke(st.Resource) && in != nil {
 						if f, ok := in.Field("Payload"); ok {
 							in = f.Shape
 						} else {
