@@ -2,6 +2,7 @@ package dsl
 
 import (
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -282,12 +283,8 @@ func (b *builder) state(s State) asl.State {
 	case *TaskState:
 		next, end := b.transition(c)
 		params, args := c.parameters, c.arguments
-		if params != nil && params == s.lambda && mode == jsonataTemplate {
-			// LambdaInvoke's payload, in a JSONata state.
-			params = nil
-			if args == nil {
-				args = &template{v: Obj{"FunctionName": s.lambda.v.(Obj)["FunctionName"], "Payload": "{% $states.input %}"}, at: s.lambda.at}
-			}
+		if s.lambda != nil {
+			params, args = b.lambdaTemplates(c, s, mode)
 		}
 		return &asl.Task{
 			StateBase:            base,
@@ -399,6 +396,78 @@ func (b *builder) state(s State) asl.State {
 		return b.mapState(s, base, mode)
 	}
 	return nil
+}
+
+// lambdaParams are the request parameters of lambda:invoke.
+var lambdaParams = map[string]bool{"FunctionName": true, "Payload": true, "InvocationType": true,
+	"LogType": true, "ClientContext": true, "Qualifier": true}
+
+// lambdaTemplates returns the Parameters and Arguments of a task made by
+// LambdaInvoke. Its own template passes the state's input as the Payload
+// (as Arguments in a JSONata state). A template the user set instead keeps
+// the function LambdaInvoke was given: FunctionName is added to it; a
+// template that names another function, is not an object, or has members
+// that are no parameters of lambda:invoke (the function's event belongs in
+// Payload) is an error at the call that set it.
+func (b *builder) lambdaTemplates(c *stateCore, s *TaskState, mode templateMode) (params, args *template) {
+	fn := s.lambda.v.(Obj)["FunctionName"]
+	field, t := "Parameters", c.parameters
+	if mode == jsonataTemplate {
+		field, t = "Arguments", c.arguments
+		if t == nil {
+			t = &template{v: Obj{"FunctionName": fn, "Payload": "{% $states.input %}"}, at: s.lambda.at}
+		}
+	}
+	if t != s.lambda {
+		t = b.keepFunction(c, t, field, fn)
+	}
+	if mode == jsonataTemplate {
+		return nil, t
+	}
+	return t, c.arguments
+}
+
+// keepFunction adds the function fn to the template t that a LambdaInvoke
+// task's field was set to, or reports why it cannot.
+func (b *builder) keepFunction(c *stateCore, t *template, field string, fn any) *template {
+	var m map[string]any
+	switch v := t.v.(type) {
+	case Obj:
+		m = v
+	case map[string]any:
+		m = v
+	default:
+		b.probs.add(t.at, c.name, "%s: LambdaInvoke(%q) takes an object of lambda:invoke parameters with the function's event in Payload, so that it keeps FunctionName; for anything else use Task(%q).Resource(...)", field, fn, c.name)
+		return t
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	named := false
+	for _, k := range keys {
+		switch name := strings.TrimSuffix(k, ".$"); {
+		case name == "FunctionName":
+			named = true
+			if m[k] != fn {
+				b.probs.add(t.at, c.name, "%s: %s %v names another function than LambdaInvoke's %q; pass the function to LambdaInvoke", field, k, m[k], fn)
+				return t
+			}
+		case !lambdaParams[name]:
+			b.probs.add(t.at, c.name, "%s: %q is not a parameter of lambda:invoke (FunctionName, Payload, InvocationType, LogType, ClientContext, Qualifier); put the function's event in Payload", field, k)
+			return t
+		}
+	}
+	if named {
+		return t
+	}
+	out := make(Obj, len(m)+1)
+	for k, v := range m {
+		out[k] = v
+	}
+	out["FunctionName"] = fn
+	return &template{v: out, at: t.at}
 }
 
 func (b *builder) mapState(s *MapState, base asl.StateBase, mode templateMode) *asl.Map {

@@ -1,14 +1,17 @@
 package dsl_test
 
 import (
+	"encoding/json"
 	"errors"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/aslgen/aslgen/dsl"
+	"github.com/aslgen/aslgen/dsl/asl"
 )
 
 // line returns the line of its caller, to tell a test where an error belongs.
@@ -26,6 +29,21 @@ func TestBuildErrors(t *testing.T) {
 		state string
 		msg   string
 	}{
+		{"LambdaInvoke given another function", func() (*dsl.Machine, int) {
+			m := dsl.NewMachine("M")
+			m.LambdaInvoke("Pay", "pay").Parameters(dsl.Obj{"FunctionName": "charge", "Payload.$": "$"})
+			return m, line() - 1
+		}, "Pay", `Parameters: FunctionName charge names another function than LambdaInvoke's "pay"`},
+		{"LambdaInvoke given its event as Parameters", func() (*dsl.Machine, int) {
+			m := dsl.NewMachine("M")
+			m.LambdaInvoke("Pay", "pay").Parameters(dsl.Obj{"orderId": dsl.Path("$.id")})
+			return m, line() - 1
+		}, "Pay", `Parameters: "orderId" is not a parameter of lambda:invoke`},
+		{"LambdaInvoke given an expression as Arguments", func() (*dsl.Machine, int) {
+			m := dsl.NewMachine("M").QueryLanguage(dsl.JSONata)
+			m.LambdaInvoke("Pay", "pay").Arguments("{% $states.input %}")
+			return m, line() - 1
+		}, "Pay", `Arguments: LambdaInvoke("pay") takes an object of lambda:invoke parameters`},
 		{"duplicate name", func() (*dsl.Machine, int) {
 			m := dsl.NewMachine("M")
 			m.Pass("A")
@@ -320,6 +338,51 @@ func TestCheckWarnings(t *testing.T) {
 	if _, err := m.Build(); err != nil {
 		t.Errorf("Build fails on a warning: %v", err)
 	}
+}
+
+// TestLambdaInvokeKeepsFunction checks that Parameters or Arguments set on
+// a LambdaInvoke task keep the function it was given.
+func TestLambdaInvokeKeepsFunction(t *testing.T) {
+	m := dsl.NewMachine("M")
+	a := m.LambdaInvoke("A", "${PayArn}").Parameters(dsl.Obj{"Payload": dsl.Obj{"id": dsl.Path("$.id")}, "Qualifier": "live"})
+	b := m.LambdaInvoke("B", "ship").Parameters(dsl.Obj{"FunctionName": "ship", "Payload.$": "$"})
+	m.Chain(a, b)
+	j := dsl.NewMachine("J").QueryLanguage(dsl.JSONata)
+	j.LambdaInvoke("C", "price").Arguments(dsl.Obj{"Payload": dsl.Obj{"sku": "{% $states.input.sku %}"}})
+	for _, c := range []struct {
+		m     *dsl.Machine
+		state string
+		want  string
+	}{
+		{m, "A", `"Parameters": {"FunctionName": "${PayArn}", "Payload": {"id.$": "$.id"}, "Qualifier": "live"}`},
+		{m, "B", `"Parameters": {"FunctionName": "ship", "Payload.$": "$"}`},
+		{j, "C", `"Arguments": {"FunctionName": "price", "Payload": {"sku": "{% $states.input.sku %}"}}`},
+	} {
+		doc, err := c.m.Build()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := asl.Marshal(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var states map[string]map[string]json.RawMessage
+		var top struct{ States json.RawMessage }
+		if err := json.Unmarshal(data, &top); err != nil || json.Unmarshal(top.States, &states) != nil {
+			t.Fatalf("%s: %v", data, err)
+		}
+		field, want, _ := strings.Cut(c.want, ": ")
+		field = strings.Trim(field, `"`)
+		if !jsonEqual(states[c.state][field], want) {
+			t.Errorf("%s %s = %s, want %s", c.state, field, states[c.state][field], want)
+		}
+	}
+}
+
+// jsonEqual reports whether two JSON texts hold the same value.
+func jsonEqual(a json.RawMessage, b string) bool {
+	var x, y any
+	return json.Unmarshal(a, &x) == nil && json.Unmarshal([]byte(b), &y) == nil && reflect.DeepEqual(x, y)
 }
 
 // TestNoDuplicateErrors checks that a mistake the builder reports is not

@@ -70,8 +70,13 @@ func (g *Graph) newTask(name string, at pos) *TaskState {
 // In a JSONPath state the payload is Parameters {"FunctionName": function,
 // "Payload.$": "$"}; in a JSONata state it is Arguments {"FunctionName":
 // function, "Payload": "{% $states.input %}"}, and Output("{%
-// $states.result.Payload %}") keeps only the function's output. Parameters
-// or Arguments set on the state replace it.
+// $states.result.Payload %}") keeps only the function's output.
+//
+// Parameters or Arguments set on the state replace that template and keep
+// the function: they hold lambda:invoke's parameters (Payload, Qualifier,
+// InvocationType, ...) and FunctionName is added. Build reports one that is
+// not an object, names another function, or has a member that is no
+// parameter of lambda:invoke (the function's event belongs in Payload).
 func (g *Graph) LambdaInvoke(name, function string) *TaskState {
 	at := here()
 	s := g.newTask(name, at)

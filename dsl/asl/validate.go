@@ -1,6 +1,7 @@
 package asl
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -760,6 +761,9 @@ func (v *validator) task(ptr string, s *Task, ql QueryLanguage) {
 	if ql != JSONata && len(s.Arguments) > 0 {
 		v.onlyJSONata(ptr+"/Arguments", "Arguments")
 	}
+	if IsLambdaInvoke(s.Resource) {
+		v.lambdaFunctionName(ptr, s, ql)
+	}
 	v.jsonataOutput(ptr, ql, s.Output)
 	v.intField(ptr+"/TimeoutSeconds", "TimeoutSeconds", s.TimeoutSeconds, ql, 1, maxSeconds)
 	v.pathForm(ptr, "TimeoutSeconds", s.TimeoutSeconds != nil, s.TimeoutSecondsPath, ql)
@@ -772,6 +776,27 @@ func (v *validator) task(ptr string, s *Task, ql QueryLanguage) {
 	v.retry(ptr, s.Retry)
 	v.catch(ptr, s.Catch, ql)
 	v.nextOrEnd(ptr, s.Next, s.End)
+}
+
+// lambdaFunctionName reports a lambda:invoke task whose Parameters (or
+// Arguments) object names no function: Lambda cannot be called without
+// one. Without Parameters the effective input is the state's input, and an
+// Arguments expression is only known at run time: those are not checked.
+func (v *validator) lambdaFunctionName(ptr string, s *Task, ql QueryLanguage) {
+	field, raw, keys := "Parameters", s.Parameters, []string{"FunctionName", "FunctionName.$"}
+	if ql == JSONata {
+		field, raw, keys = "Arguments", s.Arguments, []string{"FunctionName"}
+	}
+	var obj map[string]json.RawMessage
+	if len(raw) == 0 || json.Unmarshal(raw, &obj) != nil {
+		return
+	}
+	for _, k := range keys {
+		if _, ok := obj[k]; ok {
+			return
+		}
+	}
+	v.required(ptr+"/"+field, "FunctionName")
 }
 
 // checkResource returns what is wrong with a Task's Resource, or "".

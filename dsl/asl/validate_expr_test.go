@@ -28,7 +28,7 @@ func from(states string) string {
 
 // task returns a Lambda Task state A with extra fields that ends the machine.
 func task(extra string) string {
-	return `"A": {"Type": "Task", ` + lambda + extra + `, "End": true}`
+	return `"A": {"Type": "Task", ` + service + extra + `, "End": true}`
 }
 
 var exprCases = []validateCase{
@@ -64,7 +64,7 @@ var exprCases = []validateCase{
 	{"nested rules are checked", machine(`"A": {"Type": "Choice", "Choices": [{"And": [{"Variable": "$.x", "IsNull": true}, {"Not": {"Variable": "$.y[*]", "IsNull": true}}], "Next": "Z"}]}, ` + endOK),
 		[]string{E(svf, "/States/A/Choices/0/And/1/Not/Variable")}},
 	{"Variable forms AWS accepts", machine(`"A": {"Type": "Choice", "Choices": [{"Variable": "$$.Execution.Input.x", "NumericGreaterThanEqualsPath": "$.list[-1]", "Next": "Z"}, {"Variable": "$['a b'][0]", "IsPresent": true, "Next": "Z"}]}, ` + endOK), nil},
-	{"numeric *Path fields", machine(`"A": {"Type": "Task", ` + lambda + `, "TimeoutSecondsPath": "$.t[0:1]", "HeartbeatSecondsPath": "h", "Next": "W"}, ` +
+	{"numeric *Path fields", machine(`"A": {"Type": "Task", ` + service + `, "TimeoutSecondsPath": "$.t[0:1]", "HeartbeatSecondsPath": "h", "Next": "W"}, ` +
 		`"W": {"Type": "Wait", "SecondsPath": "$.s.*", "Next": "X"}, "X": {"Type": "Wait", "TimestampPath": "$..t", "End": true}`),
 		[]string{E(svf, "/States/A/TimeoutSecondsPath"), E(svf, "/States/A/HeartbeatSecondsPath"), E(svf, "/States/W/SecondsPath"), E(svf, "/States/X/TimestampPath")}},
 	{"Map *Path fields", machine(mapWith(`, "MaxConcurrencyPath": "$.m[*]", "ToleratedFailurePercentagePath": "p", "ToleratedFailureCountPath": "$.c.length()", "ItemReader": {"Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": {"MaxItemsPath": "$[?(@.a)]"}}, "ItemBatcher": {"MaxItemsPerBatchPath": "$..n", "MaxInputBytesPerBatchPath": "$.b[1,2]"}`, distributed)),
@@ -85,7 +85,7 @@ var exprCases = []validateCase{
 	{".$ value that is not a string", machine(task(`, "Parameters": {"n.$": 5}`)), []string{E(svf, "/States/A/Parameters/n.$")}},
 	{".$ value that is not a path", machine(task(`, "Parameters": {"lorem.$": "ipsum"}`)), []string{E(svf, "/States/A/Parameters/lorem.$")}},
 	{".$ value with a bad path", machine(task(`, "Parameters": {"x.$": "$.a[", "y.$": "$$", "z.$": "$"}`)), []string{E(svf, "/States/A/Parameters/x.$")}},
-	{"every template field is checked", machine(`"A": {"Type": "Task", ` + lambda + `, "ResultSelector": {"a.$": "x"}, "Credentials": {"RoleArn.$": "y"}, "Next": "M"}, ` +
+	{"every template field is checked", machine(`"A": {"Type": "Task", ` + service + `, "ResultSelector": {"a.$": "x"}, "Credentials": {"RoleArn.$": "y"}, "Next": "M"}, ` +
 		`"M": {"Type": "Map", "ItemSelector": {"i.$": "z"}, "ItemProcessor": {"ProcessorConfig": ` + distributed + `, "StartAt": "I", "States": {"I": {"Type": "Pass", "End": true}}}, ` +
 		`"ItemReader": {"Resource": "arn:aws:states:::s3:getObject", "Parameters": {"Bucket.$": "b"}}, "ItemBatcher": {"MaxItemsPerBatch": 2, "BatchInput": {"k.$": "k"}}, "ResultWriter": {"Resource": "arn:aws:states:::s3:putObject", "Parameters": {"Key.$": "w"}}, "Next": "P"}, ` +
 		`"P": {"Type": "Parallel", "Parameters": {"p.$": "p"}, "ResultSelector": {"r.$": "r"}, "Branches": [{"StartAt": "B", "States": {"B": {"Type": "Pass", "Parameters": {"q.$": "q"}, "End": true}}}], "Next": "L"}, ` +
@@ -114,7 +114,7 @@ var exprCases = []validateCase{
 	{"Assign names that are not variables", machine(pass("A", `, "Assign": {"x.y": 1, "states": 2, "`+strings.Repeat("v", 81)+`": 3, "top-level": 4, "a.$": "nope", "$d": 5}`)),
 		[]string{E(svf, "/States/A/Assign/$d"), E(svf, "/States/A/Assign/x.y"), E(svf, "/States/A/Assign/states"), E(svf, "/States/A/Assign/"+strings.Repeat("v", 81)),
 			W(svf, "/States/A/Assign/top-level"), E(svf, "/States/A/Assign/a.$")}},
-	{"Assign in Catch and Choice rules", machine(`"A": {"Type": "Task", ` + lambda + `, "Catch": [{"ErrorEquals": ["States.ALL"], "Assign": {"e.$": "nope"}, "Next": "C"}], "Next": "C"}, ` +
+	{"Assign in Catch and Choice rules", machine(`"A": {"Type": "Task", ` + service + `, "Catch": [{"ErrorEquals": ["States.ALL"], "Assign": {"e.$": "nope"}, "Next": "C"}], "Next": "C"}, ` +
 		`"C": {"Type": "Choice", "Choices": [{"Variable": "$.x", "IsPresent": true, "Assign": {"r.$": "nope"}, "Next": "Z"}], "Default": "Z"}, ` + endOK),
 		[]string{E(svf, "/States/A/Catch/0/Assign/e.$"), E(svf, "/States/C/Choices/0/Assign/r.$")}},
 
@@ -129,7 +129,7 @@ var exprCases = []validateCase{
 		[]string{E(svf, "/States/A/Output/open"), E(svf, "/States/A/Output/close"), E(svf, "/States/A/Output/tight"), E(svf, "/States/A/Output/break"),
 			E(svf, "/States/A/Output/empty"), E(svf, "/States/A/Output/list/1")}},
 	{"JSONata forms AWS accepts", jsonata(`"A": {"Type": "Pass", "Output": {"a": "{%$string(1) %}", "b": "{% $states.input%}", "c": "{%\n  $states.input.x\n%}", "d": "{% 1  %}", "e": "not an expression"}, "End": true}`), nil},
-	{"every JSONata field is checked", jsonata(`"A": {"Type": "Task", ` + lambda + `, "Arguments": "{%1%}", "Credentials": {"RoleArn": "{%2%}"}, "TimeoutSeconds": "{%3%}", "HeartbeatSeconds": "{%1%}", "Output": ["{%4%}"], "Assign": {"v": "{%5%}"}, "Catch": [{"ErrorEquals": ["States.ALL"], "Output": "{%6%}", "Assign": {"w": "{%7%}"}, "Next": "C"}], "Next": "C"}, ` +
+	{"every JSONata field is checked", jsonata(`"A": {"Type": "Task", ` + service + `, "Arguments": "{%1%}", "Credentials": {"RoleArn": "{%2%}"}, "TimeoutSeconds": "{%3%}", "HeartbeatSeconds": "{%1%}", "Output": ["{%4%}"], "Assign": {"v": "{%5%}"}, "Catch": [{"ErrorEquals": ["States.ALL"], "Output": "{%6%}", "Assign": {"w": "{%7%}"}, "Next": "C"}], "Next": "C"}, ` +
 		`"C": {"Type": "Choice", "Choices": [{"Condition": "{%true%}", "Output": "{%8%}", "Assign": {"x": "{%9%}"}, "Next": "W"}], "Default": "W", "Output": "{%10%}", "Assign": {"y": "{%11%}"}}, ` +
 		`"W": {"Type": "Wait", "Seconds": "{%1%}", "Output": "{%12%}", "Assign": {"z": "{%13%}"}, "Next": "X"}, "X": {"Type": "Wait", "Timestamp": "{%$t%}", "Next": "P"}, ` +
 		`"P": {"Type": "Parallel", "Arguments": {"a": "{%14%}"}, "Branches": [{"StartAt": "PB", "States": {"PB": {"Type": "Succeed", "Output": "{%15%}"}}}], "Output": "{%16%}", "Assign": {"p": "{%17%}"}, "Catch": [{"ErrorEquals": ["States.ALL"], "Output": "{%18%}", "Next": "F"}], "Next": "F"}, ` +

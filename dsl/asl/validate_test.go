@@ -41,8 +41,11 @@ func jsonata(states string) string {
 }
 
 const (
-	endOK  = `"Z": {"Type": "Succeed"}`
-	lambda = `"Resource": "arn:aws:states:::lambda:invoke"`
+	endOK = `"Z": {"Type": "Succeed"}`
+	// service is the Resource of a Task that calls an optimized
+	// integration with no required parameters the validator knows of.
+	service = `"Resource": "arn:aws:states:::sqs:sendMessage"`
+	lambda  = `"Resource": "arn:aws:states:::lambda:invoke"`
 )
 
 // inlineMap returns a Map state A whose item processor is one Pass state,
@@ -98,7 +101,7 @@ var validateCases = []validateCase{
 		[]string{E(mtt, "/States/A/Default")}},
 	{"Choices Next names no state", machine(`"A": {"Type": "Choice", "Choices": [{"Variable": "$.x", "IsPresent": true, "Next": "Z"}, {"Variable": "$.y", "IsPresent": true, "Next": "Nope"}], "Default": "Z"}, ` + endOK),
 		[]string{E(mtt, "/States/A/Choices/1/Next")}},
-	{"Catch Next names no state", machine(`"A": {"Type": "Task", ` + lambda + `, "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Nope"}], "Next": "Z"}, ` + endOK),
+	{"Catch Next names no state", machine(`"A": {"Type": "Task", ` + service + `, "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Nope"}], "Next": "Z"}, ` + endOK),
 		[]string{E(mtt, "/States/A/Catch/0/Next")}},
 	{"Next leaves a branch", machine(`"A": {"Type": "Parallel", "Branches": [{"StartAt": "B", "States": {"B": {"Type": "Pass", "Next": "Z"}, "C": {"Type": "Succeed"}}}], "Next": "Z"}, ` + endOK),
 		[]string{E(mtt, "/States/A/Branches/0/States/B/Next"), E(mtt, "/States/A/Branches/0/States/C")}},
@@ -108,7 +111,7 @@ var validateCases = []validateCase{
 	// Reachability.
 	{"unreachable state", machine(`"A": {"Type": "Pass", "Next": "Z"}, "B": {"Type": "Pass", "Next": "Z"}, ` + endOK),
 		[]string{E(mtt, "/States/B")}},
-	{"reachable through Catch, Default and Choices", machine(`"A": {"Type": "Task", ` + lambda + `, "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "F"}], "Next": "C"}, "C": {"Type": "Choice", "Choices": [{"Variable": "$.x", "IsPresent": true, "Next": "Z"}], "Default": "D"}, "D": {"Type": "Succeed"}, "F": {"Type": "Fail"}, ` + endOK),
+	{"reachable through Catch, Default and Choices", machine(`"A": {"Type": "Task", ` + service + `, "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "F"}], "Next": "C"}, "C": {"Type": "Choice", "Choices": [{"Variable": "$.x", "IsPresent": true, "Next": "Z"}], "Default": "D"}, "D": {"Type": "Succeed"}, "F": {"Type": "Fail"}, ` + endOK),
 		nil},
 	{"unreachable cycle", machine(`"A": {"Type": "Pass", "Next": "Z"}, "B": {"Type": "Pass", "Next": "C"}, "C": {"Type": "Pass", "Next": "B"}, ` + endOK),
 		[]string{E(mtt, "/States/B"), E(mtt, "/States/C")}},
@@ -123,7 +126,7 @@ var validateCases = []validateCase{
 	{"Next and End", machine(`"A": {"Type": "Pass", "Next": "Z", "End": true}, ` + endOK), []string{E(svf, "/States/A/End")}},
 	{"Pass without Next or End", machine(`"A": {"Type": "Pass"}, "B": {"Type": "Succeed"}`),
 		[]string{E(svf, "/States/A"), E(mtt, "/States/B")}},
-	{"Task without Next or End", machine(`"A": {"Type": "Task", ` + lambda + `}, "B": {"Type": "Fail"}`),
+	{"Task without Next or End", machine(`"A": {"Type": "Task", ` + service + `}, "B": {"Type": "Fail"}`),
 		[]string{E(svf, "/States/A"), E(mtt, "/States/B")}},
 	{"Wait without Next or End", machine(`"A": {"Type": "Wait", "Seconds": 1}, "B": {"Type": "Fail"}`),
 		[]string{E(svf, "/States/A"), E(mtt, "/States/B")}},
@@ -193,14 +196,19 @@ var validateCases = []validateCase{
 	{"Lambda ARN with an empty alias", machine(`"A": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:F:", "End": true}`), []string{E(svf, "/States/A/Resource")}},
 	{"Lambda ARN with a bad alias", machine(`"A": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:F:a*b", "End": true}`), []string{E(svf, "/States/A/Resource")}},
 	{"Lambda ARNs with version and alias", machine(`"A": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:F:$LATEST", "Next": "B"}, "B": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:F.v2:prod-1", "End": true}`), nil},
-	{"TimeoutSeconds zero", machine(`"A": {"Type": "Task", ` + lambda + `, "TimeoutSeconds": 0, "End": true}`), []string{E(svf, "/States/A/TimeoutSeconds")}},
-	{"TimeoutSeconds over the limit", machine(`"A": {"Type": "Task", ` + lambda + `, "TimeoutSeconds": 100000000, "End": true}`), []string{E(svf, "/States/A/TimeoutSeconds")}},
-	{"HeartbeatSeconds zero", machine(`"A": {"Type": "Task", ` + lambda + `, "HeartbeatSeconds": 0, "End": true}`), []string{E(svf, "/States/A/HeartbeatSeconds")}},
-	{"TimeoutSeconds and its path", machine(`"A": {"Type": "Task", ` + lambda + `, "TimeoutSeconds": 5, "TimeoutSecondsPath": "$.t", "End": true}`), []string{E(svf, "/States/A/TimeoutSecondsPath")}},
-	{"HeartbeatSeconds and its path", machine(`"A": {"Type": "Task", ` + lambda + `, "HeartbeatSeconds": 5, "HeartbeatSecondsPath": "$.h", "End": true}`), []string{E(svf, "/States/A/HeartbeatSecondsPath")}},
-	{"heartbeat not below timeout", machine(`"A": {"Type": "Task", ` + lambda + `, "TimeoutSeconds": 10, "HeartbeatSeconds": 10, "End": true}`), []string{E(svf, "/States/A/HeartbeatSeconds")}},
-	{"heartbeat below timeout", machine(`"A": {"Type": "Task", ` + lambda + `, "TimeoutSeconds": 10, "HeartbeatSeconds": 9, "End": true}`), nil},
-	{"JSONata timeout expressions", jsonata(`"A": {"Type": "Task", ` + lambda + `, "TimeoutSeconds": "{% 10 %}", "HeartbeatSeconds": "{% 20 %}", "End": true}`), nil},
+	{"lambda:invoke without FunctionName", machine(`"A": {"Type": "Task", ` + lambda + `, "Parameters": {"Payload.$": "$"}, "End": true}`), []string{E(svf, "/States/A/Parameters")}},
+	{"lambda:invoke.waitForTaskToken without FunctionName", machine(`"A": {"Type": "Task", "Resource": "arn:${AWS::Partition}:states:::lambda:invoke.waitForTaskToken", "Parameters": {"Payload": {"t.$": "$$.Task.Token"}}, "End": true}`), []string{E(svf, "/States/A/Parameters")}},
+	{"JSONata lambda:invoke without FunctionName", jsonata(`"A": {"Type": "Task", ` + lambda + `, "Arguments": {"Payload": "{% $states.input %}"}, "End": true}`), []string{E(svf, "/States/A/Arguments")}},
+	{"lambda:invoke with FunctionName, a path to it, an expression or no Parameters", machine(`"A": {"Type": "Task", ` + lambda + `, "Parameters": {"FunctionName": "f"}, "Next": "B"}, "B": {"Type": "Task", ` + lambda + `, "Parameters": {"FunctionName.$": "$.fn"}, "Next": "C"}, "C": {"Type": "Task", ` + lambda + `, "End": true}`), nil},
+	{"JSONata lambda:invoke with FunctionName or an expression", jsonata(`"A": {"Type": "Task", ` + lambda + `, "Arguments": {"FunctionName": "f"}, "Next": "B"}, "B": {"Type": "Task", ` + lambda + `, "Arguments": "{% $states.input %}", "End": true}`), nil},
+	{"TimeoutSeconds zero", machine(`"A": {"Type": "Task", ` + service + `, "TimeoutSeconds": 0, "End": true}`), []string{E(svf, "/States/A/TimeoutSeconds")}},
+	{"TimeoutSeconds over the limit", machine(`"A": {"Type": "Task", ` + service + `, "TimeoutSeconds": 100000000, "End": true}`), []string{E(svf, "/States/A/TimeoutSeconds")}},
+	{"HeartbeatSeconds zero", machine(`"A": {"Type": "Task", ` + service + `, "HeartbeatSeconds": 0, "End": true}`), []string{E(svf, "/States/A/HeartbeatSeconds")}},
+	{"TimeoutSeconds and its path", machine(`"A": {"Type": "Task", ` + service + `, "TimeoutSeconds": 5, "TimeoutSecondsPath": "$.t", "End": true}`), []string{E(svf, "/States/A/TimeoutSecondsPath")}},
+	{"HeartbeatSeconds and its path", machine(`"A": {"Type": "Task", ` + service + `, "HeartbeatSeconds": 5, "HeartbeatSecondsPath": "$.h", "End": true}`), []string{E(svf, "/States/A/HeartbeatSecondsPath")}},
+	{"heartbeat not below timeout", machine(`"A": {"Type": "Task", ` + service + `, "TimeoutSeconds": 10, "HeartbeatSeconds": 10, "End": true}`), []string{E(svf, "/States/A/HeartbeatSeconds")}},
+	{"heartbeat below timeout", machine(`"A": {"Type": "Task", ` + service + `, "TimeoutSeconds": 10, "HeartbeatSeconds": 9, "End": true}`), nil},
+	{"JSONata timeout expressions", jsonata(`"A": {"Type": "Task", ` + service + `, "TimeoutSeconds": "{% 10 %}", "HeartbeatSeconds": "{% 20 %}", "End": true}`), nil},
 
 	// Fail.
 	{"Fail with Error and ErrorPath", machine(`"A": {"Type": "Fail", "Error": "E", "ErrorPath": "$.e"}`), []string{E(svf, "/States/A/ErrorPath")}},
@@ -259,27 +267,27 @@ var validateCases = []validateCase{
 	{"unknown Transformation", machine(mapWith(`, "ResultWriter": {"WriterConfig": {"OutputType": "JSON", "Transformation": "SQUASH"}}`, distributed)), []string{E(svf, "/States/A/ResultWriter/WriterConfig/Transformation")}},
 
 	// Retry.
-	{"Retry without ErrorEquals", machine(`"A": {"Type": "Task", ` + lambda + `, "Retry": [{"MaxAttempts": 1}], "End": true}`), []string{E(svf, "/States/A/Retry/0")}},
-	{"Retry with empty ErrorEquals", machine(`"A": {"Type": "Task", ` + lambda + `, "Retry": [{"ErrorEquals": []}], "End": true}`), []string{E(svf, "/States/A/Retry/0/ErrorEquals")}},
-	{"IntervalSeconds zero", machine(`"A": {"Type": "Task", ` + lambda + `, "Retry": [{"ErrorEquals": ["E"], "IntervalSeconds": 0}], "End": true}`), []string{E(svf, "/States/A/Retry/0/IntervalSeconds")}},
-	{"IntervalSeconds over the limit", machine(`"A": {"Type": "Task", ` + lambda + `, "Retry": [{"ErrorEquals": ["E"], "IntervalSeconds": 100000000}], "End": true}`), []string{E(svf, "/States/A/Retry/0/IntervalSeconds")}},
-	{"negative MaxAttempts", machine(`"A": {"Type": "Task", ` + lambda + `, "Retry": [{"ErrorEquals": ["E"], "MaxAttempts": -1}], "End": true}`), []string{E(svf, "/States/A/Retry/0/MaxAttempts")}},
-	{"MaxAttempts over the limit", machine(`"A": {"Type": "Task", ` + lambda + `, "Retry": [{"ErrorEquals": ["E"], "MaxAttempts": 100000000}], "End": true}`), []string{E(svf, "/States/A/Retry/0/MaxAttempts")}},
-	{"BackoffRate below 1", machine(`"A": {"Type": "Task", ` + lambda + `, "Retry": [{"ErrorEquals": ["E"], "BackoffRate": 0.5}], "End": true}`), []string{E(svf, "/States/A/Retry/0/BackoffRate")}},
-	{"MaxDelaySeconds zero", machine(`"A": {"Type": "Task", ` + lambda + `, "Retry": [{"ErrorEquals": ["E"], "MaxDelaySeconds": 0}], "End": true}`), []string{E(svf, "/States/A/Retry/0/MaxDelaySeconds")}},
-	{"MaxDelaySeconds over the limit", machine(`"A": {"Type": "Task", ` + lambda + `, "Retry": [{"ErrorEquals": ["E"], "MaxDelaySeconds": 31622401}], "End": true}`), []string{E(svf, "/States/A/Retry/0/MaxDelaySeconds")}},
-	{"unknown JitterStrategy", machine(`"A": {"Type": "Task", ` + lambda + `, "Retry": [{"ErrorEquals": ["E"], "JitterStrategy": "HALF"}], "End": true}`), []string{E(svf, "/States/A/Retry/0/JitterStrategy")}},
+	{"Retry without ErrorEquals", machine(`"A": {"Type": "Task", ` + service + `, "Retry": [{"MaxAttempts": 1}], "End": true}`), []string{E(svf, "/States/A/Retry/0")}},
+	{"Retry with empty ErrorEquals", machine(`"A": {"Type": "Task", ` + service + `, "Retry": [{"ErrorEquals": []}], "End": true}`), []string{E(svf, "/States/A/Retry/0/ErrorEquals")}},
+	{"IntervalSeconds zero", machine(`"A": {"Type": "Task", ` + service + `, "Retry": [{"ErrorEquals": ["E"], "IntervalSeconds": 0}], "End": true}`), []string{E(svf, "/States/A/Retry/0/IntervalSeconds")}},
+	{"IntervalSeconds over the limit", machine(`"A": {"Type": "Task", ` + service + `, "Retry": [{"ErrorEquals": ["E"], "IntervalSeconds": 100000000}], "End": true}`), []string{E(svf, "/States/A/Retry/0/IntervalSeconds")}},
+	{"negative MaxAttempts", machine(`"A": {"Type": "Task", ` + service + `, "Retry": [{"ErrorEquals": ["E"], "MaxAttempts": -1}], "End": true}`), []string{E(svf, "/States/A/Retry/0/MaxAttempts")}},
+	{"MaxAttempts over the limit", machine(`"A": {"Type": "Task", ` + service + `, "Retry": [{"ErrorEquals": ["E"], "MaxAttempts": 100000000}], "End": true}`), []string{E(svf, "/States/A/Retry/0/MaxAttempts")}},
+	{"BackoffRate below 1", machine(`"A": {"Type": "Task", ` + service + `, "Retry": [{"ErrorEquals": ["E"], "BackoffRate": 0.5}], "End": true}`), []string{E(svf, "/States/A/Retry/0/BackoffRate")}},
+	{"MaxDelaySeconds zero", machine(`"A": {"Type": "Task", ` + service + `, "Retry": [{"ErrorEquals": ["E"], "MaxDelaySeconds": 0}], "End": true}`), []string{E(svf, "/States/A/Retry/0/MaxDelaySeconds")}},
+	{"MaxDelaySeconds over the limit", machine(`"A": {"Type": "Task", ` + service + `, "Retry": [{"ErrorEquals": ["E"], "MaxDelaySeconds": 31622401}], "End": true}`), []string{E(svf, "/States/A/Retry/0/MaxDelaySeconds")}},
+	{"unknown JitterStrategy", machine(`"A": {"Type": "Task", ` + service + `, "Retry": [{"ErrorEquals": ["E"], "JitterStrategy": "HALF"}], "End": true}`), []string{E(svf, "/States/A/Retry/0/JitterStrategy")}},
 	{"Parallel retrier", machine(`"A": {"Type": "Parallel", "Branches": [{"StartAt": "B", "States": {"B": {"Type": "Succeed"}}}], "Retry": [{"ErrorEquals": ["E"], "BackoffRate": 0}], "End": true}`), []string{E(svf, "/States/A/Retry/0/BackoffRate")}},
 	{"Map retrier", machine(mapWith(`, "Retry": [{"ErrorEquals": []}]`, "")), []string{E(svf, "/States/A/Retry/0/ErrorEquals")}},
-	{"valid retriers", machine(`"A": {"Type": "Task", ` + lambda + `, "Retry": [{"ErrorEquals": ["E"], "IntervalSeconds": 1, "MaxAttempts": 0, "BackoffRate": 1, "MaxDelaySeconds": 31622400, "JitterStrategy": "FULL"}, {"ErrorEquals": ["States.ALL"], "JitterStrategy": "NONE"}], "End": true}`), nil},
-	{"States.ALL not alone in a retrier", machine(`"A": {"Type": "Task", ` + lambda + `, "Retry": [{"ErrorEquals": ["E", "States.ALL"]}], "End": true}`), []string{E(svf, "/States/A/Retry/0/ErrorEquals/1")}},
-	{"States.ALL not in the last retrier", machine(`"A": {"Type": "Task", ` + lambda + `, "Retry": [{"ErrorEquals": ["States.ALL"]}, {"ErrorEquals": ["E"]}], "End": true}`), []string{E(svf, "/States/A/Retry/0/ErrorEquals/0")}},
+	{"valid retriers", machine(`"A": {"Type": "Task", ` + service + `, "Retry": [{"ErrorEquals": ["E"], "IntervalSeconds": 1, "MaxAttempts": 0, "BackoffRate": 1, "MaxDelaySeconds": 31622400, "JitterStrategy": "FULL"}, {"ErrorEquals": ["States.ALL"], "JitterStrategy": "NONE"}], "End": true}`), nil},
+	{"States.ALL not alone in a retrier", machine(`"A": {"Type": "Task", ` + service + `, "Retry": [{"ErrorEquals": ["E", "States.ALL"]}], "End": true}`), []string{E(svf, "/States/A/Retry/0/ErrorEquals/1")}},
+	{"States.ALL not in the last retrier", machine(`"A": {"Type": "Task", ` + service + `, "Retry": [{"ErrorEquals": ["States.ALL"]}, {"ErrorEquals": ["E"]}], "End": true}`), []string{E(svf, "/States/A/Retry/0/ErrorEquals/0")}},
 
 	// Catch.
-	{"Catch without ErrorEquals", machine(`"A": {"Type": "Task", ` + lambda + `, "Catch": [{"Next": "Z"}], "End": true}, ` + endOK), []string{E(svf, "/States/A/Catch/0")}},
+	{"Catch without ErrorEquals", machine(`"A": {"Type": "Task", ` + service + `, "Catch": [{"Next": "Z"}], "End": true}, ` + endOK), []string{E(svf, "/States/A/Catch/0")}},
 	{"Catch with empty ErrorEquals", machine(`"A": {"Type": "Parallel", "Branches": [{"StartAt": "B", "States": {"B": {"Type": "Succeed"}}}], "Catch": [{"ErrorEquals": [], "Next": "Z"}], "End": true}, ` + endOK), []string{E(svf, "/States/A/Catch/0/ErrorEquals")}},
-	{"Catch without Next", machine(`"A": {"Type": "Task", ` + lambda + `, "Catch": [{"ErrorEquals": ["E"]}], "End": true}`), []string{E(svf, "/States/A/Catch/0")}},
-	{"States.ALL not alone in a catcher", machine(`"A": {"Type": "Task", ` + lambda + `, "Catch": [{"ErrorEquals": ["States.ALL", "E"], "Next": "Z"}], "End": true}, ` + endOK), []string{E(svf, "/States/A/Catch/0/ErrorEquals/0")}},
+	{"Catch without Next", machine(`"A": {"Type": "Task", ` + service + `, "Catch": [{"ErrorEquals": ["E"]}], "End": true}`), []string{E(svf, "/States/A/Catch/0")}},
+	{"States.ALL not alone in a catcher", machine(`"A": {"Type": "Task", ` + service + `, "Catch": [{"ErrorEquals": ["States.ALL", "E"], "Next": "Z"}], "End": true}, ` + endOK), []string{E(svf, "/States/A/Catch/0/ErrorEquals/0")}},
 	{"States.ALL not in the last catcher", machine(mapWith(`, "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Z"}, {"ErrorEquals": ["E"], "Next": "Z"}]`, "") + `, ` + endOK), []string{E(svf, "/States/A/Catch/0/ErrorEquals/0")}},
 
 	// Query languages.
@@ -287,7 +295,7 @@ var validateCases = []validateCase{
 	{"JSONata state in a JSONPath machine", machine(`"A": {"Type": "Pass", "QueryLanguage": "JSONata", "Output": {"a": "{% 1 %}"}, "Next": "B"}, "B": {"Type": "Pass", "QueryLanguage": "JSONPath", "ResultPath": "$.b", "End": true}`), nil},
 	{"branches take the machine's language, not the Parallel's", machine(`"A": {"Type": "Parallel", "QueryLanguage": "JSONata", "Branches": [{"StartAt": "B", "States": {"B": {"Type": "Pass", "Output": {}, "End": true}}}], "End": true}`),
 		[]string{E(svf, "/States/A/Branches/0/States/B/Output")}},
-	{"JSONPath fields of a JSONata Task", jsonata(`"A": {"Type": "Task", ` + lambda + `, "InputPath": "$", "Parameters": {}, "ResultSelector": {}, "ResultPath": "$.r", "OutputPath": "$", "TimeoutSecondsPath": "$.t", "HeartbeatSecondsPath": "$.h", "Catch": [{"ErrorEquals": ["States.ALL"], "ResultPath": "$.e", "Next": "Z"}], "End": true}, ` + endOK),
+	{"JSONPath fields of a JSONata Task", jsonata(`"A": {"Type": "Task", ` + service + `, "InputPath": "$", "Parameters": {}, "ResultSelector": {}, "ResultPath": "$.r", "OutputPath": "$", "TimeoutSecondsPath": "$.t", "HeartbeatSecondsPath": "$.h", "Catch": [{"ErrorEquals": ["States.ALL"], "ResultPath": "$.e", "Next": "Z"}], "End": true}, ` + endOK),
 		[]string{E(svf, "/States/A/InputPath"), E(svf, "/States/A/Parameters"), E(svf, "/States/A/ResultSelector"), E(svf, "/States/A/ResultPath"), E(svf, "/States/A/OutputPath"),
 			E(svf, "/States/A/TimeoutSecondsPath"), E(svf, "/States/A/HeartbeatSecondsPath"), E(svf, "/States/A/Catch/0/ResultPath")}},
 	{"JSONPath fields of a JSONata Pass", jsonata(`"A": {"Type": "Pass", "Result": 1, "End": true}`), []string{E(svf, "/States/A/Result")}},
@@ -299,7 +307,7 @@ var validateCases = []validateCase{
 		[]string{E(svf, "/States/A/ItemReader/Parameters"), E(svf, "/States/A/ItemReader/ReaderConfig/MaxItemsPath"), E(svf, "/States/A/ItemBatcher/MaxItemsPerBatchPath"), E(svf, "/States/A/ItemBatcher/MaxInputBytesPerBatchPath"),
 			E(svf, "/States/A/ResultWriter/Parameters"), E(svf, "/States/A/MaxConcurrencyPath"), E(svf, "/States/A/ToleratedFailurePercentagePath"), E(svf, "/States/A/ToleratedFailureCountPath"), E(svf, "/States/A/Parameters")}},
 	{"JSONata Map with ItemSelector and expressions", jsonata(mapWith(`, "Items": "{% $states.input.xs %}", "ItemSelector": {"v": "{% $states.context.Map.Item.Value %}"}, "ItemReader": {"Resource": "arn:aws:states:::s3:getObject", "Arguments": {}, "ReaderConfig": {"MaxItems": "{% 5 %}"}}, "ItemBatcher": {"MaxItemsPerBatch": "{% 2 %}"}, "ResultWriter": {"Arguments": {}}, "MaxConcurrency": "{% 3 %}", "ToleratedFailurePercentage": "{% 1 %}", "ToleratedFailureCount": "{% 1 %}"`, distributed)), nil},
-	{"JSONata fields of a JSONPath Task", machine(`"A": {"Type": "Task", ` + lambda + `, "Arguments": {}, "Output": {}, "Catch": [{"ErrorEquals": ["States.ALL"], "Output": {}, "Next": "Z"}], "End": true}, ` + endOK),
+	{"JSONata fields of a JSONPath Task", machine(`"A": {"Type": "Task", ` + service + `, "Arguments": {}, "Output": {}, "Catch": [{"ErrorEquals": ["States.ALL"], "Output": {}, "Next": "Z"}], "End": true}, ` + endOK),
 		[]string{E(svf, "/States/A/Arguments"), E(svf, "/States/A/Output"), E(svf, "/States/A/Catch/0/Output")}},
 	{"JSONata fields of JSONPath Pass, Wait, Choice, Succeed", machine(`"A": {"Type": "Pass", "Output": {}, "Next": "B"}, "B": {"Type": "Wait", "Seconds": 1, "Output": {}, "Next": "C"}, "C": {"Type": "Choice", "Choices": [{"Variable": "$.x", "IsNull": true, "Next": "Z"}], "Output": {}}, "Z": {"Type": "Succeed", "Output": {}}`),
 		[]string{E(svf, "/States/A/Output"), E(svf, "/States/B/Output"), E(svf, "/States/C/Output"), E(svf, "/States/Z/Output")}},

@@ -283,7 +283,7 @@ func TestErrorMatching(t *testing.T) {
 	}
 	// Runtime errors are not caught, even by States.ALL.
 	s := mustSim(t, `{"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
-		"Parameters": {"x.$": "$.missing"}, "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Caught"}], "End": true},
+		"Parameters": {"FunctionName": "f", "x.$": "$.missing"}, "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Caught"}], "End": true},
 		"Caught": {"Type": "Pass", "End": true}}}`, OnState("T", Return(1)))
 	ex := mustRun(t, s, `{}`)
 	wantStatus(t, ex, Failed)
