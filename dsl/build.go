@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/aslgen/aslgen/dsl/asl"
+	"github.com/aslgen/aslgen/dsl/intrinsic"
 	"github.com/aslgen/aslgen/dsl/shape"
 )
 
@@ -20,9 +21,12 @@ func (m *Machine) Build() (*asl.StateMachine, error) {
 	return sm, err
 }
 
-// Check builds the machine like Build and also returns the warnings of its
-// data-flow analysis, positioned like errors: paths into members that
-// declared types mark optional or nullable, which may select nothing.
+// Check builds the machine like Build and also returns its warnings,
+// positioned like errors: the validator's (such as UNDEFINED_VARIABLE,
+// NO_DOLLAR, PASS_RESULT_IS_STATIC, an unreachable catcher), each with its
+// code in parentheses, and the data-flow analysis's (paths into members
+// that declared types mark optional or nullable, which may select
+// nothing). Under [Machine.Strict] they are errors instead.
 func (m *Machine) Check() (*asl.StateMachine, ErrorList, error) {
 	sm, _, warnings, err := m.build()
 	return sm, warnings, err
@@ -44,11 +48,20 @@ func (m *Machine) build() (*asl.StateMachine, *shape.Analysis, ErrorList, error)
 	for _, p := range b.probs.list {
 		reported[problem{at: p.at, state: p.state}] = true
 	}
+	var checks problems // the validator's warnings
 	for _, d := range asl.Validate(sm) {
-		if d.Severity != asl.SeverityError || d.Code == asl.CodeDuplicateStateName {
-			continue // duplicate names were reported where the second state was created
+		if d.Code == asl.CodeDuplicateStateName {
+			continue // reported where the second state was created
 		}
 		at, state := b.locate(d.Location)
+		if d.Severity != asl.SeverityError {
+			if f := stateField(d.Location); f != "" {
+				checks.add(at, state, "%s: %s (%s)", f, d.Message, d.Code)
+			} else {
+				checks.add(at, state, "%s (%s)", d.Message, d.Code)
+			}
+			continue
+		}
 		if d.Code == asl.CodeMissingTransitionTarget && b.badTransition[state] {
 			continue // reported with the builder call that crossed the boundary
 		}
@@ -75,6 +88,12 @@ func (m *Machine) build() (*asl.StateMachine, *shape.Analysis, ErrorList, error)
 				}
 			}
 		}
+	}
+	warnings.list = append(checks.list, warnings.list...)
+	if m.strict {
+		// Strict: warnings are errors.
+		b.probs.list = append(b.probs.list, warnings.list...)
+		warnings.list = nil
 	}
 	if len(b.probs.list) > 0 {
 		return nil, nil, nil, b.errorList()
@@ -196,6 +215,18 @@ func (b *builder) plainPath(c *stateCore, p Path, field string) string {
 		return ""
 	}
 	if err := checkPath(string(p)); err != nil {
+		b.probs.add(b.fieldPos(c, field), c.name, "%s %q: %v", field, p, err)
+	}
+	return string(p)
+}
+
+// pathOrIntrinsic checks a field that, as Fail's ErrorPath and CausePath,
+// takes a path or an intrinsic function call such as States.Format(...).
+func (b *builder) pathOrIntrinsic(c *stateCore, p Path, field string) string {
+	if !strings.HasPrefix(string(p), "States.") {
+		return b.plainPath(c, p, field)
+	}
+	if _, err := intrinsic.Parse(string(p)); err != nil {
 		b.probs.add(b.fieldPos(c, field), c.name, "%s %q: %v", field, p, err)
 	}
 	return string(p)
@@ -365,9 +396,9 @@ func (b *builder) state(s State) asl.State {
 		return &asl.Fail{
 			StateBase: base,
 			Error:     string(s.err),
-			ErrorPath: b.plainPath(c, s.errPath, "ErrorPath"),
+			ErrorPath: b.pathOrIntrinsic(c, s.errPath, "ErrorPath"),
 			Cause:     s.cause,
-			CausePath: b.plainPath(c, s.causePath, "CausePath"),
+			CausePath: b.pathOrIntrinsic(c, s.causePath, "CausePath"),
 		}
 	case *ParallelState:
 		next, end := b.transition(c)

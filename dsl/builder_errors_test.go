@@ -44,6 +44,11 @@ func TestBuildErrors(t *testing.T) {
 			m.LambdaInvoke("Pay", "pay").Arguments("{% $states.input %}")
 			return m, line() - 1
 		}, "Pay", `Arguments: LambdaInvoke("pay") takes an object of lambda:invoke parameters`},
+		{"Fail's CausePath with a broken intrinsic", func() (*dsl.Machine, int) {
+			m := dsl.NewMachine("M")
+			m.Fail("F").CausePath("States.Format('order {} failed', $.id")
+			return m, line() - 1
+		}, "F", `CausePath "States.Format('order {} failed', $.id": `},
 		{"duplicate name", func() (*dsl.Machine, int) {
 			m := dsl.NewMachine("M")
 			m.Pass("A")
@@ -379,6 +384,21 @@ func TestLambdaInvokeKeepsFunction(t *testing.T) {
 	}
 }
 
+// TestFailIntrinsicPaths checks that Fail's ErrorPath and CausePath take
+// intrinsic functions, as ASL allows.
+func TestFailIntrinsicPaths(t *testing.T) {
+	m := dsl.NewMachine("M")
+	m.Fail("F").ErrorPath("States.Format('Order.{}', $.reason)").CausePath("States.Format('order {} failed', $.id)")
+	doc, err := m.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := asl.Marshal(doc)
+	if err != nil || !strings.Contains(string(data), `"CausePath": "States.Format('order {} failed', $.id)"`) {
+		t.Errorf("%s %v", data, err)
+	}
+}
+
 // jsonEqual reports whether two JSON texts hold the same value.
 func jsonEqual(a json.RawMessage, b string) bool {
 	var x, y any
@@ -397,5 +417,34 @@ func TestNoDuplicateErrors(t *testing.T) {
 	}
 	if len(list) != 2 {
 		t.Errorf("%d errors, want one for ResultPath and one for Parameters:\n%v", len(list), err)
+	}
+}
+
+// TestCheckValidatorWarnings checks that the validator's warnings reach
+// Check at the builder call, with their code, and that Strict makes them
+// errors.
+func TestCheckValidatorWarnings(t *testing.T) {
+	build := func(strict bool) (*dsl.Machine, int) {
+		m := dsl.NewMachine("M").QueryLanguage(dsl.JSONata)
+		if strict {
+			m.Strict()
+		}
+		m.Pass("A").Output("{% $undefinedVar %}")
+		return m, line() - 1
+	}
+	m, wantLine := build(false)
+	doc, warnings, err := m.Check()
+	if err != nil || doc == nil {
+		t.Fatalf("Check: %v", err)
+	}
+	if len(warnings) != 1 || warnings[0].Pos.Line != wantLine || warnings[0].State != "A" ||
+		!strings.Contains(warnings[0].Msg, "UNDEFINED_VARIABLE") || !strings.Contains(warnings[0].Msg, "Output") {
+		t.Errorf("warnings %v, want one UNDEFINED_VARIABLE at line %d", warnings, wantLine)
+	}
+	m, wantLine = build(true)
+	_, err = m.Build()
+	var list dsl.ErrorList
+	if !errors.As(err, &list) || len(list) != 1 || list[0].Pos.Line != wantLine || !strings.Contains(list[0].Msg, "UNDEFINED_VARIABLE") {
+		t.Errorf("Strict: %v, want the warning as an error at line %d", err, wantLine)
 	}
 }

@@ -217,6 +217,15 @@ type Machine struct {
 	outputType Type
 	names      map[string]State
 	problems   problems
+	strict     bool
+}
+
+// Strict makes the machine's warnings errors: Build and Check fail on
+// them as on any other problem, each at its builder call. aslgen -strict
+// does the same for every machine it generates.
+func (m *Machine) Strict() *Machine {
+	m.strict = true
+	return m
 }
 
 // NewMachine starts a workflow called name. The name also names the

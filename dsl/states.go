@@ -359,7 +359,9 @@ func (s *FailState) Error(name ErrorName) *FailState {
 	return s
 }
 
-// ErrorPath reads the error name from the state's input.
+// ErrorPath reads the error name from the state's input: a path, or an
+// intrinsic function call such as
+// ErrorPath("States.Format('Order.{}', $.reason)").
 func (s *FailState) ErrorPath(p Path) *FailState {
 	s.errPath = p
 	s.mark("ErrorPath", here())
@@ -373,7 +375,9 @@ func (s *FailState) Cause(text string) *FailState {
 	return s
 }
 
-// CausePath reads the cause from the state's input.
+// CausePath reads the cause from the state's input: a path, or an
+// intrinsic function call such as
+// CausePath("States.Format('order {} failed', $.orderId)").
 func (s *FailState) CausePath(p Path) *FailState {
 	s.causePath = p
 	s.mark("CausePath", here())
