@@ -208,15 +208,25 @@ func (s *TaskState) HeartbeatExpr(expr string) *TaskState {
 	return s
 }
 
-// InputType declares the Go type of the task's effective input: what the
-// resource receives.
+// InputType declares the Go type of what the task's handler receives. For
+// the optimized Lambda integration (lambda:invoke, with any pattern:
+// request-response, .waitForTaskToken) that is the function's event, the
+// Payload of Parameters or Arguments; for every other resource it is the
+// whole effective input (Parameters, Arguments, or the state's input). The
+// generated mock of the task, and sim.Func, receive exactly this.
 func (s *TaskState) InputType(t Type) *TaskState {
 	s.inputType = t
 	return s
 }
 
-// ResultType declares the Go type of the task's raw result: what the resource
-// returns, before ResultSelector and ResultPath.
+// ResultType declares the Go type of what the task's handler returns. For
+// lambda:invoke with the request-response pattern that is the function's
+// return value, which the integration wraps in its response ({"Payload":
+// ..., "StatusCode": 200, ...}: read it as $.Payload or
+// $states.result.Payload); with .waitForTaskToken it is what the callback
+// (SendTaskSuccess) sends, the task's result as it is. For every other
+// resource it is the task's raw result, before ResultSelector and
+// ResultPath (or Output).
 func (s *TaskState) ResultType(t Type) *TaskState {
 	s.resultType = t
 	return s
