@@ -1,10 +1,14 @@
 package gen
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"go/ast"
+	"go/build"
+	"go/parser"
 	"go/token"
 	"os"
 	"path/filepath"
@@ -43,6 +47,34 @@ type pkg struct {
 	Errors []packages.Error
 	// Generated lists the package's Go files that aslgen generated.
 	Generated []string
+	// Directive is the position of the first //go:generate line of the
+	// package's Go files (tests included, as go generate reads them) that
+	// runs aslgen; its Filename is empty when there is none. Only such a
+	// package is aslgen's: see [Render].
+	Directive token.Position
+	// Decls are the package-level names that the package's own Go files
+	// declare (internal test files included, aslgen's two files excluded),
+	// which generated names must not take.
+	Decls map[string]decl
+	// Types are the type names the package declares at top level outside
+	// tests, which generated code may use.
+	Types map[string]bool
+	// Calls are the method calls whose first argument is a string literal,
+	// such as m.Task("Charge"): where states are probably created.
+	Calls []literalCall
+}
+
+// decl is a package-level name that the user's code declares.
+type decl struct {
+	Kind string // func, type, var, const, or import for a file's import name
+	Pos  token.Position
+}
+
+// literalCall is a call x.Method("literal", ...) in a top-level function.
+type literalCall struct {
+	Func string // the enclosing function; empty for a method
+	Arg  string // the literal's value
+	Pos  token.Position
 }
 
 // discover loads the packages matching cfg.Patterns, parse-only, and finds
@@ -70,21 +102,43 @@ func discover(ctx context.Context, cfg *Config) ([]*pkg, error) {
 	}
 	var out []*pkg
 	for _, lp := range loaded {
-		p := &pkg{Path: lp.PkgPath, Name: lp.Name, Dir: packageDir(lp), Module: lp.Module, Errors: lp.Errors}
+		p := &pkg{Path: lp.PkgPath, Name: lp.Name, Dir: packageDir(lp), Module: lp.Module, Errors: lp.Errors,
+			Decls: map[string]decl{}, Types: map[string]bool{}}
 		p.Generated = generatedFiles(p.Dir)
 		importsDSL := false
 		for _, f := range lp.Syntax {
 			file := pcfg.Fset.File(f.Pos()).Name()
-			if strings.HasSuffix(file, "_test.go") || isListed(p.Generated, file) {
+			if strings.HasSuffix(file, "_test.go") {
+				continue
+			}
+			if !isOwnFile(file) {
+				declaredNames(pcfg.Fset, f, p.Decls, p.Types)
+			}
+			if isListed(p.Generated, file) {
 				continue
 			}
 			cs, imports := findConstructors(pcfg.Fset, f)
 			importsDSL = importsDSL || imports
 			p.Constructors = append(p.Constructors, cs...)
+			p.Calls = append(p.Calls, literalCalls(pcfg.Fset, f)...)
 		}
 		if importsDSL && len(relevantErrors(p)) > 0 {
 			p.Broken = true
 		}
+		files := append([]string(nil), lp.GoFiles...)
+		for _, file := range testFiles(p.Dir, cfg.Tags) {
+			files = append(files, file)
+			if isOwnFile(file) {
+				continue
+			}
+			// Names declared by the package's internal tests share its
+			// scope with aslgen's test file.
+			f, err := parser.ParseFile(pcfg.Fset, file, nil, parser.SkipObjectResolution)
+			if err == nil && f.Name.Name == p.Name {
+				declaredNames(pcfg.Fset, f, p.Decls, nil)
+			}
+		}
+		p.Directive = findDirective(files)
 		out = append(out, p)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
@@ -146,6 +200,195 @@ func generatedFiles(dir string) []string {
 		path := filepath.Join(dir, name)
 		if src, err := readHead(path, 8192); err == nil && IsGeneratedByASLGen(src) {
 			out = append(out, path)
+		}
+	}
+	return out
+}
+
+// isOwnFile reports whether file has the name of a Go file that aslgen
+// writes: its content is aslgen's to replace (or, without aslgen's header,
+// aslgen refuses to touch it), so its declarations do not count as the
+// user's.
+func isOwnFile(file string) bool {
+	base := filepath.Base(file)
+	return base == GoFileName || base == GoTestFileName
+}
+
+// testFiles returns the _test.go files in dir that the build tags select,
+// as go test and go generate would read them.
+func testFiles(dir, tags string) []string {
+	if dir == "" {
+		return nil
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil
+	}
+	bctx := build.Default
+	if tags != "" {
+		bctx.BuildTags = strings.Split(tags, ",")
+	}
+	var out []string
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || !strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		if ok, err := bctx.MatchFile(dir, name); err == nil && ok {
+			out = append(out, filepath.Join(dir, name))
+		}
+	}
+	return out
+}
+
+// findDirective returns the position of the first //go:generate line of the
+// files that runs aslgen, or a zero position.
+func findDirective(files []string) token.Position {
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			continue
+		}
+		sc := bufio.NewScanner(bytes.NewReader(data))
+		sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
+		for line := 1; sc.Scan(); line++ {
+			if RunsASLGen(sc.Text()) {
+				return token.Position{Filename: file, Line: line, Column: 1}
+			}
+		}
+	}
+	return token.Position{}
+}
+
+// RunsASLGen reports whether a line of Go source is a //go:generate
+// directive that runs aslgen: one of its words, without quotes and an
+// @version suffix, is aslgen or a path ending in /aslgen, as in
+// "//go:generate go tool aslgen", "//go:generate go run
+// github.com/aslgen/aslgen/cmd/aslgen@v1.2.0 -v" or "//go:generate aslgen".
+// A package is aslgen's only when one of its Go files has such a line.
+func RunsASLGen(line string) bool {
+	line = strings.TrimSuffix(line, "\r")
+	rest, ok := strings.CutPrefix(line, "//go:generate")
+	if !ok || rest == "" || (rest[0] != ' ' && rest[0] != '\t') {
+		return false
+	}
+	for _, w := range strings.Fields(rest) {
+		w = strings.Trim(w, `"'`)
+		if i := strings.LastIndex(w, "@"); i > 0 {
+			w = w[:i]
+		}
+		if i := strings.LastIndexAny(w, `/\`); i >= 0 {
+			w = w[i+1:]
+		}
+		if strings.TrimSuffix(w, ".exe") == "aslgen" {
+			return true
+		}
+	}
+	return false
+}
+
+// declaredNames adds the package-level names that f declares to decls, and
+// its top-level type names to types (when not nil). A file's import names
+// count too: Go forbids a package-level name that a file imports under.
+func declaredNames(fset *token.FileSet, f *ast.File, decls map[string]decl, types map[string]bool) {
+	add := func(id *ast.Ident, kind string) {
+		if id == nil || id.Name == "_" || id.Name == "init" && kind == "func" {
+			return
+		}
+		if _, ok := decls[id.Name]; !ok || kind != "import" {
+			decls[id.Name] = decl{Kind: kind, Pos: fset.Position(id.Pos())}
+		}
+	}
+	for _, d := range f.Decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			if d.Recv == nil {
+				add(d.Name, "func")
+			}
+		case *ast.GenDecl:
+			for _, spec := range d.Specs {
+				switch spec := spec.(type) {
+				case *ast.TypeSpec:
+					add(spec.Name, "type")
+					if types != nil && spec.TypeParams == nil {
+						types[spec.Name.Name] = true
+					}
+				case *ast.ValueSpec:
+					for _, n := range spec.Names {
+						add(n, d.Tok.String())
+					}
+				case *ast.ImportSpec:
+					if spec.Name != nil && spec.Name.Name != "." {
+						add(spec.Name, "import")
+					}
+				}
+			}
+		}
+	}
+}
+
+// literalCalls returns the calls x.Method("literal", ...) in f's top-level
+// functions, where a workflow's states are usually created.
+func literalCalls(fset *token.FileSet, f *ast.File) []literalCall {
+	var out []literalCall
+	for _, d := range f.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Body == nil {
+			continue
+		}
+		fn := fd.Name.Name
+		if fd.Recv != nil {
+			fn = ""
+		}
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok || len(call.Args) == 0 {
+				return true
+			}
+			sel, ok := call.Fun.(*ast.SelectorExpr)
+			lit, isLit := call.Args[0].(*ast.BasicLit)
+			if !ok || !isLit || lit.Kind != token.STRING {
+				return true
+			}
+			if s, err := strconv.Unquote(lit.Value); err == nil {
+				out = append(out, literalCall{Func: fn, Arg: s, Pos: fset.Position(sel.Sel.Pos())})
+			}
+			return true
+		})
+	}
+	return out
+}
+
+// statePositions returns where the constructor c probably creates each of
+// the named states: the call x.Method("name", ...) in c's body, else the
+// only such call in the package. States not found are absent.
+func statePositions(p *pkg, c constructor, states []string) map[string]token.Position {
+	want := make(map[string]bool, len(states))
+	for _, s := range states {
+		want[s] = true
+	}
+	out := make(map[string]token.Position)
+	count := make(map[string]int)
+	var only map[string]token.Position
+	for _, call := range p.Calls {
+		if !want[call.Arg] {
+			continue
+		}
+		if call.Func == c.Func {
+			if _, ok := out[call.Arg]; !ok {
+				out[call.Arg] = call.Pos
+			}
+			continue
+		}
+		if only == nil {
+			only = make(map[string]token.Position)
+		}
+		count[call.Arg]++
+		only[call.Arg] = call.Pos
+	}
+	for name, pos := range only {
+		if _, ok := out[name]; !ok && count[name] == 1 {
+			out[name] = pos
 		}
 	}
 	return out

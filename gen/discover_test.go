@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
+	"sort"
 	"strings"
 	"testing"
 
@@ -143,7 +145,26 @@ type T int
 
 import "github.com/aslgen/aslgen/dsl"
 
+//go:generate go tool aslgen
+
 func TestOnly() *dsl.Machine { return nil }
+`,
+		"a/tagged_test.go":    "//go:build special\n\npackage a\n\nfunc Tagged() {}\n",
+		"a/" + GoTestFileName: GeneratedHeader + "\n\npackage a\n\nfunc MockOld() {}\n",
+		"a/states.go": `package a
+
+import "github.com/aslgen/aslgen/dsl"
+
+func Flow() *dsl.Machine {
+	m := dsl.NewMachine("Flow")
+	m.Chain(m.Pass("Start"),
+		m.Task("Charge"))
+	return m
+}
+
+func other(m *dsl.Machine) { m.Task("Shared"); m.Pass("Twice") }
+
+func more(m *dsl.Machine) { m.Pass("Twice") }
 `,
 		"a/x_test.go": `package a_test
 
@@ -169,7 +190,7 @@ func External() *dsl.Machine { return nil }
 	if a == nil {
 		t.Fatalf("package a not found among %v", pkgs)
 	}
-	if got := names(a.Constructors); !reflect.DeepEqual(got, []string{"Order", "Refund+err"}) {
+	if got := names(a.Constructors); !reflect.DeepEqual(got, []string{"Order", "Refund+err", "Flow"}) {
 		t.Errorf("constructors of a: %v", got)
 	}
 	if a.Name != "a" || a.Dir != filepath.Join(dir, "a") || a.Module == nil || a.Module.Path != "example.com/m" {
@@ -184,7 +205,42 @@ func External() *dsl.Machine { return nil }
 	if c := a.Constructors[0]; filepath.Base(c.Pos.Filename) != "flow.go" || c.Pos.Line != 5 {
 		t.Errorf("position of Order: %v", c.Pos)
 	}
-	if b := byPath["example.com/m/b"]; b == nil || len(b.Constructors) != 0 || b.Broken {
+	if filepath.Base(a.Directive.Filename) != "flow_test.go" || a.Directive.Line != 5 {
+		t.Errorf("go:generate line of a: %v", a.Directive)
+	}
+	var declared []string
+	for name, d := range a.Decls {
+		declared = append(declared, name+":"+d.Kind)
+	}
+	sort.Strings(declared)
+	for _, want := range []string{"Flow:func", "Order:func", "T:type", "TestOnly:func", "helper:func", "wf:import"} {
+		if !slices.Contains(declared, want) {
+			t.Errorf("declarations of a lack %s: %v", want, declared)
+		}
+	}
+	for _, bad := range []string{"External:func", "Tagged:func", "MockOld:func", "Method:func"} {
+		if slices.Contains(declared, bad) {
+			t.Errorf("declarations of a hold %s", bad)
+		}
+	}
+	if !a.Types["T"] || a.Types["Order"] {
+		t.Errorf("types of a: %v", a.Types)
+	}
+	var flow constructor
+	for _, c := range a.Constructors {
+		if c.Func == "Flow" {
+			flow = c
+		}
+	}
+	at := statePositions(a, flow, []string{"Start", "Charge", "Shared", "Twice", "Missing"})
+	got := map[string]int{}
+	for name, p := range at {
+		got[name] = p.Line
+	}
+	if want := map[string]int{"Start": 7, "Charge": 8, "Shared": 12}; !reflect.DeepEqual(got, want) || filepath.Base(at["Charge"].Filename) != "states.go" {
+		t.Errorf("state positions %v, want %v", at, want)
+	}
+	if b := byPath["example.com/m/b"]; b == nil || len(b.Constructors) != 0 || b.Broken || b.Directive.Filename != "" {
 		t.Errorf("package b: %+v", b)
 	}
 	c := byPath["example.com/m/c"]
@@ -192,6 +248,29 @@ func External() *dsl.Machine { return nil }
 		t.Errorf("package c with a syntax error is not marked broken: %+v", c)
 	} else if !strings.Contains(formatErrors(dir, relevantErrors(c)), filepath.Join("c", "broken.go")+":") {
 		t.Errorf("errors of c: %q", formatErrors(dir, relevantErrors(c)))
+	}
+}
+
+func TestRunsASLGen(t *testing.T) {
+	for line, want := range map[string]bool{
+		"//go:generate go tool aslgen":                                        true,
+		"//go:generate go tool aslgen -v ./...":                               true,
+		"//go:generate\tgo run github.com/aslgen/aslgen/cmd/aslgen@v1.2.0":    true,
+		"//go:generate go run ../../cmd/aslgen":                               true,
+		"//go:generate aslgen\r":                                              true,
+		`//go:generate "C:\bin\aslgen.exe"`:                                   true,
+		"//go:generate -command gen go tool aslgen":                           true,
+		"//go:generate go tool stringer -type=X":                              false,
+		"//go:generate go tool aslgenx":                                       false,
+		"// go:generate go tool aslgen":                                       false,
+		"\t//go:generate go tool aslgen":                                      false,
+		"//go:generateaslgen":                                                 false,
+		"//go:generate echo aslgen-is-not-run; go tool mockgen":               false,
+		"//go:generate go run github.com/aslgen/aslgen/cmd/aslgen/internal/x": false,
+	} {
+		if got := RunsASLGen(line); got != want {
+			t.Errorf("RunsASLGen(%q) = %v, want %v", line, got, want)
+		}
 	}
 }
 

@@ -67,6 +67,10 @@ type Config struct {
 	// KeepWork keeps the runner's work directory (its source, overlay and
 	// binary) and prints its path on Stderr.
 	KeepWork bool
+	// Strict makes the warnings of the data-flow analysis errors: Run
+	// reports them as problems, returns [ExitError] and writes nothing.
+	// Without it they are printed as file:line: warning: ... in every mode.
+	Strict bool
 	// Env is the environment of the go command and of the runner; nil means
 	// the current process's.
 	Env []string
@@ -115,10 +119,13 @@ type File struct {
 	Pkg, Func string
 	// Machine is the machine's name.
 	Machine string
+	// Delete is set for one of aslgen's Go files that the package no longer
+	// needs: it exists, carries aslgen's header, and Content is nil.
+	Delete bool
 }
 
-// Changed reports whether writing the file would change it.
-func (f *File) Changed() bool { return !f.Exists || !bytes.Equal(f.Old, f.Content) }
+// Changed reports whether writing (or deleting) the file would change it.
+func (f *File) Changed() bool { return f.Delete || !f.Exists || !bytes.Equal(f.Old, f.Content) }
 
 // Run generates the files of the packages matching cfg.Patterns and writes,
 // checks or diffs them according to cfg.Mode. It returns the exit code:
@@ -128,7 +135,8 @@ func (f *File) Changed() bool { return !f.Exists || !bytes.Equal(f.Old, f.Conten
 // Run finds the workflow constructors with go/packages, builds and runs a
 // runner program in the user's module that calls them, and renders their
 // machines in memory. Only when every step succeeded does it write the
-// changed files, each atomically.
+// changed files, each atomically, and delete the generated Go files that are
+// no longer needed. See [Render] for which packages are aslgen's.
 func Run(ctx context.Context, cfg Config) int {
 	files, err := Render(ctx, &cfg)
 	if err != nil {
@@ -167,12 +175,19 @@ func printError(w io.Writer, err error) {
 	}
 }
 
-// Render finds the constructors of the packages matching cfg.Patterns, runs
-// them and returns the files they give, with the current content of each.
-// It writes nothing. The error is an [Errors] list for problems in the
-// constructors (panics, returned errors, Build errors, clashing file names,
-// files aslgen may not overwrite), the go command's output when the
-// packages do not compile, or another error.
+// Render finds the constructors of aslgen's packages among those matching
+// cfg.Patterns, runs them and returns the files they give, with the current
+// content of each, and the generated Go files to delete. It writes nothing.
+// The error is an [Errors] list for problems in the user's code (panics,
+// returned errors, Build errors, clashing file or Go names, files aslgen may
+// not overwrite, warnings under cfg.Strict), the go command's output when
+// the packages do not compile, or another error.
+//
+// A package is aslgen's when one of its Go files has a //go:generate line
+// that runs aslgen ([RunsASLGen]), the packages go generate runs aslgen in.
+// Others are skipped, with a note on cfg.Stderr when they have workflow
+// constructors, so that generating, checking and diffing agree with what go
+// generate does.
 func Render(ctx context.Context, cfg *Config) ([]*File, error) {
 	if err := cfg.normalize(); err != nil {
 		return nil, err
@@ -185,19 +200,36 @@ func Render(ctx context.Context, cfg *Config) ([]*File, error) {
 		return nil, fmt.Errorf("no packages match %s", strings.Join(cfg.Patterns, " "))
 	}
 
-	var build []*pkg
+	var build, owned, skipped []*pkg
 	var problems Errors
+	var notes []string
 	stubs := make(map[string]string)
 	found := 0
 	for _, p := range pkgs {
 		errs := relevantErrors(p)
+		hasWork := len(p.Constructors) > 0 || p.Broken
 		switch {
-		case len(p.Constructors) == 0 && !p.Broken && len(errs) > 0 && p.Dir == "":
+		case !hasWork && len(errs) > 0 && p.Dir == "":
 			// A pattern that matched no directory, a package with no Go
 			// files, ...: nothing to build that would report it.
 			problems = append(problems, strings.TrimSuffix(formatErrors(cfg.Dir, errs), "\n"))
 			continue
-		case len(p.Constructors) == 0 && !p.Broken:
+		case p.Directive.Filename == "":
+			if hasWork {
+				skipped = append(skipped, p)
+				notes = append(notes, fmt.Sprintf("skipping package %s: it has workflow constructors, but no //go:generate line runs aslgen in it", p.Path))
+			} else {
+				cfg.verbosef("package %s: no constructors", p.Path)
+			}
+			if own := ownGoFiles(p.Dir); len(own) > 0 {
+				notes = append(notes, fmt.Sprintf("package %s is not aslgen's (no //go:generate line runs aslgen in it), so its %s is left alone",
+					p.Path, strings.Join(own, " and ")))
+			}
+			continue
+		}
+		cfg.verbosef("package %s: %s runs aslgen", p.Path, posString(cfg.Dir, p.Directive.Filename, p.Directive.Line))
+		owned = append(owned, p)
+		if !hasWork {
 			if len(errs) > 0 {
 				cfg.verbosef("package %s: ignoring its errors, it does not import %s:\n%s", p.Path, DSLPath, formatErrors(cfg.Dir, errs))
 			} else {
@@ -232,9 +264,11 @@ func Render(ctx context.Context, cfg *Config) ([]*File, error) {
 	if len(problems) > 0 {
 		return nil, problems
 	}
-	if len(build) == 0 {
-		return nil, fmt.Errorf("no workflow constructors found in %s: a constructor is an exported function "+
-			"func() *dsl.Machine or func() (*dsl.Machine, error), with dsl the package %s", strings.Join(cfg.Patterns, " "), DSLPath)
+	if len(build) == 0 && !hasOwnGoFiles(owned) {
+		return nil, noConstructors(cfg, skipped)
+	}
+	for _, n := range notes {
+		fmt.Fprintf(cfg.Stderr, "aslgen: %s\n", n)
 	}
 	if cfg.Verbose {
 		stubbed := make([]string, 0, len(stubs))
@@ -247,38 +281,37 @@ func Render(ctx context.Context, cfg *Config) ([]*File, error) {
 		}
 	}
 
-	groups, err := groupPackages(build)
-	if err != nil {
-		return nil, err
-	}
 	byFunc := make(map[[2]string]constructor)
-	dirOf := make(map[string]string)
-	nameOf := make(map[string]string)
+	byPath := make(map[string]*pkg)
 	for _, p := range build {
-		dirOf[p.Path] = p.Dir
-		nameOf[p.Path] = p.Name
+		byPath[p.Path] = p
 		for _, c := range p.Constructors {
 			byFunc[[2]string{p.Path, c.Func}] = c
 		}
 	}
-
 	var results []runner.Machine
-	for _, g := range groups {
-		res, err := runGroup(ctx, cfg, g, stubs)
-		if res != nil && res.Work != "" {
-			fmt.Fprintf(cfg.Stderr, "WORK=%s\n", res.Work)
-		}
-		if res != nil && cfg.Verbose && len(res.Output) > 0 {
-			cfg.Stderr.Write(res.Output)
-		}
+	if len(build) > 0 {
+		groups, err := groupPackages(build)
 		if err != nil {
 			return nil, err
 		}
-		results = append(results, res.Desc.Machines...)
-	}
-	if found == 0 {
-		// Every package was built only to show its errors, and built.
-		return nil, fmt.Errorf("no workflow constructors found in %s", strings.Join(cfg.Patterns, " "))
+		for _, g := range groups {
+			res, err := runGroup(ctx, cfg, g, stubs)
+			if res != nil && res.Work != "" {
+				fmt.Fprintf(cfg.Stderr, "WORK=%s\n", res.Work)
+			}
+			if res != nil && cfg.Verbose && len(res.Output) > 0 {
+				cfg.Stderr.Write(res.Output)
+			}
+			if err != nil {
+				return nil, err
+			}
+			results = append(results, res.Desc.Machines...)
+		}
+		if found == 0 && !hasOwnGoFiles(owned) {
+			// Every package was built only to show its errors, and built.
+			return nil, noConstructors(cfg, skipped)
+		}
 	}
 
 	var files []*File
@@ -286,23 +319,18 @@ func Render(ctx context.Context, cfg *Config) ([]*File, error) {
 	perPkg := make(map[string][]typedMachine)
 	for _, m := range results {
 		c := byFunc[[2]string{m.Pkg, m.Func}]
+		p := byPath[m.Pkg]
 		if m.Failed() {
-			problems = append(problems, machineErrors(cfg.Dir, dirOf[m.Pkg], c, m)...)
+			problems = append(problems, machineErrors(cfg.Dir, p.Dir, c, m)...)
 			continue
 		}
-		for _, w := range m.Warnings {
-			state := ""
-			if w.State != "" {
-				state = fmt.Sprintf("state %q: ", w.State)
-			}
-			fmt.Fprintf(cfg.Stderr, "%s: warning: %s%s\n", posString(cfg.Dir, w.File, w.Line), state, w.Message)
-		}
+		problems = append(problems, warnings(cfg, c, m)...)
 		name, err := FileName(m.Name)
 		if err != nil {
 			problems = append(problems, fmt.Sprintf("%s: %s: %v", posString(cfg.Dir, c.Pos.Filename, c.Pos.Line), m.Func, err))
 			continue
 		}
-		f := &File{Path: filepath.Join(dirOf[m.Pkg], name), Content: []byte(m.ASL), Pkg: m.Pkg, Func: m.Func, Machine: m.Name}
+		f := &File{Path: filepath.Join(p.Dir, name), Content: []byte(m.ASL), Pkg: m.Pkg, Func: m.Func, Machine: m.Name}
 		if prev, ok := owner[f.Path]; ok {
 			pc := byFunc[[2]string{prev.Pkg, prev.Func}]
 			problems = append(problems, fmt.Sprintf("%s: %s and %s (%s) both write %s: their machines are named %q and %q; rename one",
@@ -312,28 +340,40 @@ func Render(ctx context.Context, cfg *Config) ([]*File, error) {
 		}
 		owner[f.Path] = f
 		files = append(files, f)
-		perPkg[m.Pkg] = append(perPkg[m.Pkg], typedMachine{m: m, file: name})
+		tm := typedMachine{m: m, file: name, pos: c.Pos}
+		if m.Types != nil {
+			states := make([]string, len(m.Types.Tasks))
+			for i, t := range m.Types.Tasks {
+				states[i] = t.State
+			}
+			tm.states = statePositions(p, c, states)
+		}
+		perPkg[m.Pkg] = append(perPkg[m.Pkg], tm)
 	}
 	if len(problems) > 0 {
 		return nil, problems
 	}
-	for pkgPath, machines := range perPkg {
-		typed := false
-		for _, tm := range machines {
-			typed = typed || tm.m.Types != nil
-		}
-		if !typed {
-			continue
-		}
-		src, err := renderGo(pkgPath, nameOf[pkgPath], machines)
+	for _, p := range owned {
+		goFiles, err := goFilesOf(cfg, p, perPkg[p.Path])
 		if err != nil {
+			var list Errors
+			if errors.As(err, &list) {
+				problems = append(problems, list...)
+				continue
+			}
 			return nil, err
 		}
-		files = append(files, &File{Path: filepath.Join(dirOf[pkgPath], GoFileName), Content: src, Pkg: pkgPath})
+		files = append(files, goFiles...)
+	}
+	if len(problems) > 0 {
+		return nil, problems
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 
 	for _, f := range files {
+		if f.Delete {
+			continue // read and checked by goFilesOf
+		}
 		old, err := os.ReadFile(f.Path)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
@@ -355,15 +395,122 @@ func Render(ctx context.Context, cfg *Config) ([]*File, error) {
 	return files, nil
 }
 
+// goFilesOf returns the Go files of an aslgen package: the two files
+// rendered for its machines when one of them declares Go types, and, for
+// each of the two that it no longer needs and that carries aslgen's header,
+// a File to delete.
+func goFilesOf(cfg *Config, p *pkg, machines []typedMachine) ([]*File, error) {
+	want := map[string][]byte{}
+	for _, tm := range machines {
+		if tm.m.Types == nil {
+			continue
+		}
+		main, test, err := renderGo(cfg.Dir, p, machines)
+		if err != nil {
+			return nil, err
+		}
+		want[GoFileName], want[GoTestFileName] = main, test
+		break
+	}
+	var out []*File
+	for _, name := range []string{GoFileName, GoTestFileName} {
+		path := filepath.Join(p.Dir, name)
+		if content, ok := want[name]; ok {
+			out = append(out, &File{Path: path, Content: content, Pkg: p.Path})
+			continue
+		}
+		old, err := os.ReadFile(path)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			continue
+		case err != nil:
+			return nil, err
+		}
+		if IsGeneratedByASLGen(old) {
+			out = append(out, &File{Path: path, Old: old, Exists: true, Delete: true, Pkg: p.Path})
+		} else {
+			cfg.verbosef("%s is no longer needed, but it is not aslgen's (it lacks aslgen's header): leaving it alone", shortPath(cfg.Dir, path))
+		}
+	}
+	return out, nil
+}
+
+// ownGoFiles returns the names of aslgen's two Go files in dir that carry
+// its header.
+func ownGoFiles(dir string) []string {
+	if dir == "" {
+		return nil
+	}
+	var out []string
+	for _, name := range []string{GoFileName, GoTestFileName} {
+		if src, err := readHead(filepath.Join(dir, name), 8192); err == nil && IsGeneratedByASLGen(src) {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// hasOwnGoFiles reports whether a package of pkgs holds one of aslgen's Go
+// files, which may need deleting even when no constructor is left.
+func hasOwnGoFiles(pkgs []*pkg) bool {
+	for _, p := range pkgs {
+		if len(ownGoFiles(p.Dir)) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// noConstructors is the error when there is nothing to generate.
+func noConstructors(cfg *Config, skipped []*pkg) error {
+	if len(skipped) == 0 {
+		return fmt.Errorf("no workflow constructors found in %s: a constructor is an exported function "+
+			"func() *dsl.Machine or func() (*dsl.Machine, error), with dsl the package %s", strings.Join(cfg.Patterns, " "), DSLPath)
+	}
+	var list Errors
+	for _, p := range skipped {
+		at := "-"
+		if len(p.Constructors) > 0 {
+			at = posString(cfg.Dir, p.Constructors[0].Pos.Filename, p.Constructors[0].Pos.Line)
+		}
+		list = append(list, fmt.Sprintf("%s: package %s has workflow constructors, but no //go:generate line runs aslgen in it, "+
+			"so go generate would not update its files: add the line //go:generate go tool aslgen", at, p.Path))
+	}
+	return list
+}
+
+// warnings prints the warnings of a machine's analysis as
+// file:line: warning: ..., or returns them as problems under cfg.Strict.
+func warnings(cfg *Config, c constructor, m runner.Machine) Errors {
+	var out Errors
+	for _, w := range m.Warnings {
+		at := posString(cfg.Dir, c.Pos.Filename, c.Pos.Line)
+		if w.File != "" {
+			at = posString(cfg.Dir, w.File, w.Line)
+		}
+		state := ""
+		if w.State != "" {
+			state = fmt.Sprintf("state %q: ", w.State)
+		}
+		if cfg.Strict {
+			out = append(out, fmt.Sprintf("%s: warning: %s%s (an error under -strict)", at, state, w.Message))
+		} else {
+			fmt.Fprintf(cfg.Stderr, "%s: warning: %s%s\n", at, state, w.Message)
+		}
+	}
+	return out
+}
+
 // Apply writes, checks or diffs the files according to cfg.Mode and returns
-// the exit code.
+// the exit code. A File with Delete set is removed (ModeWrite), listed
+// (ModeCheck) or shown as a deletion (ModeDiff).
 func Apply(cfg *Config, files []*File) int {
 	if err := cfg.normalize(); err != nil {
 		fmt.Fprintf(cfg.Stderr, "aslgen: %v\n", err)
 		return ExitError
 	}
 	stale := 0
-	var paths []string
+	var paths, remove []string
 	var contents [][]byte
 	for _, f := range files {
 		rel := shortPath(cfg.Dir, f.Path)
@@ -372,16 +519,21 @@ func Apply(cfg *Config, files []*File) int {
 			continue
 		}
 		stale++
-		switch cfg.Mode {
-		case ModeCheck:
+		switch {
+		case cfg.Mode == ModeCheck:
 			fmt.Fprintln(cfg.Stdout, rel)
-		case ModeDiff:
+		case cfg.Mode == ModeDiff:
 			name := filepath.ToSlash(rel)
-			oldName := "a/" + name
+			oldName, newName := "a/"+name, "b/"+name
 			if !f.Exists {
 				oldName = "/dev/null"
 			}
-			cfg.Stdout.Write(Diff(oldName, "b/"+name, f.Old, f.Content))
+			if f.Delete {
+				newName = "/dev/null"
+			}
+			cfg.Stdout.Write(Diff(oldName, newName, f.Old, f.Content))
+		case f.Delete:
+			remove = append(remove, f.Path)
 		default:
 			paths, contents = append(paths, f.Path), append(contents, f.Content)
 		}
@@ -393,6 +545,13 @@ func Apply(cfg *Config, files []*File) int {
 		}
 		for _, p := range paths {
 			cfg.verbosef("wrote %s", shortPath(cfg.Dir, p))
+		}
+		for _, p := range remove {
+			if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				fmt.Fprintf(cfg.Stderr, "aslgen: %v\n", err)
+				return ExitError
+			}
+			cfg.verbosef("deleted %s, which is no longer needed", shortPath(cfg.Dir, p))
 		}
 		return ExitOK
 	}

@@ -47,7 +47,7 @@ func Slow() *dsl.Machine {
 	m.Pass("A")
 	return m
 }
-`})
+` + directive})
 	started := filepath.Join(t.TempDir(), "started")
 	cmd := exec.Command(aslgenBin, "./...")
 	cmd.Dir = mod

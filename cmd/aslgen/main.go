@@ -20,16 +20,20 @@ func main() {
 	os.Exit(code)
 }
 
-const usage = `usage: aslgen [-check | -diff] [-v] [-work] [-tags list] [packages]
+const usage = `usage: aslgen [-check | -diff] [-strict] [-v] [-work] [-tags list] [packages]
        aslgen validate [-json] FILE...
        aslgen run [-input JSON|@FILE] [-mock-config FILE -test-case NAME] [-name NAME] [-account ID] [-region REGION] [-history] DEFINITION.json
        aslgen run [-account ID] [-region REGION] -cases FILE.jsonl
 
 aslgen writes the ASL file of every workflow constructor in the packages
-(default "."): <name>.asl.json beside the package's Go files.
+(default "."): <name>.asl.json beside the package's Go files; and, when a
+machine declares Go types, aslgen_gen.go (payload types, embedded ASL) and
+aslgen_gen_test.go (simulator and typed mocks). Only packages with a
+//go:generate line that runs aslgen are generated, checked or diffed.
 
-  -check      write nothing; list the files that are missing or out of date (exit 1 if any)
+  -check      write nothing; list the files that are missing, out of date or to delete (exit 1 if any)
   -diff       write nothing; print a unified diff of each file that would change (exit 1 if any)
+  -strict     treat the data-flow analysis's warnings as errors (exit 2, nothing written)
   -v          report packages, constructors and files written or unchanged
   -work       keep the runner's work directory and print its path
   -tags list  build tags, as for go build
@@ -114,6 +118,7 @@ func generate(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	diff := fs.Bool("diff", false, "")
 	verbose := fs.Bool("v", false, "")
 	work := fs.Bool("work", false, "")
+	strict := fs.Bool("strict", false, "")
 	tags := fs.String("tags", "", "")
 	if code, done := parse(fs, args); done {
 		return code
@@ -123,6 +128,7 @@ func generate(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		Tags:     *tags,
 		Verbose:  *verbose,
 		KeepWork: *work,
+		Strict:   *strict,
 		Stdout:   stdout,
 		Stderr:   stderr,
 	}

@@ -64,6 +64,11 @@ func childEnv() []string {
 	return append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOTOOLCHAIN=local", "GOWORK=off")
 }
 
+// directive ends the Go files of the test packages that aslgen generates:
+// only a package with a //go:generate line that runs aslgen is aslgen's. It
+// goes last so that the line numbers the tests expect stay as they are.
+const directive = "\n//go:generate go tool aslgen\n"
+
 // newModule creates a module example.com/m in a temporary directory with
 // the given files (slash-separated paths) and returns its directory.
 func newModule(t *testing.T, files map[string]string) string {
@@ -194,7 +199,7 @@ func Refund() (*wf.Machine, error) {
 }
 
 func helper() *wf.Machine { return nil }
-`
+` + directive
 
 func TestGenerateCheckDiff(t *testing.T) {
 	t.Parallel()
@@ -292,7 +297,7 @@ func Order() *dsl.Machine {
 	_ = n
 	return dsl.NewMachine("Order")
 }
-`,
+` + directive,
 	})
 	pkgDir := filepath.Join(mod, "orders")
 	r := aslgen(t, pkgDir)
@@ -310,7 +315,7 @@ func Order() *dsl.Machine {
 	}
 
 	// A syntax error that hides the constructor is reported too.
-	writeFiles(t, mod, map[string]string{"orders/flow.go": "package orders\n\nimport \"github.com/aslgen/aslgen/dsl\"\n\nfunc Order() *dsl.Machine {\n\treturn dsl.NewMachine(\"Order\"\n}\n"})
+	writeFiles(t, mod, map[string]string{"orders/flow.go": "package orders\n\nimport \"github.com/aslgen/aslgen/dsl\"\n\nfunc Order() *dsl.Machine {\n\treturn dsl.NewMachine(\"Order\"\n}\n" + directive})
 	r = aslgen(t, pkgDir)
 	r.want(t, 2)
 	if !strings.Contains(r.stderr, "flow.go:6:") || !strings.Contains(r.stderr, "syntax error") {
@@ -342,7 +347,7 @@ func Boom() *dsl.Machine {
 func Nil() *dsl.Machine { return nil }
 
 func Fails() (*dsl.Machine, error) { return nil, errors.New("no configuration") }
-`,
+` + directive,
 	})
 	pkgDir := filepath.Join(mod, "orders")
 	r := aslgen(t, pkgDir)
@@ -374,7 +379,7 @@ func Order() *dsl.Machine {
 	m.Pass("A")
 	return m
 }
-`,
+` + directive,
 	})
 	r := aslgen(t, mod, "./...")
 	r.want(t, 2)
@@ -421,7 +426,7 @@ import "github.com/aslgen/aslgen/dsl"
 func Order() *dsl.Machine { return dsl.NewMachine("Order") }
 
 func main() {}
-`,
+` + directive,
 	})
 	r := aslgen(t, mod)
 	r.want(t, 2)
@@ -439,7 +444,7 @@ func Order() *dsl.Machine {
 	m.Pass("A")
 	return m
 }
-`
+` + directive
 
 func TestForeignFile(t *testing.T) {
 	t.Parallel()
@@ -486,7 +491,7 @@ func Second() *dsl.Machine {
 	m.Pass("A")
 	return m
 }
-`,
+` + directive,
 	})
 	r := aslgen(t, filepath.Join(mod, "orders"))
 	r.want(t, 2)
@@ -520,7 +525,7 @@ func TestStaleGeneratedGoFile(t *testing.T) {
 func TestPackagesAndTags(t *testing.T) {
 	t.Parallel()
 	flow := func(pkg, name string) string {
-		return fmt.Sprintf("package %s\n\nimport \"github.com/aslgen/aslgen/dsl\"\n\nfunc Flow() *dsl.Machine {\n\tm := dsl.NewMachine(%q)\n\tm.Pass(\"A\")\n\treturn m\n}\n", pkg, name)
+		return fmt.Sprintf("package %s\n\nimport \"github.com/aslgen/aslgen/dsl\"\n\nfunc Flow() *dsl.Machine {\n\tm := dsl.NewMachine(%q)\n\tm.Pass(\"A\")\n\treturn m\n}\n", pkg, name) + directive
 	}
 	mod := newModule(t, map[string]string{
 		"a/flow.go":            flow("a", "Alpha"),
@@ -550,7 +555,7 @@ func TestPackagesAndTags(t *testing.T) {
 func TestGoGenerateTool(t *testing.T) {
 	t.Parallel()
 	mod := newModule(t, map[string]string{
-		"orders/flow.go": "package orders\n\n//go:generate go tool aslgen\n\n" + strings.TrimPrefix(simpleFlow, "package orders\n"),
+		"orders/flow.go": simpleFlow,
 	})
 	// go tool does not update go.mod (not even with -mod=mod): the tool's
 	// requirements come from go get -tool, as in the user documentation.
@@ -564,6 +569,46 @@ func TestGoGenerateTool(t *testing.T) {
 	}
 	command(t, mod, "go", "tool", "aslgen", "-check", "./...").want(t, 0)
 	command(t, filepath.Join(mod, "orders"), "go", "run", "github.com/aslgen/aslgen/cmd/aslgen", "-check").want(t, 0)
+}
+
+// TestOwnership checks that generating, checking and diffing agree with go
+// generate on which packages are aslgen's: those with a //go:generate line
+// that runs aslgen. A package with constructors but no such line is skipped
+// with a note (and is an error when it is all there is to do), so that
+// go generate ./... followed by aslgen -check ./... passes.
+func TestOwnership(t *testing.T) {
+	t.Parallel()
+	noLine := strings.TrimSuffix(strings.Replace(simpleFlow, `"X"`, `"Y"`, 1), directive)
+	mod := newModule(t, map[string]string{
+		"orders/flow.go":   simpleFlow,
+		"library/flow.go":  strings.Replace(noLine, "package orders", "package library", 1),
+		"library/extra.go": "package library\n\n//go:generate go version\n",
+	})
+	command(t, mod, "go", "get", "-tool", "github.com/aslgen/aslgen/cmd/aslgen@v0.0.0").want(t, 0)
+	command(t, mod, "go", "generate", "./...").want(t, 0)
+	if !exists(filepath.Join(mod, "orders", "x.asl.json")) || exists(filepath.Join(mod, "library", "y.asl.json")) {
+		t.Fatalf("go generate wrote: orders: %s; library: %s", listDir(t, filepath.Join(mod, "orders")), listDir(t, filepath.Join(mod, "library")))
+	}
+	note := "aslgen: skipping package example.com/m/library: it has workflow constructors, but no //go:generate line runs aslgen in it\n"
+	for _, args := range [][]string{{"-check", "./..."}, {"-diff", "./..."}, {"./..."}} {
+		r := aslgen(t, mod, args...)
+		r.want(t, 0)
+		if r.stderr != note || r.stdout != "" {
+			t.Errorf("%v: stdout %q, stderr %q", args, r.stdout, r.stderr)
+		}
+	}
+	if exists(filepath.Join(mod, "library", "y.asl.json")) {
+		t.Error("aslgen generated a package without a go:generate line for it")
+	}
+	for _, args := range [][]string{{"./library"}, {"-check", "./library"}} {
+		r := aslgen(t, mod, args...)
+		r.want(t, 2)
+		want := filepath.Join("library", "flow.go") + ":5: package example.com/m/library has workflow constructors, but no //go:generate line runs aslgen in it, " +
+			"so go generate would not update its files: add the line //go:generate go tool aslgen\n"
+		if !strings.HasSuffix(r.stderr, want) {
+			t.Errorf("%v: stderr %q, want it to end with %q", args, r.stderr, want)
+		}
+	}
 }
 
 const validASL = `{
@@ -653,7 +698,7 @@ func TestValidate(t *testing.T) {
 func TestCommandLine(t *testing.T) {
 	r := runInProcess("-h")
 	r.want(t, 0)
-	for _, want := range []string{"aslgen [-check | -diff]", "aslgen validate [-json] FILE..."} {
+	for _, want := range []string{"aslgen [-check | -diff] [-strict]", "aslgen validate [-json] FILE...", "-strict     treat"} {
 		if !strings.Contains(r.stderr, want) {
 			t.Errorf("usage lacks %q:\n%s", want, r.stderr)
 		}

@@ -4,10 +4,7 @@ package fulfilment
 
 import (
 	"bytes"
-	"context"
 	_ "embed"
-	asl "github.com/aslgen/aslgen/dsl/asl"
-	sim "github.com/aslgen/aslgen/dsl/sim"
 )
 
 //go:embed orderfulfilment.asl.json
@@ -18,91 +15,61 @@ func OrderFulfilmentASL() []byte {
 	return bytes.Clone(orderFulfilmentASL)
 }
 
-// NewOrderFulfilmentSimulator returns a simulator of the OrderFulfilment machine's committed ASL,
-// named after it; opts add mocks and other options.
-func NewOrderFulfilmentSimulator(opts ...sim.Option) (*sim.Simulator, error) {
-	doc, err := asl.Unmarshal(orderFulfilmentASL)
-	if err != nil {
-		return nil, err
-	}
-	return sim.New(doc, append([]sim.Option{sim.Name("OrderFulfilment")}, opts...)...)
-}
-
 // OrderFulfilmentInput is the input of the OrderFulfilment machine.
 type OrderFulfilmentInput = Order
 
 // OrderFulfilmentOutput is the output of the OrderFulfilment machine.
 type OrderFulfilmentOutput = Result
 
-// ReserveInventoryInput is what task ReserveInventory of the OrderFulfilment machine receives.
-type ReserveInventoryInput struct {
-	OrderID    string     `json:"orderId"`
-	Customer   Customer   `json:"customer"`
-	Items      []LineItem `json:"items"`
-	Express    bool       `json:"express"`
-	Fulfilment struct {
-		Status string `json:"status"`
-	} `json:"fulfilment"`
-	Reservation struct {
-		Available   bool  `json:"available"`
-		RestockDays int64 `json:"restockDays"`
-	} `json:"reservation,omitempty"`
+// OrderFulfilmentReserveInventoryInput is what task "ReserveInventory" of the OrderFulfilment machine receives.
+type OrderFulfilmentReserveInventoryInput struct {
+	OrderID     string                                         `json:"orderId"`
+	Customer    Customer                                       `json:"customer"`
+	Items       []LineItem                                     `json:"items"`
+	Express     bool                                           `json:"express"`
+	Fulfilment  OrderFulfilmentReserveInventoryInputFulfilment `json:"fulfilment"`
+	Reservation *Reservation                                   `json:"reservation,omitempty"`
 }
 
-// ReserveInventoryOutput is what task ReserveInventory of the OrderFulfilment machine returns.
-type ReserveInventoryOutput = Reservation
-
-// MockReserveInventory runs f as task ReserveInventory in the simulator (a typed sim.Func).
-func MockReserveInventory(f func(context.Context, ReserveInventoryInput) (ReserveInventoryOutput, error)) sim.Option {
-	return sim.OnState("ReserveInventory", sim.Func(f))
+// OrderFulfilmentReserveInventoryInputFulfilment is part of OrderFulfilmentReserveInventoryInput.
+type OrderFulfilmentReserveInventoryInputFulfilment struct {
+	Status string `json:"status"`
 }
 
-// PackItemInput is what task PackItem of the OrderFulfilment machine receives.
-type PackItemInput = PackRequest
+// OrderFulfilmentReserveInventoryOutput is what task "ReserveInventory" of the OrderFulfilment machine returns.
+type OrderFulfilmentReserveInventoryOutput = Reservation
 
-// PackItemOutput is what task PackItem of the OrderFulfilment machine returns.
-type PackItemOutput = Parcel
+// OrderFulfilmentPackItemInput is what task "PackItem" of the OrderFulfilment machine receives.
+type OrderFulfilmentPackItemInput = PackRequest
 
-// MockPackItem runs f as task PackItem in the simulator (a typed sim.Func).
-func MockPackItem(f func(context.Context, PackItemInput) (PackItemOutput, error)) sim.Option {
-	return sim.OnState("PackItem", sim.Func(f))
+// OrderFulfilmentPackItemOutput is what task "PackItem" of the OrderFulfilment machine returns.
+type OrderFulfilmentPackItemOutput = Parcel
+
+// OrderFulfilmentChargeCustomerInput is what task "ChargeCustomer" of the OrderFulfilment machine receives.
+type OrderFulfilmentChargeCustomerInput struct {
+	OrderID     string                                       `json:"orderId"`
+	Customer    Customer                                     `json:"customer"`
+	Items       []LineItem                                   `json:"items"`
+	Express     bool                                         `json:"express"`
+	Fulfilment  OrderFulfilmentChargeCustomerInputFulfilment `json:"fulfilment"`
+	Reservation Reservation                                  `json:"reservation"`
+	Parcels     []Parcel                                     `json:"parcels"`
 }
 
-// ChargeCustomerInput is what task ChargeCustomer of the OrderFulfilment machine receives.
-type ChargeCustomerInput struct {
-	OrderID    string     `json:"orderId"`
-	Customer   Customer   `json:"customer"`
-	Items      []LineItem `json:"items"`
-	Express    bool       `json:"express"`
-	Fulfilment struct {
-		Status string `json:"status"`
-	} `json:"fulfilment"`
-	Reservation struct {
-		Available   bool  `json:"available"`
-		RestockDays int64 `json:"restockDays"`
-	} `json:"reservation"`
-	Parcels []Parcel `json:"parcels"`
+// OrderFulfilmentChargeCustomerInputFulfilment is part of OrderFulfilmentChargeCustomerInput.
+type OrderFulfilmentChargeCustomerInputFulfilment struct {
+	Status string `json:"status"`
 }
 
-// ChargeCustomerOutput is what task ChargeCustomer of the OrderFulfilment machine returns.
-type ChargeCustomerOutput = Charge
+// OrderFulfilmentChargeCustomerOutput is what task "ChargeCustomer" of the OrderFulfilment machine returns.
+type OrderFulfilmentChargeCustomerOutput = Charge
 
-// MockChargeCustomer runs f as task ChargeCustomer in the simulator (a typed sim.Func).
-func MockChargeCustomer(f func(context.Context, ChargeCustomerInput) (ChargeCustomerOutput, error)) sim.Option {
-	return sim.OnState("ChargeCustomer", sim.Func(f))
-}
-
-// ScheduleShipmentInput is what task ScheduleShipment of the OrderFulfilment machine receives.
-type ScheduleShipmentInput struct {
+// OrderFulfilmentScheduleShipmentInput is what task "ScheduleShipment" of the OrderFulfilment machine receives.
+type OrderFulfilmentScheduleShipmentInput struct {
 	Express bool     `json:"express"`
 	OrderID string   `json:"orderId"`
 	Parcels []Parcel `json:"parcels"`
 }
 
-// ScheduleShipmentOutput is what task ScheduleShipment of the OrderFulfilment machine returns.
-type ScheduleShipmentOutput = Shipment
-
-// MockScheduleShipment runs f as task ScheduleShipment in the simulator (a typed sim.Func).
-func MockScheduleShipment(f func(context.Context, ScheduleShipmentInput) (ScheduleShipmentOutput, error)) sim.Option {
-	return sim.OnState("ScheduleShipment", sim.Func(f))
-}
+// OrderFulfilmentScheduleShipmentOutput is what task "ScheduleShipment" of the OrderFulfilment machine returns.
+type OrderFulfilmentScheduleShipmentOutput = Shipment

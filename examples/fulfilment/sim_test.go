@@ -23,10 +23,10 @@ func simulator(t *testing.T, reserve sim.Handler, extra ...sim.Option) *sim.Simu
 		sim.Strict(),
 		sim.StartTime(time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)),
 		sim.OnState("ReserveInventory", reserve),
-		MockPackItem(func(_ context.Context, r PackItemInput) (PackItemOutput, error) {
+		MockOrderFulfilmentPackItem(func(_ context.Context, r OrderFulfilmentPackItemInput) (OrderFulfilmentPackItemOutput, error) {
 			return Parcel{ParcelID: r.OrderID + "-" + r.Item.SKU, WeightKg: float64(r.Item.Quantity)}, nil
 		}),
-		MockChargeCustomer(func(_ context.Context, o ChargeCustomerInput) (ChargeCustomerOutput, error) {
+		MockOrderFulfilmentChargeCustomer(func(_ context.Context, o OrderFulfilmentChargeCustomerInput) (OrderFulfilmentChargeCustomerOutput, error) {
 			return Charge{ChargeID: "ch-" + o.OrderID}, nil
 		}),
 		sim.OnState("ScheduleShipment", sim.Return(Shipment{TrackingNumber: "T-1"})),
@@ -38,7 +38,9 @@ func simulator(t *testing.T, reserve sim.Handler, extra ...sim.Option) *sim.Simu
 }
 
 func reservation(r Reservation) sim.Handler {
-	return sim.Func(func(context.Context, ReserveInventoryInput) (ReserveInventoryOutput, error) { return r, nil })
+	return sim.Func(func(context.Context, OrderFulfilmentReserveInventoryInput) (OrderFulfilmentReserveInventoryOutput, error) {
+		return r, nil
+	})
 }
 
 func TestFulfilmentHappyPath(t *testing.T) {

@@ -4,10 +4,7 @@ package invoicing
 
 import (
 	"bytes"
-	"context"
 	_ "embed"
-	asl "github.com/aslgen/aslgen/dsl/asl"
-	sim "github.com/aslgen/aslgen/dsl/sim"
 )
 
 //go:embed invoicing.asl.json
@@ -18,62 +15,32 @@ func InvoicingASL() []byte {
 	return bytes.Clone(invoicingASL)
 }
 
-// NewInvoicingSimulator returns a simulator of the Invoicing machine's committed ASL,
-// named after it; opts add mocks and other options.
-func NewInvoicingSimulator(opts ...sim.Option) (*sim.Simulator, error) {
-	doc, err := asl.Unmarshal(invoicingASL)
-	if err != nil {
-		return nil, err
-	}
-	return sim.New(doc, append([]sim.Option{sim.Name("Invoicing")}, opts...)...)
-}
-
 // InvoicingInput is the input of the Invoicing machine.
 type InvoicingInput = Order
 
 // InvoicingOutput is the output of the Invoicing machine.
 type InvoicingOutput = Invoice
 
-// LoadCustomerInput is what task LoadCustomer of the Invoicing machine receives.
-type LoadCustomerInput = CustomerRef
+// InvoicingLoadCustomerInput is what task "LoadCustomer" of the Invoicing machine receives.
+type InvoicingLoadCustomerInput = CustomerRef
 
-// LoadCustomerOutput is what task LoadCustomer of the Invoicing machine returns.
-type LoadCustomerOutput = Customer
+// InvoicingLoadCustomerOutput is what task "LoadCustomer" of the Invoicing machine returns.
+type InvoicingLoadCustomerOutput = Customer
 
-// MockLoadCustomer runs f as task LoadCustomer in the simulator (a typed sim.Func).
-func MockLoadCustomer(f func(context.Context, LoadCustomerInput) (LoadCustomerOutput, error)) sim.Option {
-	return sim.OnState("LoadCustomer", sim.Func(f))
-}
+// InvoicingPriceLineInput is what task "PriceLine" of the Invoicing machine receives.
+type InvoicingPriceLineInput = PriceRequest
 
-// PriceLineInput is what task PriceLine of the Invoicing machine receives.
-type PriceLineInput = PriceRequest
+// InvoicingPriceLineOutput is what task "PriceLine" of the Invoicing machine returns.
+type InvoicingPriceLineOutput = PricedLine
 
-// PriceLineOutput is what task PriceLine of the Invoicing machine returns.
-type PriceLineOutput = PricedLine
+// InvoicingRequestApprovalInput is what task "RequestApproval" of the Invoicing machine receives.
+type InvoicingRequestApprovalInput = ApprovalRequest
 
-// MockPriceLine runs f as task PriceLine in the simulator (a typed sim.Func).
-func MockPriceLine(f func(context.Context, PriceLineInput) (PriceLineOutput, error)) sim.Option {
-	return sim.OnState("PriceLine", sim.Func(f))
-}
+// InvoicingRequestApprovalOutput is what task "RequestApproval" of the Invoicing machine returns.
+type InvoicingRequestApprovalOutput = Approval
 
-// RequestApprovalInput is what task RequestApproval of the Invoicing machine receives.
-type RequestApprovalInput = ApprovalRequest
+// InvoicingIssueInvoiceInput is what task "IssueInvoice" of the Invoicing machine receives.
+type InvoicingIssueInvoiceInput = InvoiceRequest
 
-// RequestApprovalOutput is what task RequestApproval of the Invoicing machine returns.
-type RequestApprovalOutput = Approval
-
-// MockRequestApproval runs f as task RequestApproval in the simulator (a typed sim.Func).
-func MockRequestApproval(f func(context.Context, RequestApprovalInput) (RequestApprovalOutput, error)) sim.Option {
-	return sim.OnState("RequestApproval", sim.Func(f))
-}
-
-// IssueInvoiceInput is what task IssueInvoice of the Invoicing machine receives.
-type IssueInvoiceInput = InvoiceRequest
-
-// IssueInvoiceOutput is what task IssueInvoice of the Invoicing machine returns.
-type IssueInvoiceOutput = Issued
-
-// MockIssueInvoice runs f as task IssueInvoice in the simulator (a typed sim.Func).
-func MockIssueInvoice(f func(context.Context, IssueInvoiceInput) (IssueInvoiceOutput, error)) sim.Option {
-	return sim.OnState("IssueInvoice", sim.Func(f))
-}
+// InvoicingIssueInvoiceOutput is what task "IssueInvoice" of the Invoicing machine returns.
+type InvoicingIssueInvoiceOutput = Issued

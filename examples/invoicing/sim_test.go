@@ -16,18 +16,18 @@ var order = Order{OrderID: "o-1", CustomerID: "c-7", Lines: []Line{{SKU: "pen", 
 var prices = map[string]float64{"pen": 2.5, "desk": 300, "piano": 4000}
 
 func loadCustomer(tier string) sim.Option {
-	return MockLoadCustomer(func(_ context.Context, in LoadCustomerInput) (LoadCustomerOutput, error) {
+	return MockInvoicingLoadCustomer(func(_ context.Context, in InvoicingLoadCustomerInput) (InvoicingLoadCustomerOutput, error) {
 		return Customer{ID: in.CustomerID, Tier: tier, TaxRate: 0.2}, nil
 	})
 }
 
-var priceLine = MockPriceLine(func(_ context.Context, in PriceLineInput) (PriceLineOutput, error) {
+var priceLine = MockInvoicingPriceLine(func(_ context.Context, in InvoicingPriceLineInput) (InvoicingPriceLineOutput, error) {
 	return PricedLine{SKU: in.SKU, Amount: float64(in.Qty) * prices[in.SKU] * (1 - in.Discount)}, nil
 })
 
 // issued records the invoice requests it receives.
 func issued(got *[]InvoiceRequest) sim.Option {
-	return MockIssueInvoice(func(_ context.Context, in IssueInvoiceInput) (IssueInvoiceOutput, error) {
+	return MockInvoicingIssueInvoice(func(_ context.Context, in InvoicingIssueInvoiceInput) (InvoicingIssueInvoiceOutput, error) {
 		*got = append(*got, in)
 		return Issued{InvoiceID: "inv-" + in.OrderID}, nil
 	})
@@ -93,7 +93,7 @@ func TestApproval(t *testing.T) {
 	// The approval function gets the Payload, with the task token; what
 	// the mock returns is what the manager's callback sends.
 	approver := func(approved bool) sim.Option {
-		return MockRequestApproval(func(_ context.Context, req RequestApprovalInput) (RequestApprovalOutput, error) {
+		return MockInvoicingRequestApproval(func(_ context.Context, req InvoicingRequestApprovalInput) (InvoicingRequestApprovalOutput, error) {
 			if req.Subtotal != 4000 || req.OrderID != "o-2" || req.Token == "" {
 				return Approval{}, fmt.Errorf("approval request %+v", req)
 			}

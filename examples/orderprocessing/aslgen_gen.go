@@ -4,10 +4,7 @@ package orderprocessing
 
 import (
 	"bytes"
-	"context"
 	_ "embed"
-	asl "github.com/aslgen/aslgen/dsl/asl"
-	sim "github.com/aslgen/aslgen/dsl/sim"
 )
 
 //go:embed orderprocessing.asl.json
@@ -18,51 +15,26 @@ func OrderProcessingASL() []byte {
 	return bytes.Clone(orderProcessingASL)
 }
 
-// NewOrderProcessingSimulator returns a simulator of the OrderProcessing machine's committed ASL,
-// named after it; opts add mocks and other options.
-func NewOrderProcessingSimulator(opts ...sim.Option) (*sim.Simulator, error) {
-	doc, err := asl.Unmarshal(orderProcessingASL)
-	if err != nil {
-		return nil, err
-	}
-	return sim.New(doc, append([]sim.Option{sim.Name("OrderProcessing")}, opts...)...)
-}
-
 // OrderProcessingInput is the input of the OrderProcessing machine.
 type OrderProcessingInput = Order
 
 // OrderProcessingOutput is the output of the OrderProcessing machine.
 type OrderProcessingOutput = Order
 
-// ValidateOrderInput is what task ValidateOrder of the OrderProcessing machine receives.
-type ValidateOrderInput = Order
+// OrderProcessingValidateOrderInput is what task "ValidateOrder" of the OrderProcessing machine receives.
+type OrderProcessingValidateOrderInput = Order
 
-// ValidateOrderOutput is what task ValidateOrder of the OrderProcessing machine returns.
-type ValidateOrderOutput = Order
+// OrderProcessingValidateOrderOutput is what task "ValidateOrder" of the OrderProcessing machine returns.
+type OrderProcessingValidateOrderOutput = Order
 
-// MockValidateOrder runs f as task ValidateOrder in the simulator (a typed sim.Func).
-func MockValidateOrder(f func(context.Context, ValidateOrderInput) (ValidateOrderOutput, error)) sim.Option {
-	return sim.OnState("ValidateOrder", sim.Func(f))
-}
+// OrderProcessingProcessPaymentInput is what task "ProcessPayment" of the OrderProcessing machine receives.
+type OrderProcessingProcessPaymentInput = Order
 
-// ProcessPaymentInput is what task ProcessPayment of the OrderProcessing machine receives.
-type ProcessPaymentInput = Order
+// OrderProcessingProcessPaymentOutput is what task "ProcessPayment" of the OrderProcessing machine returns.
+type OrderProcessingProcessPaymentOutput = Order
 
-// ProcessPaymentOutput is what task ProcessPayment of the OrderProcessing machine returns.
-type ProcessPaymentOutput = Order
+// OrderProcessingShipOrderInput is what task "ShipOrder" of the OrderProcessing machine receives.
+type OrderProcessingShipOrderInput = Order
 
-// MockProcessPayment runs f as task ProcessPayment in the simulator (a typed sim.Func).
-func MockProcessPayment(f func(context.Context, ProcessPaymentInput) (ProcessPaymentOutput, error)) sim.Option {
-	return sim.OnState("ProcessPayment", sim.Func(f))
-}
-
-// ShipOrderInput is what task ShipOrder of the OrderProcessing machine receives.
-type ShipOrderInput = Order
-
-// ShipOrderOutput is what task ShipOrder of the OrderProcessing machine returns.
-type ShipOrderOutput = Order
-
-// MockShipOrder runs f as task ShipOrder in the simulator (a typed sim.Func).
-func MockShipOrder(f func(context.Context, ShipOrderInput) (ShipOrderOutput, error)) sim.Option {
-	return sim.OnState("ShipOrder", sim.Func(f))
-}
+// OrderProcessingShipOrderOutput is what task "ShipOrder" of the OrderProcessing machine returns.
+type OrderProcessingShipOrderOutput = Order

@@ -33,9 +33,9 @@ func ship(_ context.Context, o Order) (Order, error) {
 
 func TestOrderProcessingHappyPath(t *testing.T) {
 	s := simulator(t,
-		MockValidateOrder(validate),
-		MockProcessPayment(pay),
-		MockShipOrder(ship),
+		MockOrderProcessingValidateOrder(validate),
+		MockOrderProcessingProcessPayment(pay),
+		MockOrderProcessingShipOrder(ship),
 	)
 	ex, err := s.Run(context.Background(), Order{OrderID: "o-1", Amount: 42})
 	if err != nil {
@@ -59,9 +59,9 @@ func TestOrderProcessingHappyPath(t *testing.T) {
 
 func TestOrderProcessingCatchesPaymentFailure(t *testing.T) {
 	s := simulator(t,
-		MockValidateOrder(validate),
+		MockOrderProcessingValidateOrder(validate),
 		sim.OnState("ProcessPayment", sim.Throw("PaymentDeclined", "card expired")),
-		MockShipOrder(ship),
+		MockOrderProcessingShipOrder(ship),
 	)
 	ex, err := s.Run(context.Background(), Order{OrderID: "o-2"})
 	if err != nil {
@@ -95,9 +95,9 @@ func TestOrderProcessingCatchesPaymentFailure(t *testing.T) {
 func TestOrderProcessingRetriesThrottling(t *testing.T) {
 	throttled := sim.Throw("Lambda.TooManyRequestsException", "Rate exceeded")
 	s := simulator(t,
-		MockValidateOrder(validate),
+		MockOrderProcessingValidateOrder(validate),
 		sim.OnState("ProcessPayment", sim.Sequence(throttled, throttled, sim.Func(pay))),
-		MockShipOrder(ship),
+		MockOrderProcessingShipOrder(ship),
 	)
 	ex, err := s.Run(context.Background(), Order{OrderID: "o-4"})
 	if err != nil {
@@ -121,7 +121,7 @@ func TestOrderProcessingRetriesThrottling(t *testing.T) {
 }
 
 func TestOrderProcessingUnmockedTask(t *testing.T) {
-	s := simulator(t, MockValidateOrder(validate))
+	s := simulator(t, MockOrderProcessingValidateOrder(validate))
 	ex, err := s.Run(context.Background(), Order{OrderID: "o-3"})
 	if err != nil {
 		t.Fatal(err)

@@ -2,21 +2,32 @@ package handlers_test
 
 import (
 	"context"
+	"os/exec"
+	"strings"
 	"testing"
 
+	"github.com/aslgen/aslgen/dsl/asl"
 	"github.com/aslgen/aslgen/dsl/sim"
 	"github.com/aslgen/aslgen/examples/orderprocessing"
 	"github.com/aslgen/aslgen/examples/orderprocessing/handlers"
 )
 
 // TestHandlersInWorkflow runs the committed workflow with the real handlers
-// as its tasks, through the generated typed mocks.
+// as its tasks. The generated NewOrderProcessingSimulator and typed mocks
+// are test code of package orderprocessing, out of reach here; the tests of
+// another package build the simulator from the embedded ASL, and sim.Func
+// checks the handlers' types as the generated mocks do.
 func TestHandlersInWorkflow(t *testing.T) {
-	s, err := orderprocessing.NewOrderProcessingSimulator(
+	doc, err := asl.Unmarshal(orderprocessing.OrderProcessingASL())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := sim.New(doc,
+		sim.Name("OrderProcessing"),
 		sim.Strict(),
-		orderprocessing.MockValidateOrder(handlers.ValidateOrder),
-		orderprocessing.MockProcessPayment(handlers.ProcessPayment),
-		orderprocessing.MockShipOrder(handlers.ShipOrder),
+		sim.OnState("ValidateOrder", sim.Func(handlers.ValidateOrder)),
+		sim.OnState("ProcessPayment", sim.Func(handlers.ProcessPayment)),
+		sim.OnState("ShipOrder", sim.Func(handlers.ShipOrder)),
 	)
 	if err != nil {
 		t.Fatal(err)
@@ -41,5 +52,27 @@ func TestHandlersInWorkflow(t *testing.T) {
 	}
 	if ex.Status != sim.Failed || ex.Error != "Order.ProcessingError" {
 		t.Errorf("invalid order: %s %s", ex.Status, ex.Error)
+	}
+}
+
+// TestHandlersDoNotLinkSimulator checks that a program built from the
+// handlers, such as a Lambda function, does not link the simulator: the
+// payload types it imports come without it.
+func TestHandlersDoNotLinkSimulator(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go list; skipped with -short")
+	}
+	out, err := exec.Command("go", "list", "-deps", ".").Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	deps := strings.Fields(string(out))
+	for _, dep := range deps {
+		if dep == "github.com/aslgen/aslgen/dsl/sim" {
+			t.Errorf("the handlers link %s:\n%s", dep, out)
+		}
+	}
+	if len(deps) < 2 || deps[len(deps)-1] != "github.com/aslgen/aslgen/examples/orderprocessing/handlers" {
+		t.Errorf("go list -deps gave %v", deps)
 	}
 }
