@@ -20,7 +20,7 @@ const (
 	CodeMissingTransitionTarget = "MISSING_TRANSITION_TARGET"
 	CodeTooDeeplyNested         = "TOO_DEEPLY_NESTED"
 	// CodeInvalidJSONata is the code AWS gives a JSONata expression that
-	// does not parse; Validate reports it when [CheckJSONata] is set.
+	// does not parse; Validate reports it.
 	CodeInvalidJSONata = "INVALID_JSONATA_EXPRESSION"
 )
 

@@ -196,8 +196,8 @@ func sortByOffset(ds []Diagnostic, offs []int) {
 // arguments and nesting are checked, and no two keys may be equal once .$
 // is removed. Paths may start with $, $$ or a $variable (not in
 // ResultPath). In JSONata states it checks the "{% ... %}" form of every
-// string, and the expressions themselves with [CheckJSONata] when it is
-// set. Assign keys must be variable names; a scope may not assign a
+// string, and the expressions themselves with the JSONata 2.0 parser.
+// Assign keys must be variable names; a scope may not assign a
 // variable of an enclosing scope. Strings holding ${Name} definition
 // substitutions are not checked.
 //

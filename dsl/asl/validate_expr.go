@@ -11,18 +11,8 @@ import (
 	"github.com/aslgen/aslgen/dsl/jsonpath"
 )
 
-// CheckJSONata, when set, checks the text of each JSONata expression that
-// [Validate] finds in a JSONata state: expr is what stands between "{%" and
-// "%}", without the white space around it. A non-nil error becomes a
-// diagnostic with the code CodeInvalidJSONata (or the code the error names,
-// when it has a method DiagnosticCode() string) at the location of the
-// string, and the message `JSONata expression "<expr>": <the error's text>`.
-//
-// Package asl sets it to the JSONata 2.0 parser of package jsonata (the
-// version AWS runs). Set to nil, Validate checks only the "{% ... %}" form
-// of the strings, not the expressions inside. Change it only before
-// Validate runs; it is called from whichever goroutine calls Validate.
-var CheckJSONata func(expr string) error
+// checkJSONataHook, when a test sets it, replaces parseJSONata.
+var checkJSONataHook func(expr string) error
 
 // Limits of expressions and nesting.
 const (
@@ -946,14 +936,21 @@ func spaceBeforeBreak(ws string) bool {
 	return i > 0
 }
 
-// jsonataExpr checks the text of a JSONata expression with CheckJSONata and
-// records the variables it reads.
+// jsonataExpr checks the text of a JSONata expression with the JSONata 2.0
+// parser (parseJSONata) and records the variables it reads. A parse error
+// becomes a diagnostic with the code CodeInvalidJSONata (or the code the
+// error names, when it has a method DiagnosticCode() string) and the
+// message `JSONata expression "<expr>": <the error's text>`.
 func (v *validator) jsonataExpr(loc, expr string) {
 	if hasPlaceholder(expr) {
 		return
 	}
-	if CheckJSONata != nil {
-		if err := CheckJSONata(expr); err != nil {
+	check := parseJSONata
+	if checkJSONataHook != nil {
+		check = checkJSONataHook
+	}
+	{
+		if err := check(expr); err != nil {
 			code := CodeInvalidJSONata
 			var coded interface{ DiagnosticCode() string }
 			if errors.As(err, &coded) && coded.DiagnosticCode() != "" {

@@ -224,9 +224,8 @@ func (e codedError) DiagnosticCode() string { return "UNSUPPORTED_JSONATA_EXPRES
 
 func TestCheckJSONata(t *testing.T) {
 	var seen []string
-	saved := CheckJSONata
-	defer func() { CheckJSONata = saved }()
-	CheckJSONata = func(expr string) error {
+	defer func() { checkJSONataHook = nil }()
+	checkJSONataHook = func(expr string) error {
 		seen = append(seen, expr)
 		switch expr {
 		case "10 + * 2":

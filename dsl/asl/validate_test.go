@@ -598,7 +598,7 @@ var validFixtureExceptions = map[string]string{}
 // invalidNotCovered lists the invalid-* validator fixtures that neither the
 // decoder nor Validate rejects, each with the reason. Only JSONata
 // expression syntax may stay here: package asl does not parse JSONata, and
-// these fixtures are rejected by the JSONata parser (dsl/jsonata) behind CheckJSONata.
+// these fixtures are rejected by the JSONata parser (dsl/jsonata) that Validate calls.
 var invalidNotCovered = map[string]string{}
 
 func isCorpus(name string) bool { return strings.HasPrefix(filepath.ToSlash(name), "corpus/") }

@@ -13,12 +13,14 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf16"
 	"unicode/utf8"
 )
 
-func init() {
+// defineDateTime defines built-in functions; builtins calls it, once.
+func defineDateTime() {
 	def("formatInteger", func(_ *evaluator, a []any, pos int) (any, error) {
 		v, ok, err := numArg("formatInteger", a, 0, pos)
 		if err != nil || !ok {
@@ -713,12 +715,14 @@ func formatMarker(date jsDate, m *dtMarker, offHours, offMinutes float64, pos in
 // Parsing timestamps.
 
 // isoTimestamp is the form $toMillis accepts without a picture.
-var isoTimestamp = regexp.MustCompile(`^(\d{4})(-[01]\d)?(-[0-3]\d)?(T[0-2]\d:[0-5]\d:[0-5]\d)?(\.\d+)?([+-][0-2]\d:?[0-5]\d|Z)?$`)
+var isoTimestamp = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(\d{4})(-[01]\d)?(-[0-3]\d)?(T[0-2]\d:[0-5]\d:[0-5]\d)?(\.\d+)?([+-][0-2]\d:?[0-5]\d|Z)?$`)
+}) // compiled on first use
 
 // parseISOTimestamp reads an ISO 8601 timestamp as JavaScript's Date.parse
 // does; one without a timezone is read as UTC.
 func parseISOTimestamp(s string, pos int) (any, error) {
-	g := isoTimestamp.FindStringSubmatch(s)
+	g := isoTimestamp().FindStringSubmatch(s)
 	if g == nil {
 		return nil, rterr("D3110", pos, "the argument of the toMillis function must be an ISO 8601 formatted timestamp. Given %s", s)
 	}

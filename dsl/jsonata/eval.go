@@ -165,7 +165,7 @@ func (e *Expr) evaluate(input any, bindings map[string]any, vars Vars, lim Limit
 	if lim.Timeout > 0 {
 		ev.deadline = time.Now().Add(lim.Timeout)
 	}
-	top := &env{vars: make(map[string]any, len(bindings)), ext: vars, parent: builtinEnv}
+	top := &env{vars: make(map[string]any, len(bindings)), ext: vars, parent: builtins()}
 	for k, v := range bindings {
 		top.vars[k] = v
 	}

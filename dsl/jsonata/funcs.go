@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"math"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/aslgen/aslgen/dsl/jsonvalue"
@@ -220,7 +221,7 @@ func (ev *evaluator) callNode(n *Call, input any, e *env) (any, error) {
 func calledName(n *Call) string {
 	if p, ok := n.Func.(*Path); ok && len(p.Steps) == 1 {
 		if nm, ok := p.Steps[0].Expr.(*Name); ok {
-			if _, isBuiltin := builtinEnv.vars[nm.Value]; isBuiltin {
+			if _, isBuiltin := builtins().vars[nm.Value]; isBuiltin {
 				return nm.Value
 			}
 		}
@@ -312,8 +313,30 @@ func (c *composed) call(ev *evaluator, args []any, input any, pos int) (any, err
 }
 
 // builtinEnv binds the built-in functions; every evaluation's variables
-// sit on top of it.
+// sit on top of it. It is filled on first use (builtins), not at package
+// initialization, so that a program that imports this package without
+// evaluating anything, such as a Lambda handler importing a workflow's
+// payload types, neither links the built-ins nor pays for defining them.
 var builtinEnv = &env{vars: map[string]any{}}
+
+var builtinsOnce sync.Once
+
+// builtins returns builtinEnv, filled.
+func builtins() *env {
+	builtinsOnce.Do(defineBuiltins)
+	return builtinEnv
+}
+
+// defineBuiltins defines every built-in function.
+func defineBuiltins() {
+	defineDateTime()
+	defineCore()
+	defineAWS()
+	defineEval()
+	defineExtra()
+	defineStd()
+	defineRegex()
+}
 
 func def(name string, fn func(ev *evaluator, args []any, pos int) (any, error)) {
 	text, ok := builtinSignatures[name]
@@ -332,7 +355,8 @@ func def(name string, fn func(ev *evaluator, args []any, pos int) (any, error)) 
 	builtinEnv.vars[name] = b
 }
 
-func init() {
+// defineCore defines built-in functions; builtins calls it, once.
+func defineCore() {
 	def("string", func(_ *evaluator, a []any, pos int) (any, error) {
 		if a[0] == undefined {
 			return undefined, nil

@@ -23,7 +23,8 @@ const codeAWSArgument = "D9001"
 
 // The functions AWS Step Functions adds to JSONata: $partition, $range,
 // $hash, $random (with an optional seed), $uuid and $parse.
-func init() {
+// defineAWS defines built-in functions; builtins calls it, once.
+func defineAWS() {
 	builtinSignatures["partition"] = "<an:a>"
 	builtinSignatures["range"] = "<nnn?:a<n>>"
 	builtinSignatures["hash"] = "<ss?:s>"

@@ -1,6 +1,7 @@
 package jsonata
 
-func init() {
+// defineEval defines built-in functions; builtins calls it, once.
+func defineEval() {
 	def("eval", func(ev *evaluator, a []any, pos int) (any, error) {
 		src, ok := a[0].(string)
 		if !ok {

@@ -11,7 +11,8 @@ import (
 	"github.com/aslgen/aslgen/dsl/jsonvalue"
 )
 
-func init() {
+// defineExtra defines built-in functions; builtins calls it, once.
+func defineExtra() {
 	def("formatNumber", func(_ *evaluator, a []any, pos int) (any, error) {
 		x, ok, err := numArg("formatNumber", a, 0, pos)
 		if err != nil || !ok {

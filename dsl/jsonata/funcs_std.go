@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/aslgen/aslgen/dsl/jsonvalue"
@@ -58,7 +59,8 @@ func roundHalfEven(x float64, places int) float64 {
 	return r / p
 }
 
-func init() {
+// defineStd defines built-in functions; builtins calls it, once.
+func defineStd() {
 	numFn("abs", math.Abs)
 	numFn("floor", math.Floor)
 	numFn("ceil", math.Ceil)
@@ -499,7 +501,7 @@ func parseJSONataNumber(s string) (float64, bool) {
 			return float64(n), err == nil
 		}
 	}
-	if !decimalNumber.MatchString(s) {
+	if !decimalNumber().MatchString(s) {
 		return 0, false
 	}
 	f, err := strconv.ParseFloat(s, 64)
@@ -508,4 +510,4 @@ func parseJSONataNumber(s string) (float64, bool) {
 
 // decimalNumber is the decimal syntax $number accepts: JSON's, except
 // that leading zeros are allowed.
-var decimalNumber = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?([Ee][-+]?[0-9]+)?$`)
+var decimalNumber = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?([Ee][-+]?[0-9]+)?$`) }) // compiled on first use

@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf16"
 )
 
@@ -434,13 +435,15 @@ var numberWordValues = func() map[string]float64 {
 // jsSpace is JavaScript's \s as a character class body.
 const jsSpace = `\t\n\v\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}`
 
-var wordSplit = regexp.MustCompile(`,[` + jsSpace + `]|[` + jsSpace + `]and[` + jsSpace + `]|[` + jsSpace + `\\-]`)
+var wordSplit = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`,[` + jsSpace + `]|[` + jsSpace + `]and[` + jsSpace + `]|[` + jsSpace + `\\-]`)
+}) // compiled on first use
 
 // fromWords reads a number written in (lower-case) words. Unknown words
 // make the result NaN.
 func fromWords(text string) float64 {
 	segs := []float64{0}
-	for _, part := range wordSplit.Split(text, -1) {
+	for _, part := range wordSplit().Split(text, -1) {
 		v, ok := numberWordValues[part]
 		if !ok {
 			v = math.NaN()

@@ -940,7 +940,8 @@ func matchLimitArg(name, code string, a []any, i, pos int) (limit float64, ok bo
 	return l, true, nil
 }
 
-func init() {
+// defineRegex defines built-in functions; builtins calls it, once.
+func defineRegex() {
 	def("match", func(ev *evaluator, a []any, pos int) (any, error) {
 		s, ok, err := strArg("match", a, 0, pos)
 		if err != nil || !ok {

@@ -2,7 +2,10 @@ package handlers_test
 
 import (
 	"context"
+	"encoding/json"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -74,5 +77,68 @@ func TestHandlersDoNotLinkSimulator(t *testing.T) {
 	}
 	if len(deps) < 2 || deps[len(deps)-1] != "github.com/aslgen/aslgen/examples/orderprocessing/handlers" {
 		t.Errorf("go list -deps gave %v", deps)
+	}
+}
+
+// leanMain is a Lambda-style program that calls a handler.
+const leanMain = `package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/aslgen/aslgen/examples/orderprocessing"
+	"github.com/aslgen/aslgen/examples/orderprocessing/handlers"
+)
+
+// process is the handler as a Lambda runtime holds it: a function value.
+var process = handlers.ProcessPayment
+
+func main() {
+	fmt.Println(process(context.Background(), orderprocessing.Order{OrderID: "o-1", Amount: 1}))
+}
+`
+
+// TestHandlerBinaryIsLean builds a program around a handler and checks
+// what it links: not the simulator, and neither the JSONata evaluator nor
+// its parser, although the workflow package it imports for the payload
+// types also holds the workflow's constructor (package dsl).
+func TestHandlerBinaryIsLean(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a program; skipped with -short")
+	}
+	dir := t.TempDir()
+	// The program's source exists only in an overlay, in a directory of
+	// this module that is not on disk, so that it builds against go.mod.
+	pkgDir, err := filepath.Abs(filepath.Join("internal", "leancheck"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := filepath.Join(dir, "main.go")
+	if err := os.WriteFile(src, []byte(leanMain), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	overlay, err := json.Marshal(map[string]map[string]string{"Replace": {filepath.Join(pkgDir, "main.go"): src}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "overlay.json"), overlay, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	bin := filepath.Join(dir, "handler")
+	if out, err := exec.Command("go", "build", "-overlay", filepath.Join(dir, "overlay.json"), "-o", bin, "./internal/leancheck").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	syms, err := exec.Command("go", "tool", "nm", bin).Output()
+	if err != nil {
+		t.Fatalf("go tool nm: %v", err)
+	}
+	if !strings.Contains(string(syms), "examples/orderprocessing/handlers.ProcessPayment") {
+		t.Fatal("the program does not hold the handler: the check is void")
+	}
+	for _, forbidden := range []string{"aslgen/dsl/sim.", "dsl/jsonata.(*evaluator)", "dsl/jsonata.(*parser)"} {
+		if strings.Contains(string(syms), forbidden) {
+			t.Errorf("the handler's program links %s", forbidden)
+		}
 	}
 }
