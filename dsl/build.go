@@ -81,6 +81,9 @@ func (m *Machine) build() (*asl.StateMachine, *shape.Analysis, ErrorList, error)
 			an = shape.Analyze(sm, decl)
 			for _, f := range an.Findings {
 				at, state := b.locate(f.Location)
+				if f.Field == "OutputType" && m.outputAt != 0 {
+					at = m.outputAt // the declared output, located at its terminal state
+				}
 				if f.Severity == shape.Error {
 					b.probs.add(at, state, "%s: %s", f.Field, f.Message)
 				} else {
@@ -116,6 +119,8 @@ func (m *Machine) declared() (shape.Declared, bool) {
 			d.Input = sh
 		case pt.Role == RoleInput:
 			d.TaskInput[pt.State] = sh
+		case pt.State == "" && pt.Role == RoleOutput:
+			d.Output = sh
 		case pt.Role == RoleResult:
 			d.TaskResult[pt.State] = sh
 		}

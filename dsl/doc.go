@@ -44,4 +44,16 @@
 // position: bad paths, duplicate state names, states used across graphs, a
 // state given two successors, unreachable states, and every finding of
 // [asl.Validate], each at the builder call behind it.
+//
+// When Go types are declared (Machine.InputType and OutputType, a task's
+// InputType and ResultType), Build also reports what they rule out, at the
+// builder call of the field concerned: a path or JSONata expression that
+// reads a member the types do not have, with a did-you-mean ($.amout,
+// $states.input.emial, $order.amout for a workflow variable), a value of
+// the wrong kind for a Choice rule or Condition, a task whose Parameters
+// or Arguments (for lambda:invoke, their Payload) do not fit its declared
+// input, and, at the OutputType call, a machine whose output cannot fit
+// the declared output. Untyped data is never reported. Check also returns
+// the warnings: paths into members the types mark optional or nullable.
+// Package shape says exactly what is checked in each query language.
 package dsl

@@ -302,7 +302,7 @@ func collectFields(v any, seen map[string]bool, names bool) {
 // TestPayloadTypes checks that declared Go types are carried in the model.
 func TestPayloadTypes(t *testing.T) {
 	m := dsl.NewMachine("Typed").InputType(dsl.TypeOf[order]()).OutputType(dsl.TypeOf[receipt]())
-	m.Task("Pay").Resource("arn:aws:states:::lambda:invoke").
+	m.Task("Pay").Resource("arn:aws:states:::lambda:invoke").OutputPath("$.Payload").
 		InputType(dsl.TypeOf[order]()).ResultType(dsl.TypeOf[receipt]())
 	if _, err := m.Build(); err != nil {
 		t.Fatal(err)

@@ -215,6 +215,7 @@ type Machine struct {
 	version    string
 	inputType  Type
 	outputType Type
+	outputAt   pos // where OutputType was called: a declared output that does not fit is reported there
 	names      map[string]State
 	problems   problems
 	strict     bool
@@ -275,9 +276,10 @@ func (m *Machine) InputType(t Type) *Machine {
 	return m
 }
 
-// OutputType declares the Go type of the execution output.
+// OutputType declares the Go type of the execution output. Build reports,
+// at this call, a machine whose inferred output cannot fit it.
 func (m *Machine) OutputType(t Type) *Machine {
-	m.outputType = t
+	m.outputType, m.outputAt = t, here()
 	return m
 }
 

@@ -29,11 +29,11 @@ aslgen writes the ASL file of every workflow constructor in the packages
 (default "."): <name>.asl.json beside the package's Go files; and, when a
 machine declares Go types, aslgen_gen.go (payload types, embedded ASL) and
 aslgen_gen_test.go (simulator and typed mocks). Only packages with a
-//go:generate line that runs aslgen are generated, checked or diffed.
+go:generate line that runs aslgen are generated, checked or diffed.
 
   -check      write nothing; list the files that are missing, out of date or to delete (exit 1 if any)
   -diff       write nothing; print a unified diff of each file that would change (exit 1 if any)
-  -strict     treat the data-flow analysis's warnings as errors (exit 2, nothing written)
+  -strict     treat warnings (the validator's and the data-flow analysis's) as errors (exit 2, nothing written)
   -v          report packages, constructors and files written or unchanged
   -work       keep the runner's work directory and print its path
   -tags list  build tags, as for go build

@@ -24,6 +24,10 @@ type Declared struct {
 	// lambda:invoke it is the function's return value, which the
 	// integration wraps in {Payload: ..., StatusCode: ..., ...}.
 	TaskResult map[string]*Shape
+	// Output is the declared shape of the execution output (nil: none).
+	// Analyze reports each top-level terminal state whose output does not
+	// fit it.
+	Output *Shape
 }
 
 // Analysis is what [Analyze] found out about a machine.
@@ -33,7 +37,8 @@ type Analysis struct {
 	// valid machine, nested states included.
 	Input, Output map[string]*Shape
 	// EffectiveInput holds, per Task state, what its resource receives:
-	// the input after InputPath and Parameters.
+	// the input after InputPath and Parameters (JSONPath), or Arguments
+	// (JSONata).
 	EffectiveInput map[string]*Shape
 	// Result holds, per Task state, the raw result used: the declared
 	// result (wrapped for lambda:invoke), else Unknown.
@@ -53,24 +58,41 @@ const (
 	rankCredentials
 	rankInputPath
 	rankItemsPath
+	rankItems
 	rankItemSelector
 	rankParameters
+	rankArguments
 	rankChoices
 	rankBranches
 	rankProcessor
+	rankItemReader
+	rankItemBatcher
+	rankResultWriter
+	rankMaxConcurrency
 	rankMaxConcurrencyPath
+	rankToleratedFailurePercentage
 	rankToleratedFailurePercentagePath
+	rankToleratedFailureCount
 	rankToleratedFailureCountPath
 	rankResultSelector
 	rankResultPath
 	rankOutputPath
+	rankOutput
+	rankAssign
+	rankTimeoutSeconds
 	rankTimeoutSecondsPath
+	rankHeartbeatSeconds
 	rankHeartbeatSecondsPath
+	rankSeconds
 	rankSecondsPath
+	rankTimestamp
 	rankTimestampPath
+	rankError
 	rankErrorPath
+	rankCause
 	rankCausePath
 	rankCatch
+	rankDeclared // a declared type that does not fit: ResultType, the machine's OutputType
 )
 
 // maxTransfers bounds the work of one analysis: the states' transfer
@@ -89,7 +111,31 @@ type analyzer struct {
 	input *Shape // the execution input
 	res   *Analysis
 	info  map[string]*stateInfo
-	steps int // transfers evaluated
+	steps int               // transfers evaluated
+	ctxs  map[ctxKey]*Shape // context objects built
+}
+
+// ctxKey tells the context objects of states apart, outside ItemSelectors.
+type ctxKey struct {
+	input          *Shape
+	retries, token bool
+	root           string
+}
+
+// stateContext is contextObject(input, st, nil, false, root), built once
+// per kind of state.
+func (a *analyzer) stateContext(input *Shape, st asl.State, root string) *Shape {
+	retries, token := contextFlags(st)
+	k := ctxKey{input, retries, token, root}
+	if c, ok := a.ctxs[k]; ok {
+		return c
+	}
+	c := contextObject(input, st, nil, false, root)
+	if a.ctxs == nil {
+		a.ctxs = map[ctxKey]*Shape{}
+	}
+	a.ctxs[k] = c
+	return c
 }
 
 type stateInfo struct {
@@ -103,10 +149,11 @@ type keyed struct {
 	f   Finding
 }
 
-// edge is a shape flowing to a state.
+// edge is a shape flowing to a state, with the workflow variables.
 type edge struct {
 	to    string
 	shape *Shape
+	vars  *vars
 }
 
 // scopeEnv is what the states of one graph (the machine, a branch, a Map's
@@ -117,12 +164,14 @@ type scopeEnv struct {
 }
 
 // Analyze infers the shape of every state's input and output from the
-// declared shapes d, following the machine's JSONPath data processing
-// (InputPath, Parameters, the task's result, ResultSelector, ResultPath,
-// OutputPath; Pass Result; Choice, Catch, Parallel and Map flows; loops to
-// a fixed point), and reports paths that cannot resolve and data that does
-// not fit. Untyped data is Unknown and never causes a finding. States in
-// JSONata mode have Unknown outputs and are not checked. Analyze never
+// declared shapes d and reports paths that cannot resolve and data that
+// does not fit. It follows JSONPath data processing (InputPath,
+// Parameters, the task's result, ResultSelector, ResultPath, OutputPath;
+// Pass Result), JSONata data processing (Arguments, Output, Items,
+// ItemSelector and Condition expressions over $states and the workflow
+// variables), the variables each Assign sets in either language, and
+// Choice, Catch, Parallel and Map flows, with loops iterated to a fixed
+// point. Untyped data is Unknown and never causes a finding. Analyze never
 // panics, whatever the document.
 func Analyze(sm *asl.StateMachine, d Declared) *Analysis {
 	a := &analyzer{
@@ -143,9 +192,10 @@ func Analyze(sm *asl.StateMachine, d Declared) *Analysis {
 	}
 	a.index(sm.States, "", nil)
 	se := scopeEnv{execInput: a.input}
-	if out := a.scope(sm.States, sm.StartAt, a.input, se); out != nil {
+	if out := a.scope(sm.States, sm.StartAt, a.input, nil, se); out != nil {
 		a.res.MachineOutput = out
 	}
+	a.checkOutput(sm.States)
 	if a.steps >= maxTransfers {
 		// The shapes did not reach a fixed point: they may miss values, so
 		// neither they nor the findings can be trusted.
@@ -222,10 +272,11 @@ func (a *analyzer) report(at site, sev Severity, path, msg string) {
 	}})
 }
 
-// scope analyzes one graph of states from start with input in, iterating
-// to a fixed point, and returns the union of its terminal states' outputs
-// (nil when none is reached).
-func (a *analyzer) scope(states asl.States, start string, in *Shape, se scopeEnv) *Shape {
+// scope analyzes one graph of states from start with input in and the
+// workflow variables vin, iterating to a fixed point, and returns the
+// union of its terminal states' outputs (nil when none is reached). The
+// variables the graph's states assign end with it.
+func (a *analyzer) scope(states asl.States, start string, in *Shape, vin *vars, se scopeEnv) *Shape {
 	names := states.Names()
 	pos := make(map[string]int, len(names))
 	for i, n := range names {
@@ -238,10 +289,11 @@ func (a *analyzer) scope(states asl.States, start string, in *Shape, se scopeEnv
 		return nil
 	}
 	inputs := make([]*Shape, len(names))
+	ivars := make([]*vars, len(names))
 	changes := make([]int, len(names))
 	dirty := make([]bool, len(names))
 	terms := make([]*Shape, len(names))
-	inputs[s0], dirty[s0] = norm(in), true
+	inputs[s0], ivars[s0], dirty[s0] = norm(in), vin, true
 	for a.steps < maxTransfers {
 		i := slices.Index(dirty, true)
 		if i < 0 {
@@ -249,7 +301,7 @@ func (a *analyzer) scope(states asl.States, start string, in *Shape, se scopeEnv
 		}
 		dirty[i] = false
 		st, _ := states.Get(names[i])
-		edges, term := a.transfer(names[i], st, inputs[i], se)
+		edges, term := a.transfer(names[i], st, inputs[i], ivars[i], se)
 		terms[i] = term
 		for _, e := range edges {
 			j, ok := pos[e.to]
@@ -257,14 +309,15 @@ func (a *analyzer) scope(states asl.States, start string, in *Shape, se scopeEnv
 				continue
 			}
 			next := join(inputs[j], norm(e.shape))
-			if inputs[j] != nil && next.Equal(inputs[j]) {
+			nv := joinVars(ivars[j], e.vars)
+			if inputs[j] != nil && next.Equal(inputs[j]) && nv.equal(ivars[j]) {
 				continue
 			}
 			changes[j]++
 			if changes[j] > maxChanges {
-				next = unknownShape
+				next, nv = unknownShape, nv.widen()
 			}
-			inputs[j], dirty[j] = next, true
+			inputs[j], ivars[j], dirty[j] = next, nv, true
 		}
 	}
 	var out *Shape
@@ -288,9 +341,10 @@ func (a *analyzer) queryLanguage(st asl.State) asl.QueryLanguage {
 	return asl.JSONPath
 }
 
-// transfer computes what state name does with input in: the shapes it
-// sends to other states and, for a terminal state, its output.
-func (a *analyzer) transfer(name string, st asl.State, in *Shape, se scopeEnv) (edges []edge, term *Shape) {
+// transfer computes what state name does with input in and the variables
+// vin: the shapes (and variables) it sends to other states and, for a
+// terminal state, its output.
+func (a *analyzer) transfer(name string, st asl.State, in *Shape, vin *vars, se scopeEnv) (edges []edge, term *Shape) {
 	inf := a.info[name]
 	if inf == nil || st == nil || a.steps >= maxTransfers {
 		return nil, nil
@@ -299,76 +353,81 @@ func (a *analyzer) transfer(name string, st asl.State, in *Shape, se scopeEnv) (
 	inf.findings = inf.findings[:0]
 	root := site{state: name, ptr: inf.ptr, key: inf.key}
 	if a.queryLanguage(st) == asl.JSONata {
-		return a.jsonata(name, st, se)
+		return a.jsonata(name, st, in, vin, root, se)
 	}
-	se.ctx = contextObject(se.execInput, st, nil, false)
-	e := env{dollar: in, ctx: se.ctx}
+	se.ctx = a.stateContext(se.execInput, st, "$$")
+	ev := func(dollar *Shape) env { return env{dollar: dollar, ctx: se.ctx, vars: vin} }
+	e := ev(in)
+	// assign returns the variables after the state's Assign, evaluated
+	// with $ the given value.
+	assign := func(raw []byte, dollar *Shape, at site) *vars {
+		return vin.with(a.template(raw, ev(dollar), at))
+	}
 	var out *Shape
 	switch x := st.(type) {
 	case *asl.Task:
 		eff := a.selectIO(x.InputPath, in, e, root.child("InputPath", rankInputPath))
-		ee := env{dollar: eff, ctx: se.ctx}
+		ee := ev(eff)
 		a.template(x.Credentials, ee, root.child("Credentials", rankCredentials))
 		params := eff
 		if p := a.template(x.Parameters, ee, root.child("Parameters", rankParameters)); p != nil {
 			params = p
 		}
 		a.res.EffectiveInput[name] = params
-		a.checkInput(name, x, params, root)
-		result := unknownShape
-		if r := a.d.TaskResult[name]; r != nil {
-			result = r
-			if lambdaWraps(x.Resource) {
-				result = lambdaResult(r)
-			}
-		}
-		a.res.Result[name] = result
-		if r := a.template(x.ResultSelector, env{dollar: result, ctx: se.ctx}, root.child("ResultSelector", rankResultSelector)); r != nil {
+		a.checkInput(name, x.Resource, params, root, inputFields{raw: x.Parameters, field: "Parameters", rank: rankParameters, inputPath: x.InputPath != nil})
+		result := a.taskResult(name, x.Resource, root)
+		vout := assign(x.Assign, result, root.child("Assign", rankAssign))
+		if r := a.template(x.ResultSelector, ev(result), root.child("ResultSelector", rankResultSelector)); r != nil {
 			result = r
 		}
 		a.wantPath(x.TimeoutSecondsPath, wantNumber, ee, root.child("TimeoutSecondsPath", rankTimeoutSecondsPath))
 		a.wantPath(x.HeartbeatSecondsPath, wantNumber, ee, root.child("HeartbeatSecondsPath", rankHeartbeatSecondsPath))
 		out = a.resultPath(x.ResultPath, in, result, root.child("ResultPath", rankResultPath))
-		out = a.selectIO(x.OutputPath, out, env{dollar: out, ctx: se.ctx}, root.child("OutputPath", rankOutputPath))
-		edges = a.catches(x.Catch, in, root)
-		return a.finish(name, out, x.Next, x.End, edges)
+		out = a.selectIO(x.OutputPath, out, ev(out), root.child("OutputPath", rankOutputPath))
+		edges = a.catches(x.Catch, in, vin, se.ctx, root)
+		return a.finish(name, out, vout, x.Next, x.End, edges)
 	case *asl.Pass:
 		eff := a.selectIO(x.InputPath, in, e, root.child("InputPath", rankInputPath))
 		result := eff
-		if p := a.template(x.Parameters, env{dollar: eff, ctx: se.ctx}, root.child("Parameters", rankParameters)); p != nil {
+		if p := a.template(x.Parameters, ev(eff), root.child("Parameters", rankParameters)); p != nil {
 			result = p
 		}
 		if len(x.Result) > 0 {
 			result = Literal(x.Result)
 		}
+		vout := assign(x.Assign, result, root.child("Assign", rankAssign))
 		out = a.resultPath(x.ResultPath, in, result, root.child("ResultPath", rankResultPath))
-		out = a.selectIO(x.OutputPath, out, env{dollar: out, ctx: se.ctx}, root.child("OutputPath", rankOutputPath))
-		return a.finish(name, out, x.Next, x.End, nil)
+		out = a.selectIO(x.OutputPath, out, ev(out), root.child("OutputPath", rankOutputPath))
+		return a.finish(name, out, vout, x.Next, x.End, nil)
 	case *asl.Choice:
 		eff := a.selectIO(x.InputPath, in, e, root.child("InputPath", rankInputPath))
-		a.choices(x, env{dollar: eff, ctx: se.ctx}, root)
-		out = a.selectIO(x.OutputPath, eff, env{dollar: eff, ctx: se.ctx}, root.child("OutputPath", rankOutputPath))
+		a.choices(x, ev(eff), root)
+		out = a.selectIO(x.OutputPath, eff, ev(eff), root.child("OutputPath", rankOutputPath))
 		a.res.Output[name] = out
-		for _, r := range x.Choices {
+		at := root.child("Choices", rankChoices)
+		for i, r := range x.Choices {
+			vout := assign(r.Assign, eff, at.sub(strconv.Itoa(i), "["+strconv.Itoa(i)+"]", i).sub("Assign", ".Assign"))
 			if r.Next != "" {
-				edges = append(edges, edge{r.Next, out})
+				edges = append(edges, edge{r.Next, out, vout})
 			}
 		}
+		vout := assign(x.Assign, eff, root.child("Assign", rankAssign))
 		if x.Default != "" {
-			edges = append(edges, edge{x.Default, out})
+			edges = append(edges, edge{x.Default, out, vout})
 		}
 		return edges, nil
 	case *asl.Wait:
 		eff := a.selectIO(x.InputPath, in, e, root.child("InputPath", rankInputPath))
-		ee := env{dollar: eff, ctx: se.ctx}
+		ee := ev(eff)
 		a.wantPath(x.SecondsPath, wantNumber, ee, root.child("SecondsPath", rankSecondsPath))
 		a.wantPath(x.TimestampPath, wantTimestamp, ee, root.child("TimestampPath", rankTimestampPath))
+		vout := assign(x.Assign, eff, root.child("Assign", rankAssign))
 		out = a.selectIO(x.OutputPath, eff, ee, root.child("OutputPath", rankOutputPath))
-		return a.finish(name, out, x.Next, x.End, nil)
+		return a.finish(name, out, vout, x.Next, x.End, nil)
 	case *asl.Succeed:
 		eff := a.selectIO(x.InputPath, in, e, root.child("InputPath", rankInputPath))
-		out = a.selectIO(x.OutputPath, eff, env{dollar: eff, ctx: se.ctx}, root.child("OutputPath", rankOutputPath))
-		return a.finish(name, out, "", true, nil)
+		out = a.selectIO(x.OutputPath, eff, ev(eff), root.child("OutputPath", rankOutputPath))
+		return a.finish(name, out, vin, "", true, nil)
 	case *asl.Fail:
 		a.wantDynamic(x.ErrorPath, e, root.child("ErrorPath", rankErrorPath))
 		a.wantDynamic(x.CausePath, e, root.child("CausePath", rankCausePath))
@@ -376,91 +435,63 @@ func (a *analyzer) transfer(name string, st asl.State, in *Shape, se scopeEnv) (
 	case *asl.Parallel:
 		eff := a.selectIO(x.InputPath, in, e, root.child("InputPath", rankInputPath))
 		bin := eff
-		if p := a.template(x.Parameters, env{dollar: eff, ctx: se.ctx}, root.child("Parameters", rankParameters)); p != nil {
+		if p := a.template(x.Parameters, ev(eff), root.child("Parameters", rankParameters)); p != nil {
 			bin = p
 		}
 		outs := make([]*Shape, len(x.Branches))
 		for b, br := range x.Branches {
-			outs[b] = a.scope(br.States, br.StartAt, bin, se)
+			outs[b] = a.scope(br.States, br.StartAt, bin, vin, se)
 		}
 		result := TupleOf(outs...)
-		if r := a.template(x.ResultSelector, env{dollar: result, ctx: se.ctx}, root.child("ResultSelector", rankResultSelector)); r != nil {
+		vout := assign(x.Assign, result, root.child("Assign", rankAssign))
+		if r := a.template(x.ResultSelector, ev(result), root.child("ResultSelector", rankResultSelector)); r != nil {
 			result = r
 		}
 		out = a.resultPath(x.ResultPath, in, result, root.child("ResultPath", rankResultPath))
-		out = a.selectIO(x.OutputPath, out, env{dollar: out, ctx: se.ctx}, root.child("OutputPath", rankOutputPath))
-		edges = a.catches(x.Catch, in, root)
-		return a.finish(name, out, x.Next, x.End, edges)
+		out = a.selectIO(x.OutputPath, out, ev(out), root.child("OutputPath", rankOutputPath))
+		edges = a.catches(x.Catch, in, vin, se.ctx, root)
+		return a.finish(name, out, vout, x.Next, x.End, edges)
 	case *asl.Map:
 		eff := a.selectIO(x.InputPath, in, e, root.child("InputPath", rankInputPath))
-		result := a.mapResult(x, eff, se, root)
-		if r := a.template(x.ResultSelector, env{dollar: result, ctx: se.ctx}, root.child("ResultSelector", rankResultSelector)); r != nil {
+		result := a.mapResult(x, eff, vin, se, root)
+		vout := assign(x.Assign, result, root.child("Assign", rankAssign))
+		if r := a.template(x.ResultSelector, ev(result), root.child("ResultSelector", rankResultSelector)); r != nil {
 			result = r
 		}
 		out = a.resultPath(x.ResultPath, in, result, root.child("ResultPath", rankResultPath))
-		out = a.selectIO(x.OutputPath, out, env{dollar: out, ctx: se.ctx}, root.child("OutputPath", rankOutputPath))
-		edges = a.catches(x.Catch, in, root)
-		return a.finish(name, out, x.Next, x.End, edges)
+		out = a.selectIO(x.OutputPath, out, ev(out), root.child("OutputPath", rankOutputPath))
+		edges = a.catches(x.Catch, in, vin, se.ctx, root)
+		return a.finish(name, out, vout, x.Next, x.End, edges)
 	}
 	return nil, nil
 }
 
-// finish records a state's output and adds its Next edge, or returns the
-// output as terminal.
-func (a *analyzer) finish(name string, out *Shape, next string, end bool, edges []edge) ([]edge, *Shape) {
+// finish records a state's output and adds its Next edge, with the
+// variables after the state, or returns the output as terminal.
+func (a *analyzer) finish(name string, out *Shape, vout *vars, next string, end bool, edges []edge) ([]edge, *Shape) {
 	a.res.Output[name] = out
 	if end {
 		return edges, out
 	}
 	if next != "" {
-		edges = append(edges, edge{next, out})
+		edges = append(edges, edge{next, out, vout})
 	}
 	return edges, nil
 }
 
-// jsonata handles a state in JSONata mode: its outputs are Unknown, its
-// nested graphs are analyzed with Unknown input.
-func (a *analyzer) jsonata(name string, st asl.State, se scopeEnv) ([]edge, *Shape) {
-	u := unknownShape
-	var edges []edge
-	catch := func(cs []asl.Catcher) {
-		for _, c := range cs {
-			edges = append(edges, edge{c.Next, u})
+// taskResult returns the raw result of a Task state: the declared result,
+// wrapped as lambda:invoke returns a function's result, else Unknown.
+func (a *analyzer) taskResult(name, resource string, root site) *Shape {
+	result := unknownShape
+	if r := a.d.TaskResult[name]; r != nil {
+		result = r
+		if lambdaWraps(resource) {
+			result = lambdaResult(r)
+			a.checkLambdaResult(r, root)
 		}
 	}
-	switch x := st.(type) {
-	case *asl.Task:
-		a.res.EffectiveInput[name] = u
-		a.res.Result[name] = norm(a.d.TaskResult[name])
-		catch(x.Catch)
-		return a.finish(name, u, x.Next, x.End, edges)
-	case *asl.Pass:
-		return a.finish(name, u, x.Next, x.End, nil)
-	case *asl.Choice:
-		a.res.Output[name] = u
-		for _, r := range x.Choices {
-			edges = append(edges, edge{r.Next, u})
-		}
-		edges = append(edges, edge{x.Default, u})
-		return edges, nil
-	case *asl.Wait:
-		return a.finish(name, u, x.Next, x.End, nil)
-	case *asl.Succeed:
-		return a.finish(name, u, "", true, nil)
-	case *asl.Parallel:
-		for _, br := range x.Branches {
-			a.scope(br.States, br.StartAt, u, se)
-		}
-		catch(x.Catch)
-		return a.finish(name, u, x.Next, x.End, edges)
-	case *asl.Map:
-		if p := x.Processor(); p != nil {
-			a.scope(p.States, p.StartAt, u, a.iterationEnv(x, u, se))
-		}
-		catch(x.Catch)
-		return a.finish(name, u, x.Next, x.End, edges)
-	}
-	return nil, nil
+	a.res.Result[name] = result
+	return result
 }
 
 // child returns the site of a top-level field of a state.
@@ -502,13 +533,15 @@ func (a *analyzer) resultPath(p *asl.Path, raw, result *Shape, at site) *Shape {
 // errorOutput is the shape of what a catcher places in the input.
 var errorOutput = ObjectOf([]Field{{Name: "Error", Shape: stringShape}, {Name: "Cause", Shape: stringShape}}, false)
 
-// catches returns the edges of a state's catchers: the raw input with the
-// error output placed at each catcher's ResultPath.
-func (a *analyzer) catches(cs []asl.Catcher, in *Shape, root site) []edge {
+// catches returns the edges of a JSONPath state's catchers: the raw input
+// with the error output placed at each catcher's ResultPath, and the
+// variables after the catcher's Assign (which reads the error output).
+func (a *analyzer) catches(cs []asl.Catcher, in *Shape, vin *vars, ctx *Shape, root site) []edge {
 	var edges []edge
 	for i, c := range cs {
-		at := root.child("Catch", rankCatch).sub(strconv.Itoa(i), "["+strconv.Itoa(i)+"]", i).sub("ResultPath", ".ResultPath")
-		edges = append(edges, edge{c.Next, a.resultPath(c.ResultPath, in, errorOutput, at)})
+		at := root.child("Catch", rankCatch).sub(strconv.Itoa(i), "["+strconv.Itoa(i)+"]", i)
+		vout := vin.with(a.template(c.Assign, env{dollar: errorOutput, ctx: ctx, vars: vin}, at.sub("Assign", ".Assign")))
+		edges = append(edges, edge{c.Next, a.resultPath(c.ResultPath, in, errorOutput, at.sub("ResultPath", ".ResultPath")), vout})
 	}
 	return edges
 }
@@ -556,38 +589,51 @@ func lambdaResult(r *Shape) *Shape {
 	}, false)
 }
 
+// inputFields says where a task's effective input comes from, for
+// checkInput.
+type inputFields struct {
+	raw       []byte // Parameters (JSONPath) or Arguments (JSONata), as written
+	field     string // "Parameters" or "Arguments"
+	rank      int
+	inputPath bool // a JSONPath InputPath is set
+}
+
 // checkInput reports a task whose effective input does not fit its
-// declared input.
-func (a *analyzer) checkInput(name string, x *asl.Task, params *Shape, root site) {
+// declared input. For lambda:invoke the function receives the Payload
+// member, whatever the pattern.
+func (a *analyzer) checkInput(name, resource string, params *Shape, root site, src inputFields) {
 	want := a.d.TaskInput[name]
 	if want == nil {
 		return
 	}
 	at := root
-	at.field = "Parameters"
-	at.key = append(append([]int(nil), root.key...), rankParameters)
+	at.field = src.field
+	at.key = append(append([]int(nil), root.key...), src.rank)
 	switch {
-	case asl.IsLambdaInvoke(x.Resource): // the function receives the Payload, whatever the pattern
-		if len(x.Parameters) == 0 {
+	case asl.IsLambdaInvoke(resource):
+		if len(src.raw) == 0 {
 			return
 		}
 		f, ok := norm(params).Field("Payload")
 		if !ok {
 			return
 		}
-		key := "Payload"
-		if n, err := parseJSON(x.Parameters); err == nil && slices.Contains(n.keys, "Payload.$") {
-			key = "Payload.$"
+		at.ptr = asl.Join(root.ptr, src.field)
+		if n, err := parseJSON(src.raw); err == nil && n.kind == 'o' {
+			key := "Payload"
+			if slices.Contains(n.keys, "Payload.$") && src.field == "Parameters" {
+				key = "Payload.$"
+			}
+			at = at.member([]string{key})
+			at.ptr = asl.Join(asl.Join(root.ptr, src.field), key)
 		}
-		at = at.member([]string{key})
-		at.ptr = asl.Join(asl.Join(root.ptr, "Parameters"), key)
 		if ok, why := f.Shape.Fits(want); !ok {
 			a.report(at, Error, "", "the Lambda payload "+f.Shape.String()+" does not fit the declared input "+want.String()+": "+why)
 		}
 		return
-	case len(x.Parameters) > 0:
-		at.ptr = asl.Join(root.ptr, "Parameters")
-	case x.InputPath != nil:
+	case len(src.raw) > 0:
+		at.ptr = asl.Join(root.ptr, src.field)
+	case src.inputPath:
 		at.ptr, at.field = asl.Join(root.ptr, "InputPath"), "InputPath"
 		at.key = append(append([]int(nil), root.key...), rankInputPath)
 	default:
@@ -599,9 +645,76 @@ func (a *analyzer) checkInput(name string, x *asl.Task, params *Shape, root site
 	}
 }
 
-// mapResult analyzes a Map state's iterations and returns its raw result.
-func (a *analyzer) mapResult(x *asl.Map, eff *Shape, se scopeEnv, root site) *Shape {
-	ee := env{dollar: eff, ctx: se.ctx}
+// checkLambdaResult warns about a result declared for a lambda:invoke task
+// that looks like the integration's response rather than the function's
+// return value: an object with both Payload and StatusCode members. The
+// analysis wraps the declared result in Payload, so paths written for the
+// response would then be checked against a response inside a response.
+// It is a warning: a function may return such an object.
+func (a *analyzer) checkLambdaResult(r *Shape, root site) {
+	r = norm(r)
+	if r.kind != KindObject {
+		return
+	}
+	_, payload := r.Field("Payload")
+	_, status := r.Field("StatusCode")
+	if !payload || !status {
+		return
+	}
+	at := root
+	at.field = "ResultType"
+	at.key = append(append([]int(nil), root.key...), rankDeclared)
+	a.report(at, Warning, "", "the declared result "+r.String()+" looks like the lambda:invoke response ({Payload, StatusCode, ...}); "+
+		"ResultType declares what the function returns, which the integration wraps in Payload")
+}
+
+// checkOutput reports each top-level terminal state whose output does not
+// fit the declared machine output.
+func (a *analyzer) checkOutput(states asl.States) {
+	want := a.d.Output
+	if want == nil {
+		return
+	}
+	for name, st := range states.All() {
+		out, ok := a.res.Output[name]
+		if !ok || !terminal(st) {
+			continue
+		}
+		if fit, why := out.Fits(want); !fit {
+			inf := a.info[name]
+			if inf == nil {
+				continue
+			}
+			at := site{state: name, ptr: inf.ptr, field: "OutputType", key: append(append([]int(nil), inf.key...), rankDeclared)}
+			a.report(at, Error, "", "the output "+out.String()+" does not fit the declared machine output "+want.String()+": "+why)
+		}
+	}
+}
+
+// terminal reports whether a state ends its graph with an output (End,
+// or a Succeed state).
+func terminal(st asl.State) bool {
+	switch x := st.(type) {
+	case *asl.Task:
+		return x.End
+	case *asl.Pass:
+		return x.End
+	case *asl.Wait:
+		return x.End
+	case *asl.Parallel:
+		return x.End
+	case *asl.Map:
+		return x.End
+	case *asl.Succeed:
+		return true
+	}
+	return false
+}
+
+// mapResult analyzes a JSONPath Map state's iterations and returns its
+// raw result.
+func (a *analyzer) mapResult(x *asl.Map, eff *Shape, vin *vars, se scopeEnv, root site) *Shape {
+	ee := env{dollar: eff, ctx: se.ctx, vars: vin}
 	item := unknownShape
 	if x.ItemReader == nil {
 		text, at := x.ItemsPath, root.child("ItemsPath", rankItemsPath)
@@ -628,7 +741,7 @@ func (a *analyzer) mapResult(x *asl.Map, eff *Shape, se scopeEnv, root site) *Sh
 	if field == "Parameters" {
 		rank = rankParameters
 	}
-	if s := a.template(selector, env{dollar: eff, ctx: contextObject(se.execInput, x, item, true)}, root.child(field, rank)); s != nil {
+	if s := a.template(selector, env{dollar: eff, ctx: contextObject(se.execInput, x, item, true, "$$"), vars: vin}, root.child(field, rank)); s != nil {
 		iter = s
 	}
 	if x.ItemBatcher != nil {
@@ -638,20 +751,23 @@ func (a *analyzer) mapResult(x *asl.Map, eff *Shape, se scopeEnv, root site) *Sh
 	if p == nil {
 		return unknownShape
 	}
-	out := a.scope(p.States, p.StartAt, iter, a.iterationEnv(x, iter, se))
+	ise, ivars := a.iterationEnv(x, iter, vin, se)
+	out := a.scope(p.States, p.StartAt, iter, ivars, ise)
 	if x.ResultWriter != nil {
 		return unknownShape
 	}
 	return ArrayOf(out)
 }
 
-// iterationEnv is the scope of a Map's item processor.
-func (a *analyzer) iterationEnv(x *asl.Map, iter *Shape, se scopeEnv) scopeEnv {
+// iterationEnv is the scope of a Map's item processor and the variables
+// its iterations see: those of the Map's scope, or none in a Distributed
+// Map, whose iterations are child executions.
+func (a *analyzer) iterationEnv(x *asl.Map, iter *Shape, vin *vars, se scopeEnv) (scopeEnv, *vars) {
 	p := x.Processor()
 	if p != nil && p.ProcessorConfig != nil && p.ProcessorConfig.Mode == asl.ModeDistributed {
-		return scopeEnv{execInput: iter}
+		return scopeEnv{execInput: iter}, nil
 	}
-	return se
+	return se, vin
 }
 
 // contextObject returns the shape of the context object ($$) in state st,
@@ -660,24 +776,18 @@ func (a *analyzer) iterationEnv(x *asl.Map, iter *Shape, se scopeEnv) scopeEnv {
 // only in states that can retry (Task, Parallel, Map); Task.Token only in a
 // .waitForTaskToken task (or one whose resource is substituted); Map.Item only in a Map's ItemSelector (inSelector),
 // where Value has the item's shape.
-func contextObject(input *Shape, st asl.State, item *Shape, inSelector bool) *Shape {
+//
+// root names the object in messages: "$$" in JSONPath, "$states.context"
+// in JSONata.
+func contextObject(input *Shape, st asl.State, item *Shape, inSelector bool, root string) *Shape {
 	f := func(name string, s *Shape) Field { return Field{Name: name, Shape: s} }
 	opt := func(name string, s *Shape, optional bool) Field {
 		return Field{Name: name, Shape: s, Optional: optional}
 	}
-	retries, token := false, false
-	switch x := st.(type) {
-	case *asl.Task:
-		// A substituted resource (${...}, or a CloudFormation intrinsic)
-		// may be a .waitForTaskToken integration.
-		retries = true
-		token = strings.HasSuffix(x.Resource, ".waitForTaskToken") || strings.Contains(x.Resource, "${") || x.Resource == ""
-	case *asl.Parallel, *asl.Map:
-		retries = true
-	}
+	retries, token := contextFlags(st)
 	obj := func(label string, fs ...Field) *Shape { return labeled(ObjectOf(fs, false), label) }
-	return obj("$$",
-		f("Execution", obj("$$.Execution",
+	return obj(root,
+		f("Execution", obj(root+".Execution",
 			f("Id", stringShape),
 			f("Input", input),
 			f("Name", stringShape),
@@ -686,23 +796,37 @@ func contextObject(input *Shape, st asl.State, item *Shape, inSelector bool) *Sh
 			opt("RedriveCount", integerShape, true),
 			opt("RedriveTime", timestampShape, true),
 		)),
-		f("State", obj("$$.State",
+		f("State", obj(root+".State",
 			f("EnteredTime", timestampShape),
 			f("Name", stringShape),
 			opt("RetryCount", integerShape, !retries),
 		)),
-		f("StateMachine", obj("$$.StateMachine",
+		f("StateMachine", obj(root+".StateMachine",
 			f("Id", stringShape),
 			f("Name", stringShape),
 		)),
-		opt("Task", obj("$$.Task", f("Token", stringShape)), !token),
-		opt("Map", obj("$$.Map",
-			f("Item", obj("$$.Map.Item",
+		opt("Task", obj(root+".Task", f("Token", stringShape)), !token),
+		opt("Map", obj(root+".Map",
+			f("Item", obj(root+".Map.Item",
 				f("Index", integerShape),
 				f("Value", item),
 			)),
 		), !inSelector),
 	)
+}
+
+// contextFlags reports whether state st can retry (so that the context
+// object has State.RetryCount) and may have a task token (Task.Token).
+func contextFlags(st asl.State) (retries, token bool) {
+	switch x := st.(type) {
+	case *asl.Task:
+		// A substituted resource (${...}, or a CloudFormation intrinsic)
+		// may be a .waitForTaskToken integration.
+		return true, strings.HasSuffix(x.Resource, ".waitForTaskToken") || strings.Contains(x.Resource, "${") || x.Resource == ""
+	case *asl.Parallel, *asl.Map:
+		return true, false
+	}
+	return false, false
 }
 
 // Choice operators' operand classes.
@@ -727,8 +851,16 @@ func (a *analyzer) choices(x *asl.Choice, e env, root site) {
 	var tested func(r asl.ChoiceRule)
 	tested = func(r asl.ChoiceRule) {
 		if r.Operator == asl.OpIsPresent || r.Operator == asl.OpIsNull {
-			if p, err := jsonpath.Parse(r.Variable); err == nil {
-				quiet[p.String()] = true
+			rest, name := r.Variable, ""
+			if n, r, ok := jsonpath.SplitVariable(r.Variable); ok {
+				rest, name = r, n
+			}
+			if p, err := jsonpath.Parse(rest); err == nil {
+				t := p.String()
+				if name != "" {
+					t = "$" + name + t[1:]
+				}
+				quiet[t] = true
 			}
 		}
 		for _, s := range r.And {

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 )
@@ -45,10 +46,18 @@ func FromGo(t reflect.Type) *Shape {
 	if t == nil {
 		return unknownShape
 	}
+	if s, ok := goShapes.Load(t); ok {
+		return s.(*Shape)
+	}
 	g := goBuilder{active: map[reflect.Type]bool{}, memo: map[reflect.Type]*Shape{}}
 	s, _ := g.build(t)
+	goShapes.Store(t, s)
 	return s
 }
+
+// goShapes caches the shapes FromGo built: shapes are immutable, and a
+// program declares few types, built again for every Build.
+var goShapes sync.Map // reflect.Type → *Shape
 
 type goBuilder struct {
 	active map[reflect.Type]bool   // types being built (on the stack)

@@ -19,8 +19,9 @@ type problem struct {
 
 // walker follows one path through a shape.
 type walker struct {
-	p     *jsonpath.Path
-	probs []problem
+	p       *jsonpath.Path
+	varName string // the workflow variable the path starts from, if any
+	probs   []problem
 }
 
 // Select returns the shape of the value that path p selects from a value
@@ -48,7 +49,14 @@ func Select(root *Shape, p *jsonpath.Path) (*Shape, []Finding) {
 
 // selectPath is Select with problems not yet turned into findings.
 func selectPath(root *Shape, p *jsonpath.Path) (*Shape, []problem) {
-	w := &walker{p: p}
+	return selectPathVar(root, p, "")
+}
+
+// selectPathVar is selectPath for a path that starts from workflow
+// variable varName (p then holds the steps after the name, rooted at $),
+// so that messages name the variable.
+func selectPathVar(root *Shape, p *jsonpath.Path, varName string) (*Shape, []problem) {
+	w := &walker{p: p, varName: varName}
 	res, fail := w.sel(norm(root), 0, true)
 	if fail != nil {
 		w.probs = append(w.probs, *fail)
@@ -92,7 +100,11 @@ func definite(p *jsonpath.Path) bool {
 
 // prefixText is the canonical text of the path's first n segments.
 func (w *walker) prefixText(n int) string {
-	return (&jsonpath.Path{Context: w.p.Context, Segments: w.p.Segments[:n]}).String()
+	t := (&jsonpath.Path{Context: w.p.Context, Segments: w.p.Segments[:n]}).String()
+	if w.varName != "" {
+		t = "$" + w.varName + t[1:]
+	}
+	return t
 }
 
 // prefixName names the value the first n segments select, for messages:
@@ -455,6 +467,12 @@ func didYouMean(name string, s *Shape) string {
 		}
 	}
 	if best == "" {
+		// A lambda:invoke response: the function's result is its Payload.
+		if p, ok := s.Field("Payload"); ok {
+			if _, ok := norm(p.Shape).Field(name); ok && norm(p.Shape).kind == KindObject {
+				return " (did you mean " + strconv.Quote("Payload."+name) + "?)"
+			}
+		}
 		return ""
 	}
 	return " (did you mean " + strconv.Quote(best) + "?)"

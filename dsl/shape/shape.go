@@ -77,7 +77,7 @@ type Field struct {
 type Shape struct {
 	kind   Kind
 	fields []Field        // KindObject, in member order
-	index  map[string]int // KindObject: name → position in fields
+	index  map[string]int // KindObject with more than maxScan members: name → position in fields
 	open   bool           // KindObject: members not listed may exist
 	elem   *Shape         // KindArray: element; open KindObject: unlisted members
 	elems  []*Shape       // KindTuple: elements; KindUnion: alternatives
@@ -161,17 +161,43 @@ func MapOf(elem *Shape) *Shape {
 	return sized(&Shape{kind: KindObject, open: true, elem: norm(elem)})
 }
 
+// maxScan is the number of members up to which an object's members are
+// looked up by scanning them rather than through an index.
+const maxScan = 16
+
 // setField adds or replaces a field of an object under construction.
 func (s *Shape) setField(f Field) {
-	if s.index == nil {
-		s.index = make(map[string]int)
-	}
-	if i, ok := s.index[f.Name]; ok {
+	if i := s.fieldIndex(f.Name); i >= 0 {
 		s.fields[i] = f
 		return
 	}
-	s.index[f.Name] = len(s.fields)
 	s.fields = append(s.fields, f)
+	switch {
+	case s.index != nil:
+		s.index[f.Name] = len(s.fields) - 1
+	case len(s.fields) > maxScan:
+		s.index = make(map[string]int, 2*len(s.fields))
+		for i, g := range s.fields {
+			s.index[g.Name] = i
+		}
+	}
+}
+
+// fieldIndex returns the position of member name in an object's fields,
+// or -1.
+func (s *Shape) fieldIndex(name string) int {
+	if s.index != nil {
+		if i, ok := s.index[name]; ok {
+			return i
+		}
+		return -1
+	}
+	for i, f := range s.fields {
+		if f.Name == name {
+			return i
+		}
+	}
+	return -1
 }
 
 // maxShapeSize bounds the size of a shape, counted as a tree; a larger
@@ -343,7 +369,7 @@ func (s *Shape) Fields() []Field {
 // Field returns the listed member called name of an object.
 func (s *Shape) Field(name string) (Field, bool) {
 	s = norm(s)
-	if i, ok := s.index[name]; ok {
+	if i := s.fieldIndex(name); i >= 0 {
 		return s.fields[i], true
 	}
 	return Field{}, false

@@ -1,10 +1,7 @@
 package shape
 
 import (
-	"bytes"
 	"encoding/json"
-	"errors"
-	"io"
 	"math"
 	"strconv"
 	"strings"
@@ -13,6 +10,7 @@ import (
 	"github.com/aslgen/aslgen/dsl/asl"
 	"github.com/aslgen/aslgen/dsl/intrinsic"
 	"github.com/aslgen/aslgen/dsl/jsonpath"
+	"github.com/aslgen/aslgen/dsl/jsonvalue"
 )
 
 // jnode is a decoded JSON value that keeps the order of object members.
@@ -24,69 +22,40 @@ type jnode struct {
 	b    bool
 }
 
-// parseJSON decodes raw, keeping member order.
+// parseJSON decodes raw, keeping member order (a repeated key keeps its
+// last value, as Step Functions does).
 func parseJSON(raw []byte) (*jnode, error) {
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.UseNumber()
-	n, err := decodeNode(dec)
+	v, err := jsonvalue.Parse(raw)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, errors.New("trailing data")
-	}
-	return n, nil
+	return toNode(v), nil
 }
 
-func decodeNode(dec *json.Decoder) (*jnode, error) {
-	tok, err := dec.Token()
-	if err != nil {
-		return nil, err
-	}
-	switch t := tok.(type) {
-	case json.Delim:
-		switch t {
-		case '{':
-			n := &jnode{kind: 'o'}
-			for dec.More() {
-				kt, err := dec.Token()
-				if err != nil {
-					return nil, err
-				}
-				k, ok := kt.(string)
-				if !ok {
-					return nil, errors.New("bad key")
-				}
-				v, err := decodeNode(dec)
-				if err != nil {
-					return nil, err
-				}
-				n.keys = append(n.keys, k)
-				n.vals = append(n.vals, v)
-			}
-			_, err := dec.Token()
-			return n, err
-		case '[':
-			n := &jnode{kind: 'a'}
-			for dec.More() {
-				v, err := decodeNode(dec)
-				if err != nil {
-					return nil, err
-				}
-				n.vals = append(n.vals, v)
-			}
-			_, err := dec.Token()
-			return n, err
+// toNode converts a value decoded by package jsonvalue.
+func toNode(v any) *jnode {
+	switch x := v.(type) {
+	case *jsonvalue.Object:
+		n := &jnode{kind: 'o', keys: make([]string, 0, x.Len()), vals: make([]*jnode, 0, x.Len())}
+		for k, e := range x.All() {
+			n.keys = append(n.keys, k)
+			n.vals = append(n.vals, toNode(e))
 		}
-		return nil, errors.New("unexpected delimiter")
+		return n
+	case []any:
+		n := &jnode{kind: 'a', vals: make([]*jnode, len(x))}
+		for i, e := range x {
+			n.vals[i] = toNode(e)
+		}
+		return n
 	case string:
-		return &jnode{kind: 's', str: t}, nil
-	case json.Number:
-		return &jnode{kind: 'n', str: string(t)}, nil
+		return &jnode{kind: 's', str: x}
+	case jsonvalue.Number:
+		return &jnode{kind: 'n', str: string(x)}
 	case bool:
-		return &jnode{kind: 'b', b: t}, nil
+		return &jnode{kind: 'b', b: x}
 	}
-	return &jnode{kind: 'z'}, nil
+	return &jnode{kind: 'z'}
 }
 
 // Literal returns the shape of a JSON value, as a Pass state's Result
@@ -143,6 +112,7 @@ func stringLiteral(s string) *Shape {
 type env struct {
 	dollar *Shape // $
 	ctx    *Shape // $$
+	vars   *vars  // the workflow variables, read as $name.path
 }
 
 // template evaluates a payload template (Parameters, ResultSelector,
@@ -285,13 +255,9 @@ func (a *analyzer) call(c *intrinsic.Call, source string, e env, at site) *Shape
 	for i, arg := range c.Args {
 		switch x := arg.(type) {
 		case *intrinsic.PathArg:
-			if x.Var != "" {
-				args[i] = unknownShape // variables are not typed
-				continue
-			}
-			text := x.Path.String()
+			text := x.String()
 			if off := x.Offset; off >= 0 && off < len(source) {
-				if _, n, err := jsonpath.ParsePrefix(source[off:]); err == nil && n > 0 {
+				if n := pathLen(source[off:]); n > 0 {
 					text = source[off : off+n]
 				}
 			}
@@ -398,19 +364,49 @@ type pathOpt struct {
 	soft  bool            // errors become warnings (IsPresent)
 }
 
+// pathLen returns the length of the path (from $, $$ or a variable) at
+// the start of s, or 0.
+func pathLen(s string) int {
+	start := 0
+	if name, _, ok := jsonpath.SplitVariable(s); ok {
+		start = 1 + len(name)
+		if _, n, err := jsonpath.ParsePrefix("$" + s[start:]); err == nil {
+			return start + n - 1
+		}
+		return 0
+	}
+	if _, n, err := jsonpath.ParsePrefix(s); err == nil {
+		return n
+	}
+	return 0
+}
+
 // path evaluates a path against e and reports its problems at at. A path
+// that starts with a workflow variable ($name.a.b) selects from the
+// variable's shape, Unknown when the variable is not known here. A path
 // that does not parse yields Unknown without findings: syntax is the
 // validator's business.
 func (a *analyzer) path(text string, e env, at site, opt pathOpt) *Shape {
-	p, err := jsonpath.Parse(text)
+	rest, varName := text, ""
+	if name, r, ok := jsonpath.SplitVariable(text); ok {
+		rest, varName = r, name
+	}
+	p, err := jsonpath.Parse(rest)
 	if err != nil {
 		return unknownShape
 	}
 	root := e.dollar
-	if p.Context {
+	switch {
+	case varName != "":
+		s, ok := e.vars.get(varName)
+		if !ok {
+			return unknownShape
+		}
+		root = s
+	case p.Context:
 		root = e.ctx
 	}
-	res, probs := selectPath(root, p)
+	res, probs := selectPathVar(root, p, varName)
 	for _, pr := range probs {
 		sev := pr.sev
 		if sev == Warning && opt.quiet[pr.at] {
