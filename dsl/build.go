@@ -81,8 +81,13 @@ func (m *Machine) build() (*asl.StateMachine, *shape.Analysis, ErrorList, error)
 			an = shape.Analyze(sm, decl)
 			for _, f := range an.Findings {
 				at, state := b.locate(f.Location)
-				if f.Field == "OutputType" && m.outputAt != 0 {
+				switch {
+				case f.Field == "OutputType" && m.outputAt != 0:
 					at = m.outputAt // the declared output, located at its terminal state
+				case f.Field == "ResultType" || f.Field == "InputType":
+					if s, ok := m.names[state]; ok {
+						at = b.fieldPos(s.core(), f.Field) // the task's declaration
+					}
 				}
 				if f.Severity == shape.Error {
 					b.probs.add(at, state, "%s: %s", f.Field, f.Message)

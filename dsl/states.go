@@ -216,6 +216,7 @@ func (s *TaskState) HeartbeatExpr(expr string) *TaskState {
 // generated mock of the task, and sim.Func, receive exactly this.
 func (s *TaskState) InputType(t Type) *TaskState {
 	s.inputType = t
+	s.mark("InputType", here())
 	return s
 }
 
@@ -229,6 +230,7 @@ func (s *TaskState) InputType(t Type) *TaskState {
 // ResultPath (or Output).
 func (s *TaskState) ResultType(t Type) *TaskState {
 	s.resultType = t
+	s.mark("ResultType", here())
 	return s
 }
 

@@ -157,3 +157,23 @@ func BenchmarkBuildTypedJSONata(b *testing.B) {
 		}
 	}
 }
+
+// TestResultTypeWarningAtDeclaration checks that a warning about a task's
+// declared result is reported at the ResultType call.
+func TestResultTypeWarningAtDeclaration(t *testing.T) {
+	type response struct {
+		Payload    map[string]any `json:"Payload"`
+		StatusCode int            `json:"StatusCode"`
+	}
+	m := dsl.NewMachine("M").InputType(dsl.TypeOf[tcCharge]())
+	m.LambdaInvoke("Pay", "pay").
+		ResultType(dsl.TypeOf[response]())
+	wantLine := line() - 1
+	_, warnings, err := m.Check()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(warnings) != 1 || warnings[0].Pos.Line != wantLine || !strings.Contains(warnings[0].Msg, "ResultType") {
+		t.Errorf("warnings %v, want one about ResultType at line %d", warnings, wantLine)
+	}
+}
