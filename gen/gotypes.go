@@ -12,6 +12,7 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/aslgen/aslgen/dsl/shape"
 	"github.com/aslgen/aslgen/gen/runner"
 )
 
@@ -295,24 +296,7 @@ func isStruct(s *runner.Shape) bool {
 		return false
 	}
 	for _, f := range s.Fields {
-		if !validTagName(f.Name) {
-			return false
-		}
-	}
-	return true
-}
-
-// validTagName reports whether encoding/json accepts name as the name in a
-// json struct tag (and reads it back unchanged): a member called "a,b" or
-// "😀" can only live in a map.
-func validTagName(name string) bool {
-	if name == "" {
-		return false
-	}
-	for _, c := range name {
-		switch {
-		case strings.ContainsRune("!#$%&()*+-./:;<=>?@[]^_{|}~ ", c):
-		case !unicode.IsLetter(c) && !unicode.IsDigit(c):
+		if !shape.ValidTagName(f.Name) {
 			return false
 		}
 	}

@@ -747,6 +747,13 @@ func (a *analyzer) mapResult(x *asl.Map, eff *Shape, vin *vars, se scopeEnv, roo
 	if x.ItemBatcher != nil {
 		iter = ObjectOf([]Field{{Name: "Items", Shape: ArrayOf(iter)}}, true)
 	}
+	return a.iterations(x, iter, vin, se)
+}
+
+// iterations runs a Map state's item processor, in either query language,
+// over items of shape iter, and returns the Map's result: the array of the
+// iterations' outputs (Unknown when a ResultWriter writes them elsewhere).
+func (a *analyzer) iterations(x *asl.Map, iter *Shape, vin *vars, se scopeEnv) *Shape {
 	p := x.Processor()
 	if p == nil {
 		return unknownShape

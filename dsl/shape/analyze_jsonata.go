@@ -189,16 +189,7 @@ func (a *analyzer) jmapResult(x *asl.Map, in *Shape, vin *vars, base jenv, root 
 	if w := x.ResultWriter; w != nil {
 		a.jtemplate(w.Arguments, base, root.child("ResultWriter", rankResultWriter).sub("Arguments", " Arguments"))
 	}
-	p := x.Processor()
-	if p == nil {
-		return unknownShape
-	}
-	ise, ivars := a.iterationEnv(x, iter, vin, se)
-	out := a.scope(p.States, p.StartAt, iter, ivars, ise)
-	if x.ResultWriter != nil {
-		return unknownShape
-	}
-	return ArrayOf(out)
+	return a.iterations(x, iter, vin, se)
 }
 
 // jtemplate evaluates a field of a JSONata state: a JSON value whose

@@ -228,7 +228,7 @@ func collectFields(t reflect.Type, index []int, optional bool, visiting map[refl
 			continue
 		}
 		name, opts, _ := strings.Cut(tag, ",")
-		if !validTagName(name) {
+		if !ValidTagName(name) {
 			name = ""
 		}
 		idx := append(slices.Clone(index), i)
@@ -268,8 +268,10 @@ func collectFields(t reflect.Type, index []int, optional bool, visiting map[refl
 	}
 }
 
-// validTagName reports whether encoding/json accepts name as a member name.
-func validTagName(name string) bool {
+// ValidTagName reports whether encoding/json accepts name as the member
+// name of a json struct tag and reads it back unchanged: a member called
+// "a,b" or "😀" can only be held by a map.
+func ValidTagName(name string) bool {
 	if name == "" {
 		return false
 	}
