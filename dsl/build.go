@@ -2,6 +2,7 @@ package dsl
 
 import (
 	"encoding/json"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -72,7 +73,13 @@ func (m *Machine) build() (*asl.StateMachine, *shape.Analysis, ErrorList, error)
 			b.probs.add(at, state, "%s: %s", f, d.Message) // which of the state's expressions
 			continue
 		}
-		b.probs.add(at, state, "%s", d.Message)
+		// The error names the state already: AWS's "State "X" is ..." would
+		// say it twice.
+		msg := d.Message
+		if rest, ok := strings.CutPrefix(msg, fmt.Sprintf("State %q ", state)); ok {
+			msg = "the state " + rest
+		}
+		b.probs.add(at, state, "%s", msg)
 	}
 	var an *shape.Analysis
 	var warnings problems

@@ -76,7 +76,7 @@ func ExampleMachine_Build_errors() {
 	}
 	// Output:
 	// line 69: state "Pay": ResultPath "$.payment[": unterminated bracket at column 10
-	// line 70: state "Forgotten": State "Forgotten" is not reachable. Remove it or add a transition to it
+	// line 70: state "Forgotten": the state is not reachable. Remove it or add a transition to it
 }
 
 // Choice rules are typed conditions; Otherwise is the Default.

@@ -26,7 +26,7 @@ func newGraph(m *Machine, at pos, parent State, branch int) *Graph {
 	return &Graph{m: m, at: at, parent: parent, branch: branch}
 }
 
-// String describes the graph for messages: `the machine`, `branch 1 of
+// String describes the graph for messages: `machine "M"`, `branch 1 of
 // Parallel "P"` or `the item processor of Map "M"`.
 func (g *Graph) String() string {
 	switch {

@@ -282,16 +282,6 @@ var stateFields = map[StateType]string{
 	TypeMap:      " InputPath ItemsPath Items ItemReader ItemSelector Parameters ItemBatcher ItemProcessor Iterator ResultWriter MaxConcurrency MaxConcurrencyPath ToleratedFailurePercentage ToleratedFailurePercentagePath ToleratedFailureCount ToleratedFailureCountPath Label ResultSelector ResultPath OutputPath Output Assign Retry Catch Next End ",
 }
 
-// AllowsField reports whether a state of type t may have the named field.
-func AllowsField(t StateType, field string) bool {
-	switch field {
-	case "Type", "Comment", "QueryLanguage":
-		_, ok := stateFields[t]
-		return ok
-	}
-	return strings.Contains(stateFields[t], " "+field+" ")
-}
-
 func (d *decoder) state(n *node, ptr string) State {
 	if !d.want(n, ptr, kindObject) {
 		return nil

@@ -450,13 +450,6 @@ func (p *process) failState() {
 	p.finish(nil, err)
 }
 
-// runtime returns a States.Runtime error of the current state, its cause
-// prefixed as AWS writes it.
-func (p *process) runtime(msg string) *stateError {
-	return &stateError{name: errRuntime, cause: fmt.Sprintf("An error occurred while executing the state '%s' (entered at the event id #%d). %s",
-		p.cur.name, p.entered, msg)}
-}
-
 func (p *process) waitState() {
 	s := p.cur
 	w := s.wait
