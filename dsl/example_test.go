@@ -2,6 +2,8 @@ package dsl_test
 
 import (
 	"fmt"
+	"path/filepath"
+	"runtime"
 	"time"
 
 	"github.com/aslgen/aslgen/dsl"
@@ -63,20 +65,23 @@ func ExampleNewMachine() {
 	// }
 }
 
-// Build reports every problem at the builder call behind it.
+// Build reports every problem at the builder call behind it: e.Pos is the
+// file and line of the call (printed here relative to the example's first
+// line, so that the output does not depend on where the example sits).
 func ExampleMachine_Build_errors() {
+	_, file, first, _ := runtime.Caller(0)
 	m := dsl.NewMachine("Broken")
-	pay := m.Task("Pay").Resource("arn:aws:states:::lambda:invoke").ResultPath("$.payment[")
-	m.Pass("Forgotten")
+	pay := m.Task("Pay").Resource("arn:aws:states:::lambda:invoke").ResultPath("$.payment[") // first+2
+	m.Pass("Forgotten")                                                                      // first+3
 	m.Chain(pay)
 
 	_, err := m.Build()
 	for _, e := range err.(dsl.ErrorList) {
-		fmt.Printf("line %d: state %q: %s\n", e.Pos.Line, e.State, e.Msg)
+		fmt.Printf("%s:first+%d: state %q: %s\n", filepath.Base(file), e.Pos.Line-first, e.State, e.Msg)
 	}
 	// Output:
-	// line 69: state "Pay": ResultPath "$.payment[": unterminated bracket at column 10
-	// line 70: state "Forgotten": the state is not reachable. Remove it or add a transition to it
+	// example_test.go:first+2: state "Pay": ResultPath "$.payment[": unterminated bracket at column 10
+	// example_test.go:first+3: state "Forgotten": the state is not reachable. Remove it or add a transition to it
 }
 
 // Choice rules are typed conditions; Otherwise is the Default.
