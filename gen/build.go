@@ -18,6 +18,7 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/aslgen/aslgen/gen/internal/files"
 	"github.com/aslgen/aslgen/gen/runner"
 )
 
@@ -129,9 +130,9 @@ func internalAllowed(importer, imported string) bool {
 // runnerSource renders the runner's main package.
 func runnerSource(g *group) ([]byte, error) {
 	f := jen.NewFile("main")
-	f.HeaderComment(GeneratedHeader)
+	f.HeaderComment(files.GeneratedHeader)
 	f.HeaderComment("// aslgen's runner: it calls each workflow constructor and writes what it built to the file named by its argument.")
-	f.ImportName(RunnerPath, "runner")
+	f.ImportName(runnerPath, "runner")
 	var items []jen.Code
 	for _, p := range g.Pkgs {
 		if len(p.Constructors) == 0 {
@@ -146,7 +147,7 @@ func runnerSource(g *group) ([]byte, error) {
 		for _, c := range p.Constructors {
 			var call jen.Code = jen.Qual(p.Path, c.Func)
 			if !c.ReturnsError {
-				call = jen.Qual(RunnerPath, "Plain").Call(jen.Qual(p.Path, c.Func))
+				call = jen.Qual(runnerPath, "Plain").Call(jen.Qual(p.Path, c.Func))
 			}
 			items = append(items, jen.Values(jen.Dict{
 				jen.Id("Pkg"):  jen.Lit(p.Path),
@@ -156,8 +157,8 @@ func runnerSource(g *group) ([]byte, error) {
 		}
 	}
 	f.Func().Id("main").Params().Block(
-		jen.Qual(RunnerPath, "Main").Call(
-			jen.Index().Qual(RunnerPath, "Constructor").ValuesFunc(func(g *jen.Group) {
+		jen.Qual(runnerPath, "Main").Call(
+			jen.Index().Qual(runnerPath, "Constructor").ValuesFunc(func(g *jen.Group) {
 				for _, it := range items {
 					g.Add(it)
 				}
@@ -171,82 +172,127 @@ func runnerSource(g *group) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// runOutput is what the run phase gave.
+type runOutput struct {
+	// machines are the results of every constructor, in the order of the
+	// groups and of their packages.
+	machines []runner.Machine
+	// work lists the runners' work directories, when kept.
+	work []string
+	// output is what the user's code printed.
+	output []byte
+}
+
+// runRunners is the run phase: it builds and runs a runner for each group
+// of the packages to build, and returns the machines they describe. When
+// every package was built only to show its errors, and built, there is
+// nothing to generate.
+func runRunners(ctx context.Context, cfg *Config, pl *buildPlan) (*runOutput, error) {
+	out := &runOutput{}
+	if len(pl.build) == 0 {
+		return out, nil
+	}
+	groups, err := groupPackages(pl.build)
+	if err != nil {
+		return out, err
+	}
+	for _, g := range groups {
+		desc, err := runGroup(ctx, cfg, g, pl.stubs, out)
+		if err != nil {
+			return out, err
+		}
+		out.machines = append(out.machines, desc.Machines...)
+	}
+	if pl.constructors == 0 && !hasOwnGoFiles(pl.owned) {
+		return out, noConstructors(cfg, pl.skipped)
+	}
+	return out, nil
+}
+
+// runGroup writes the runner of a group, builds it inside the user's module
+// with go build -overlay and runs it. It adds its work directory, when
+// kept, and what the user's code printed to out.
+func runGroup(ctx context.Context, cfg *Config, g *group, stubs map[string]string, out *runOutput) (*runner.Description, error) {
+	work, err := os.MkdirTemp("", "aslgen-work-")
+	if err != nil {
+		return nil, err
+	}
+	if cfg.KeepWork {
+		out.work = append(out.work, work)
+	} else {
+		defer os.RemoveAll(work)
+	}
+	virtDir, ovFile, err := writeOverlay(g, stubs, work)
+	if err != nil {
+		return nil, err
+	}
+	bin, err := buildRunner(ctx, cfg, g, virtDir, ovFile, work)
+	if err != nil {
+		return nil, err
+	}
+	desc, output, err := execRunner(ctx, cfg, g, bin, work)
+	if err != nil {
+		return nil, err
+	}
+	out.output = append(out.output, output...)
+	return desc, nil
+}
+
 // overlay is the JSON file given to go build -overlay.
 type overlay struct {
 	Replace map[string]string
 }
 
-// compileError is the go command's output when the runner did not build:
-// the user's package does not compile.
-type compileError struct {
-	Output string
-}
-
-func (e *compileError) Error() string { return e.Output }
-
-// runResult is what running one group's runner gave.
-type runResult struct {
-	Desc *runner.Description
-	// Output is what the user's code printed.
-	Output []byte
-	// Work is the runner's work directory, when kept.
-	Work string
-}
-
-// runGroup writes the runner of a group, builds it inside the user's module
-// with go build -overlay and runs it.
+// writeOverlay writes the runner's source, the stubs of the generated files
+// and the overlay that places them into work, and returns the runner's
+// virtual directory and the overlay file.
 //
 // The runner's source exists only in the overlay, at a virtual path in a
 // directory that does not exist on disk, beneath the packages' common
 // directory: nothing is written into the user's tree. aslgen-generated Go
 // files of the packages are overlaid with a stub holding just their package
 // clause, so stale generated code cannot break the build.
-func runGroup(ctx context.Context, cfg *Config, g *group, stubs map[string]string) (res *runResult, err error) {
-	work, err := os.MkdirTemp("", "aslgen-work-")
+func writeOverlay(g *group, stubs map[string]string, work string) (virtDir, ovFile string, err error) {
+	virtDir, err = virtualDir(g.Dir)
 	if err != nil {
-		return nil, err
-	}
-	res = &runResult{}
-	if cfg.KeepWork {
-		res.Work = work
-	} else {
-		defer os.RemoveAll(work)
-	}
-
-	virtDir, err := virtualDir(g.Dir)
-	if err != nil {
-		return res, err
+		return "", "", err
 	}
 	src, err := runnerSource(g)
 	if err != nil {
-		return res, fmt.Errorf("rendering the runner: %v", err)
+		return "", "", fmt.Errorf("rendering the runner: %v", err)
 	}
 	mainFile := filepath.Join(work, "main.go")
 	if err := os.WriteFile(mainFile, src, 0o644); err != nil {
-		return res, err
+		return "", "", err
 	}
 	ov := overlay{Replace: map[string]string{filepath.Join(virtDir, "main.go"): mainFile}}
-	files := make([]string, 0, len(stubs))
+	stubbed := make([]string, 0, len(stubs))
 	for file := range stubs {
-		files = append(files, file)
+		stubbed = append(stubbed, file)
 	}
-	sort.Strings(files)
-	for i, file := range files {
+	sort.Strings(stubbed)
+	for i, file := range stubbed {
 		stub := filepath.Join(work, fmt.Sprintf("stub%d.go", i))
 		if err := os.WriteFile(stub, []byte("package "+stubs[file]+"\n"), 0o644); err != nil {
-			return res, err
+			return "", "", err
 		}
 		ov.Replace[file] = stub
 	}
 	ovData, err := json.MarshalIndent(ov, "", "  ")
 	if err != nil {
-		return res, err
+		return "", "", err
 	}
-	ovFile := filepath.Join(work, "overlay.json")
+	ovFile = filepath.Join(work, "overlay.json")
 	if err := os.WriteFile(ovFile, ovData, 0o644); err != nil {
-		return res, err
+		return "", "", err
 	}
+	return virtDir, ovFile, nil
+}
 
+// buildRunner builds the runner in virtDir with go build -overlay and
+// returns the binary's path. When the user's packages do not compile, the
+// error is an [ErrorList] holding the go command's output as it printed it.
+func buildRunner(ctx context.Context, cfg *Config, g *group, virtDir, ovFile, work string) (string, error) {
 	// Build from the working directory when it is in the same module, so
 	// that the compiler's messages name files as the user sees them.
 	buildDir := g.Module.Dir
@@ -255,7 +301,7 @@ func runGroup(ctx context.Context, cfg *Config, g *group, stubs map[string]strin
 	}
 	target, err := filepath.Rel(buildDir, virtDir)
 	if err != nil {
-		return res, err
+		return "", err
 	}
 	target = "." + string(filepath.Separator) + target
 	bin := filepath.Join(work, "runner")
@@ -270,28 +316,33 @@ func runGroup(ctx context.Context, cfg *Config, g *group, stubs map[string]strin
 	cmd := exec.CommandContext(ctx, "go", args...)
 	cmd.Dir = buildDir
 	cmd.Env = cfg.Env
-	cfg.verbosef("go %s (in %s)", strings.Join(args, " "), buildDir)
+	cfg.logf("go %s (in %s)", strings.Join(args, " "), buildDir)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		if ctx.Err() != nil {
-			return res, ctx.Err()
+			return "", ctx.Err()
 		}
 		var exit *exec.ExitError
 		if errors.As(err, &exit) && len(out) > 0 {
-			return res, &compileError{Output: string(out)}
+			return "", ErrorList{{Msg: strings.TrimSuffix(string(out), "\n")}}
 		}
-		return res, fmt.Errorf("go build: %v\n%s", err, out)
+		return "", fmt.Errorf("go build: %v\n%s", err, out)
 	}
+	return bin, nil
+}
 
+// execRunner runs the runner and reads the description it writes. It also
+// returns what the user's code printed, which the error of a runner that
+// failed holds too.
+func execRunner(ctx context.Context, cfg *Config, g *group, bin, work string) (*runner.Description, []byte, error) {
 	descFile := filepath.Join(work, "description.json")
-	cmd = exec.CommandContext(ctx, bin, descFile)
+	cmd := exec.CommandContext(ctx, bin, descFile)
 	cmd.Dir = cfg.Dir
 	cmd.Env = cfg.Env
 	var output bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &output, &output
 	runErr := cmd.Run()
-	res.Output = output.Bytes()
 	if ctx.Err() != nil {
-		return res, ctx.Err()
+		return nil, nil, ctx.Err()
 	}
 	data, err := os.ReadFile(descFile)
 	if runErr != nil || err != nil || len(data) == 0 {
@@ -299,18 +350,17 @@ func runGroup(ctx context.Context, cfg *Config, g *group, stubs map[string]strin
 		if runErr != nil {
 			why = runErr.Error()
 		}
-		return res, fmt.Errorf("the runner for %s failed: %s\n%s", groupNames(g), why, output.Bytes())
+		return nil, nil, fmt.Errorf("the runner for %s failed: %s\n%s", groupNames(g), why, output.Bytes())
 	}
 	var desc runner.Description
 	if err := json.Unmarshal(data, &desc); err != nil {
-		return res, fmt.Errorf("the runner for %s wrote an unreadable result: %v", groupNames(g), err)
+		return nil, nil, fmt.Errorf("the runner for %s wrote an unreadable result: %v", groupNames(g), err)
 	}
 	if desc.Version != runner.Version {
-		return res, fmt.Errorf("the runner for %s wrote format version %d, but this aslgen reads version %d: "+
+		return nil, nil, fmt.Errorf("the runner for %s wrote format version %d, but this aslgen reads version %d: "+
 			"run the aslgen of the version your go.mod requires (go tool aslgen)", groupNames(g), desc.Version, runner.Version)
 	}
-	res.Desc = &desc
-	return res, nil
+	return &desc, output.Bytes(), nil
 }
 
 func groupNames(g *group) string {

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"go/ast"
 	"go/build"
 	"go/parser"
@@ -17,15 +16,17 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/packages"
+
+	"github.com/aslgen/aslgen/gen/internal/files"
 )
 
-// DSLPath is the import path of the builder package whose *Machine
+// dslPath is the import path of the builder package whose *Machine
 // constructors aslgen looks for.
-const DSLPath = "github.com/aslgen/aslgen/dsl"
+const dslPath = "github.com/aslgen/aslgen/dsl"
 
-// RunnerPath is the import path of the library that the generated runner
+// runnerPath is the import path of the library that the generated runner
 // program calls.
-const RunnerPath = "github.com/aslgen/aslgen/gen/runner"
+const runnerPath = "github.com/aslgen/aslgen/gen/runner"
 
 // constructor is a workflow constructor found in the source.
 type constructor struct {
@@ -50,7 +51,7 @@ type pkg struct {
 	// Directive is the position of the first //go:generate line of the
 	// package's Go files (tests included, as go generate reads them) that
 	// runs aslgen; its Filename is empty when there is none. Only such a
-	// package is aslgen's: see [Render].
+	// package is aslgen's: see [plan].
 	Directive token.Position
 	// Decls are the package-level names that the package's own Go files
 	// declare (internal test files included, aslgen's two files excluded),
@@ -100,49 +101,56 @@ func discover(ctx context.Context, cfg *Config) ([]*pkg, error) {
 		}
 		return nil, errors.New(strings.TrimSpace(msg))
 	}
-	var out []*pkg
+	out := make([]*pkg, 0, len(loaded))
 	for _, lp := range loaded {
-		p := &pkg{Path: lp.PkgPath, Name: lp.Name, Dir: packageDir(lp), Module: lp.Module, Errors: lp.Errors,
-			Decls: map[string]decl{}, Types: map[string]bool{}}
-		p.Generated = generatedFiles(p.Dir)
-		importsDSL := false
-		for _, f := range lp.Syntax {
-			file := pcfg.Fset.File(f.Pos()).Name()
-			if strings.HasSuffix(file, "_test.go") {
-				continue
-			}
-			if !isOwnFile(file) {
-				declaredNames(pcfg.Fset, f, p.Decls, p.Types)
-			}
-			if isListed(p.Generated, file) {
-				continue
-			}
-			cs, imports := findConstructors(pcfg.Fset, f)
-			importsDSL = importsDSL || imports
-			p.Constructors = append(p.Constructors, cs...)
-			p.Calls = append(p.Calls, literalCalls(pcfg.Fset, f)...)
-		}
-		if importsDSL && len(relevantErrors(p)) > 0 {
-			p.Broken = true
-		}
-		files := append([]string(nil), lp.GoFiles...)
-		for _, file := range testFiles(p.Dir, cfg.Tags) {
-			files = append(files, file)
-			if isOwnFile(file) {
-				continue
-			}
-			// Names declared by the package's internal tests share its
-			// scope with aslgen's test file.
-			f, err := parser.ParseFile(pcfg.Fset, file, nil, parser.SkipObjectResolution)
-			if err == nil && f.Name.Name == p.Name {
-				declaredNames(pcfg.Fset, f, p.Decls, nil)
-			}
-		}
-		p.Directive = findDirective(files)
-		out = append(out, p)
+		out = append(out, inspect(pcfg.Fset, lp, cfg.Tags))
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
 	return out, nil
+}
+
+// inspect finds what aslgen needs to know of a loaded package: its
+// constructors, its declarations, its generated files and its go:generate
+// line.
+func inspect(fset *token.FileSet, lp *packages.Package, tags string) *pkg {
+	p := &pkg{Path: lp.PkgPath, Name: lp.Name, Dir: packageDir(lp), Module: lp.Module, Errors: lp.Errors,
+		Decls: map[string]decl{}, Types: map[string]bool{}}
+	p.Generated = generatedFiles(p.Dir)
+	importsDSL := false
+	for _, f := range lp.Syntax {
+		file := fset.File(f.Pos()).Name()
+		if strings.HasSuffix(file, "_test.go") {
+			continue
+		}
+		if !isOwnFile(file) {
+			declaredNames(fset, f, p.Decls, p.Types)
+		}
+		if isListed(p.Generated, file) {
+			continue
+		}
+		cs, imports := findConstructors(fset, f)
+		importsDSL = importsDSL || imports
+		p.Constructors = append(p.Constructors, cs...)
+		p.Calls = append(p.Calls, literalCalls(fset, f)...)
+	}
+	if importsDSL && len(relevantErrors(p)) > 0 {
+		p.Broken = true
+	}
+	files := append([]string(nil), lp.GoFiles...)
+	for _, file := range testFiles(p.Dir, tags) {
+		files = append(files, file)
+		if isOwnFile(file) {
+			continue
+		}
+		// Names declared by the package's internal tests share its
+		// scope with aslgen's test file.
+		f, err := parser.ParseFile(fset, file, nil, parser.SkipObjectResolution)
+		if err == nil && f.Name.Name == p.Name {
+			declaredNames(fset, f, p.Decls, nil)
+		}
+	}
+	p.Directive = findDirective(files)
+	return p
 }
 
 func packageDir(lp *packages.Package) string {
@@ -197,8 +205,7 @@ func generatedFiles(dir string) []string {
 		if e.IsDir() || !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
 			continue
 		}
-		path := filepath.Join(dir, name)
-		if src, err := readHead(path, 8192); err == nil && IsGeneratedByASLGen(src) {
+		if path := filepath.Join(dir, name); files.IsGeneratedFile(path) {
 			out = append(out, path)
 		}
 	}
@@ -211,7 +218,7 @@ func generatedFiles(dir string) []string {
 // user's.
 func isOwnFile(file string) bool {
 	base := filepath.Base(file)
-	return base == GoFileName || base == GoTestFileName
+	return base == files.GoFile || base == files.GoTestFile
 }
 
 // testFiles returns the _test.go files in dir that the build tags select,
@@ -252,7 +259,7 @@ func findDirective(files []string) token.Position {
 		sc := bufio.NewScanner(bytes.NewReader(data))
 		sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
 		for line := 1; sc.Scan(); line++ {
-			if RunsASLGen(sc.Text()) {
+			if runsASLGen(sc.Text()) {
 				return token.Position{Filename: file, Line: line, Column: 1}
 			}
 		}
@@ -260,13 +267,13 @@ func findDirective(files []string) token.Position {
 	return token.Position{}
 }
 
-// RunsASLGen reports whether a line of Go source is a //go:generate
+// runsASLGen reports whether a line of Go source is a //go:generate
 // directive that runs aslgen: one of its words, without quotes and an
 // @version suffix, is aslgen or a path ending in /aslgen, as in
 // "//go:generate go tool aslgen", "//go:generate go run
 // github.com/aslgen/aslgen/cmd/aslgen@v1.2.0 -v" or "//go:generate aslgen".
 // A package is aslgen's only when one of its Go files has such a line.
-func RunsASLGen(line string) bool {
+func runsASLGen(line string) bool {
 	line = strings.TrimSuffix(line, "\r")
 	rest, ok := strings.CutPrefix(line, "//go:generate")
 	if !ok || rest == "" || (rest[0] != ' ' && rest[0] != '\t') {
@@ -394,28 +401,13 @@ func statePositions(p *pkg, c constructor, states []string) map[string]token.Pos
 	return out
 }
 
-// readHead reads at most n bytes from the start of a file.
-func readHead(path string, n int) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	buf := make([]byte, n)
-	k, err := f.Read(buf)
-	if k > 0 {
-		err = nil
-	}
-	return buf[:k], err
-}
-
 // findConstructors returns the workflow constructors declared in f, and
 // whether f imports the dsl package at all.
 //
 // A constructor is an exported top-level function without receiver, type
 // parameters or parameters whose results are (*dsl.Machine) or
 // (*dsl.Machine, error), where dsl is the name under which the file imports
-// [DSLPath].
+// [dslPath].
 func findConstructors(fset *token.FileSet, f *ast.File) ([]constructor, bool) {
 	name, imported := dslName(f)
 	if !imported {
@@ -450,7 +442,7 @@ func findConstructors(fset *token.FileSet, f *ast.File) ([]constructor, bool) {
 func dslName(f *ast.File) (string, bool) {
 	for _, spec := range f.Imports {
 		path, err := strconv.Unquote(spec.Path.Value)
-		if err != nil || path != DSLPath {
+		if err != nil || path != dslPath {
 			continue
 		}
 		if spec.Name == nil {
@@ -509,19 +501,31 @@ func unparen(e ast.Expr) ast.Expr {
 	}
 }
 
-// formatErrors formats go/packages errors one per line.
-func formatErrors(cwd string, errs []packages.Error) string {
-	var b strings.Builder
+// packageErrors converts go/packages errors to problems, each at its
+// position when it has one.
+func packageErrors(cwd string, errs []packages.Error) ErrorList {
+	list := make(ErrorList, 0, len(errs))
 	for _, e := range errs {
-		pos := e.Pos
-		if pos == "" || pos == "-" {
-			fmt.Fprintf(&b, "aslgen: %s\n", e.Msg)
-			continue
+		pos, msg := parsePos(cwd, e.Pos), e.Msg
+		if !pos.IsValid() && e.Pos != "" && e.Pos != "-" {
+			msg = e.Pos + ": " + msg
 		}
-		if i := strings.Index(pos, ".go:"); i >= 0 {
-			pos = shortPath(cwd, pos[:i+3]) + pos[i+3:]
-		}
-		fmt.Fprintf(&b, "%s: %s\n", pos, e.Msg)
+		list = append(list, &Error{Pos: pos, Msg: msg})
 	}
-	return b.String()
+	return list
+}
+
+// parsePos parses a go/packages position, "file.go:line" or
+// "file.go:line:column", naming the file relative to cwd when that is
+// shorter. Anything else ("", "-", another kind of file) gives no position.
+func parsePos(cwd, pos string) token.Position {
+	i := strings.Index(pos, ".go:")
+	if i < 0 {
+		return token.Position{}
+	}
+	line, col, _ := strings.Cut(pos[i+len(".go:"):], ":")
+	p := token.Position{Filename: shortPath(cwd, pos[:i+len(".go")])}
+	p.Line, _ = strconv.Atoi(line)
+	p.Column, _ = strconv.Atoi(col)
+	return p
 }

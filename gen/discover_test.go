@@ -13,6 +13,8 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/packages"
+
+	"github.com/aslgen/aslgen/gen/internal/files"
 )
 
 func parseConstructors(t *testing.T, src string) ([]constructor, bool) {
@@ -151,8 +153,8 @@ import "github.com/aslgen/aslgen/dsl"
 
 func TestOnly() *dsl.Machine { return nil }
 `,
-		"a/tagged_test.go":    "//go:build special\n\npackage a\n\nfunc Tagged() {}\n",
-		"a/" + GoTestFileName: GeneratedHeader + "\n\npackage a\n\nfunc MockOld() {}\n",
+		"a/tagged_test.go":      "//go:build special\n\npackage a\n\nfunc Tagged() {}\n",
+		"a/" + files.GoTestFile: files.GeneratedHeader + "\n\npackage a\n\nfunc MockOld() {}\n",
 		"a/states.go": `package a
 
 import "github.com/aslgen/aslgen/dsl"
@@ -174,7 +176,7 @@ import "github.com/aslgen/aslgen/dsl"
 
 func External() *dsl.Machine { return nil }
 `,
-		"a/types.go":  GeneratedHeader + "\n\npackage a\n\nvar broken int = \"stale\n",
+		"a/types.go":  files.GeneratedHeader + "\n\npackage a\n\nvar broken int = \"stale\n",
 		"a/linux.go":  "//go:build ignore\n\npackage a\n\nimport \"github.com/aslgen/aslgen/dsl\"\n\nfunc Ignored() *dsl.Machine { return nil }\n",
 		"b/b.go":      "package b\n\nfunc NotAMachine() int { return 0 }\n",
 		"c/broken.go": "package c\n\nimport \"github.com/aslgen/aslgen/dsl\"\n\nfunc Order() *dsl.Machine { return nil \n",
@@ -248,8 +250,8 @@ func External() *dsl.Machine { return nil }
 	c := byPath["example.com/m/c"]
 	if c == nil || !c.Broken {
 		t.Errorf("package c with a syntax error is not marked broken: %+v", c)
-	} else if !strings.Contains(formatErrors(dir, relevantErrors(c)), filepath.Join("c", "broken.go")+":") {
-		t.Errorf("errors of c: %q", formatErrors(dir, relevantErrors(c)))
+	} else if list := packageErrors(dir, relevantErrors(c)); len(list) == 0 || list[0].Pos.Filename != filepath.Join("c", "broken.go") || list[0].Pos.Line == 0 {
+		t.Errorf("errors of c: %q", list)
 	}
 }
 
@@ -270,8 +272,8 @@ func TestRunsASLGen(t *testing.T) {
 		"//go:generate echo aslgen-is-not-run; go tool mockgen":               false,
 		"//go:generate go run github.com/aslgen/aslgen/cmd/aslgen/internal/x": false,
 	} {
-		if got := RunsASLGen(line); got != want {
-			t.Errorf("RunsASLGen(%q) = %v, want %v", line, got, want)
+		if got := runsASLGen(line); got != want {
+			t.Errorf("runsASLGen(%q) = %v, want %v", line, got, want)
 		}
 	}
 }
@@ -358,7 +360,7 @@ func TestRunnerSource(t *testing.T) {
 	if err != nil {
 		t.Fatalf("%v\n%s", err, src)
 	}
-	if f.Name.Name != "main" || !IsGeneratedByASLGen(src) {
+	if f.Name.Name != "main" || !files.IsGenerated(src) {
 		t.Errorf("not a generated main package:\n%s", src)
 	}
 	s := strings.Join(strings.Fields(string(src)), " ")

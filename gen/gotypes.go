@@ -13,21 +13,8 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/aslgen/aslgen/dsl/shape"
+	"github.com/aslgen/aslgen/gen/internal/files"
 	"github.com/aslgen/aslgen/gen/runner"
-)
-
-// The Go files aslgen writes into a package whose workflows declare Go
-// types. Both carry [GeneratedHeader].
-const (
-	// GoFileName holds what production code may import: for each machine of
-	// the package its embedded ASL and <Machine>ASL accessor, and for typed
-	// machines the payload types. It imports only bytes, embed, time and the
-	// packages of the user's own types.
-	GoFileName = "aslgen_gen.go"
-	// GoTestFileName holds what only tests reach, because it imports the
-	// simulator: New<Machine>Simulator for each machine and a typed
-	// Mock<Machine><State> for each task of a typed machine.
-	GoTestFileName = "aslgen_gen_test.go"
 )
 
 const (
@@ -54,8 +41,8 @@ func (tm *typedMachine) statePos(state string) token.Position {
 	return tm.pos
 }
 
-// renderGo renders the two Go files of a package (see [GoFileName] and
-// [GoTestFileName]).
+// renderGo renders the two Go files of a package (see [files.GoFile] and
+// [files.GoTestFile]).
 //
 // Every generated name depends only on the machine and the state it
 // describes: the machine's identifier M (its name as an exported Go
@@ -74,15 +61,15 @@ func renderGo(cwd string, p *pkg, machines []typedMachine) (main, test []byte, e
 	g.main.f.Anon("embed")
 	for _, name := range predeclaredUsed {
 		if d, ok := p.Decls[name]; ok && d.Kind != "import" {
-			g.problems = append(g.problems, fmt.Sprintf("%s: the package declares %s, which hides the predeclared %s that the generated code uses; rename it",
-				posString(cwd, d.Pos.Filename, d.Pos.Line), name, name))
+			g.problems = append(g.problems, errorAt(cwd, d.Pos.Filename, d.Pos.Line,
+				"the package declares %s, which hides the predeclared %s that the generated code uses; rename it", name, name))
 		}
 	}
 	for i := range machines {
 		g.machine(&machines[i])
 	}
 	if len(g.problems) > 0 {
-		sort.Strings(g.problems)
+		g.problems.sortByPos()
 		return nil, nil, g.problems
 	}
 	if main, err = g.main.render(); err == nil {
@@ -98,7 +85,7 @@ type goGen struct {
 	// names are the package-level names generated so far.
 	names    map[string]owner
 	reported map[[2]string]bool
-	problems Errors
+	problems ErrorList
 	// catalog lists the user's types found in the current machine's shapes
 	// (see catalogOf), pending the nested types to declare.
 	catalog []userType
@@ -128,16 +115,14 @@ func stateOwner(tm *typedMachine, state string) owner {
 // declaration of the user's package has it already, it records a problem
 // and returns false.
 func (g *goGen) claim(name string, o owner) bool {
-	at := posString(g.cwd, o.at.Filename, o.at.Line)
 	if prev, ok := g.names[name]; ok {
 		if key := [2]string{o.String(), prev.String()}; !g.reported[key] {
 			g.reported[key] = true
-			where := posString(g.cwd, prev.at.Filename, prev.at.Line)
 			if prev.subject == o.subject {
-				g.problems = append(g.problems, fmt.Sprintf("%s: %s: two of its generated Go names are both %s; rename it", at, o.subject, name))
+				g.problemf(o, "two of its generated Go names are both %s; rename it", name)
 			} else {
-				g.problems = append(g.problems, fmt.Sprintf("%s: %s: its generated Go name %s is also that of %s (%s); rename one of them",
-					at, o.subject, name, prev.subject, where))
+				g.problemf(o, "its generated Go name %s is also that of %s (%s); rename one of them",
+					name, prev.subject, posString(g.cwd, prev.at.Filename, prev.at.Line))
 			}
 		}
 		return false
@@ -146,16 +131,17 @@ func (g *goGen) claim(name string, o owner) bool {
 	if d, ok := g.pkg.Decls[name]; ok {
 		if key := [2]string{o.String(), name}; !g.reported[key] {
 			g.reported[key] = true
-			g.problems = append(g.problems, fmt.Sprintf("%s: %s: its generated Go name %s is already declared (%s) at %s; rename one of them",
-				at, o.subject, name, d.Kind, posString(g.cwd, d.Pos.Filename, d.Pos.Line)))
+			g.problemf(o, "its generated Go name %s is already declared (%s) at %s; rename one of them",
+				name, d.Kind, posString(g.cwd, d.Pos.Filename, d.Pos.Line))
 		}
 		return false
 	}
 	return true
 }
 
+// problemf records a problem of what o names, at its position.
 func (g *goGen) problemf(o owner, format string, args ...any) {
-	g.problems = append(g.problems, fmt.Sprintf("%s: %s: %s", posString(g.cwd, o.at.Filename, o.at.Line), o.subject, fmt.Sprintf(format, args...)))
+	g.problems = append(g.problems, errorAt(g.cwd, o.at.Filename, o.at.Line, "%s: %s", o.subject, fmt.Sprintf(format, args...)))
 }
 
 func (g *goGen) machine(tm *typedMachine) {
@@ -590,7 +576,7 @@ type goFile struct {
 
 func (g *goGen) newFile(test bool) *goFile {
 	f := jen.NewFilePathName(g.pkg.Path, g.pkg.Name)
-	f.HeaderComment(GeneratedHeader)
+	f.HeaderComment(files.GeneratedHeader)
 	if test {
 		f.HeaderComment("// The simulator helpers: only the package's tests compile this file.")
 	}

@@ -20,6 +20,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/aslgen/aslgen/gen/internal/files"
 	"github.com/aslgen/aslgen/gen/runner"
 )
 
@@ -130,7 +131,7 @@ func orNull(s *runner.Shape) *runner.Shape {
 // at flow.go:10, its states at flow.go:11, 12, ... in order.
 func machineAt(m runner.Machine) typedMachine {
 	tm := typedMachine{m: m, pos: token.Position{Filename: "flow.go", Line: 10}, states: map[string]token.Position{}}
-	tm.file, _ = FileName(m.Name)
+	tm.file, _ = files.ASLName(m.Name)
 	if m.Types != nil {
 		for i, task := range m.Types.Tasks {
 			tm.states[task.State] = token.Position{Filename: "flow.go", Line: 11 + i}
@@ -197,7 +198,7 @@ func TestRenderGo(t *testing.T) {
 	}
 	flat := func(s string) string { return strings.Join(strings.Fields(s), " ") } // alignment aside
 	for _, want := range []string{
-		GeneratedHeader,
+		files.GeneratedHeader,
 		"//go:embed checkout.asl.json\nvar checkoutASL []byte",
 		"func CheckoutASL() []byte",
 		"func PlainASL() []byte",
@@ -231,7 +232,7 @@ func TestRenderGo(t *testing.T) {
 		}
 	}
 	for _, want := range []string{
-		GeneratedHeader,
+		files.GeneratedHeader,
 		"package orders",
 		"func NewCheckoutSimulator(opts ...sim.Option) (*sim.Simulator, error)",
 		"doc, err := asl.Unmarshal(checkoutASL)",
@@ -244,11 +245,11 @@ func TestRenderGo(t *testing.T) {
 			t.Errorf("aslgen_gen_test.go lacks %q", want)
 		}
 	}
-	for name, src := range map[string]string{GoFileName: main, GoTestFileName: test} {
+	for name, src := range map[string]string{files.GoFile: main, files.GoTestFile: test} {
 		if formatted, err := format.Source([]byte(src)); err != nil || string(formatted) != src {
 			t.Errorf("%s is not gofmt'd: %v", name, err)
 		}
-		if !IsGeneratedByASLGen([]byte(src)) {
+		if !files.IsGenerated([]byte(src)) {
 			t.Errorf("%s lacks the header", name)
 		}
 	}
@@ -257,7 +258,7 @@ func TestRenderGo(t *testing.T) {
 		t.Error("the output depends on the order of the machines")
 	}
 	if t.Failed() {
-		t.Logf("%s:\n%s\n%s:\n%s", GoFileName, main, GoTestFileName, test)
+		t.Logf("%s:\n%s\n%s:\n%s", files.GoFile, main, files.GoTestFile, test)
 	}
 }
 
@@ -271,7 +272,7 @@ func TestRenderGoCompiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := typeCheck(map[string]string{"types.go": userFile, GoFileName: main, GoTestFileName: test}); err != nil {
+	if err := typeCheck(map[string]string{"types.go": userFile, files.GoFile: main, files.GoTestFile: test}); err != nil {
 		t.Fatalf("%v\n%s\n%s", err, main, test)
 	}
 }
@@ -294,7 +295,7 @@ func TestGoNamesStable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for file, pair := range map[string][2]string{GoFileName: {alone, both}, GoTestFileName: {aloneTest, bothTest}} {
+	for file, pair := range map[string][2]string{files.GoFile: {alone, both}, files.GoTestFile: {aloneTest, bothTest}} {
 		before, after := declsOf(t, pair[0]), declsOf(t, pair[1])
 		if len(before) == 0 || len(after) <= len(before) {
 			t.Errorf("%s: %d declarations alone, %d with a second machine", file, len(before), len(after))
@@ -421,12 +422,12 @@ func TestGoNameCollisions(t *testing.T) {
 		want: []string{`flow.go:10: machine "M": two of its generated Go names are both MInputAItem; rename it`},
 	}}
 	for _, tt := range tests {
-		files := tt.files
-		if files == nil {
-			files = map[string]string{"types.go": userFile}
+		userFiles := tt.files
+		if userFiles == nil {
+			userFiles = map[string]string{"types.go": userFile}
 		}
-		main, test, err := render(t, testPkg(t, files), tt.machines...)
-		list, ok := err.(Errors)
+		main, test, err := render(t, testPkg(t, userFiles), tt.machines...)
+		list, ok := err.(ErrorList)
 		if !ok || main != "" || test != "" {
 			t.Errorf("%s: error %v (%T), rendered %d+%d bytes", tt.name, err, err, len(main), len(test))
 			continue
@@ -437,9 +438,9 @@ func TestGoNameCollisions(t *testing.T) {
 				t.Errorf("%s: errors lack\n%s\ngot\n%s", tt.name, want, got)
 			}
 		}
-		for _, line := range list {
-			if !regexp.MustCompile(`^(flow|types)\.go:\d+: `).MatchString(line) {
-				t.Errorf("%s: an error without its position: %s", tt.name, line)
+		for _, e := range list {
+			if !regexp.MustCompile(`^(flow|types)\.go:\d+: `).MatchString(e.Error()) {
+				t.Errorf("%s: an error without its position: %s", tt.name, e)
 			}
 		}
 	}
@@ -465,7 +466,7 @@ func TestGoImportNames(t *testing.T) {
 			t.Errorf("aslgen_gen_test.go lacks %s:\n%s", want, test)
 		}
 	}
-	if err := typeCheck(map[string]string{"types.go": user, GoFileName: main, GoTestFileName: test}); err != nil {
+	if err := typeCheck(map[string]string{"types.go": user, files.GoFile: main, files.GoTestFile: test}); err != nil {
 		t.Fatalf("%v\n%s\n%s", err, main, test)
 	}
 }
@@ -534,7 +535,7 @@ func FuzzGoNames(f *testing.F) {
 		if state1 == state2 {
 			t.Skip("state names are unique in a machine")
 		}
-		if _, err := FileName(machine); err != nil {
+		if _, err := files.ASLName(machine); err != nil {
 			t.Skip("Render refuses the machine before rendering Go")
 		}
 		user := userFile
@@ -550,27 +551,27 @@ func FuzzGoNames(f *testing.F) {
 		m := fuzzMachine(machine, state1, state2, member)
 		main, test, err := render(t, p, m)
 		if err != nil {
-			list, ok := err.(Errors)
+			list, ok := err.(ErrorList)
 			if !ok || len(list) == 0 {
 				t.Fatalf("error %v (%T), want a list of located problems", err, err)
 			}
-			for _, line := range list {
-				if !regexp.MustCompile(`^(flow|types)\.go:\d+: `).MatchString(line) {
-					t.Errorf("an error without its position: %q", line)
+			for _, e := range list {
+				if !regexp.MustCompile(`^(flow|types)\.go:\d+: `).MatchString(e.Error()) {
+					t.Errorf("an error without its position: %q", e)
 				}
 			}
 			return
 		}
-		for name, src := range map[string]string{GoFileName: main, GoTestFileName: test} {
+		for name, src := range map[string]string{files.GoFile: main, files.GoTestFile: test} {
 			formatted, err := format.Source([]byte(src))
 			if err != nil || string(formatted) != src {
 				t.Fatalf("%s is not gofmt'd Go: %v\n%s", name, err, src)
 			}
 		}
 		if strings.Contains(main, "dsl/sim") || strings.Contains(main, "dsl/asl") {
-			t.Errorf("%s imports the simulator:\n%s", GoFileName, main)
+			t.Errorf("%s imports the simulator:\n%s", files.GoFile, main)
 		}
-		if err := typeCheck(map[string]string{"types.go": user, GoFileName: main, GoTestFileName: test}); err != nil {
+		if err := typeCheck(map[string]string{"types.go": user, files.GoFile: main, files.GoTestFile: test}); err != nil {
 			t.Fatalf("%v\n%s\n%s", err, main, test)
 		}
 
@@ -579,7 +580,7 @@ func FuzzGoNames(f *testing.F) {
 		if err != nil {
 			return // the other machine's names may collide with the first's: that is reported
 		}
-		for file, pair := range map[string][2]string{GoFileName: {main, main2}, GoTestFileName: {test, test2}} {
+		for file, pair := range map[string][2]string{files.GoFile: {main, main2}, files.GoTestFile: {test, test2}} {
 			after := declsOf(t, pair[1])
 			for name, d := range declsOf(t, pair[0]) {
 				if after[name] != d {

@@ -3,123 +3,208 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/aslgen/aslgen/cmd/aslgen/internal/batch"
+	"github.com/aslgen/aslgen/cmd/aslgen/internal/definition"
 	"github.com/aslgen/aslgen/dsl/asl"
 	"github.com/aslgen/aslgen/dsl/jsonvalue"
 	"github.com/aslgen/aslgen/dsl/sim"
-	"github.com/aslgen/aslgen/dsl/yaml"
-	"github.com/aslgen/aslgen/gen"
 )
 
-// runCommand is `aslgen run`: one execution, or a batch with -cases.
+// runFlags are the flags of aslgen run.
+type runFlags struct {
+	input, mockConfig, testCase, name, account, region, cases *string
+	history                                                   *bool
+}
+
+// newRunFlags defines the flags of aslgen run. The manual (doc.go)
+// documents them, so they have no usage text of their own.
+func newRunFlags(stderr io.Writer) (*flag.FlagSet, *runFlags) {
+	fs := newFlagSet("run", stderr)
+	return fs, &runFlags{
+		input:      fs.String("input", "{}", ""),
+		mockConfig: fs.String("mock-config", "", ""),
+		testCase:   fs.String("test-case", "", ""),
+		name:       fs.String("name", "", ""),
+		account:    fs.String("account", "", ""),
+		region:     fs.String("region", "", ""),
+		history:    fs.Bool("history", false, ""),
+		cases:      fs.String("cases", "", ""),
+	}
+}
+
+// where returns the options of the account and region that the simulated
+// executions run in: they apply to a single run and to every case of a
+// batch.
+func (f *runFlags) where() []sim.Option {
+	var opts []sim.Option
+	if *f.account != "" {
+		opts = append(opts, sim.Account(*f.account))
+	}
+	if *f.region != "" {
+		opts = append(opts, sim.Region(*f.region))
+	}
+	return opts
+}
+
+// runCommand is aslgen run: one execution, or a batch with -cases.
 func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlagSet("aslgen run", stderr)
-	input := fs.String("input", "{}", "")
-	mockConfig := fs.String("mock-config", "", "")
-	testCase := fs.String("test-case", "", "")
-	history := fs.Bool("history", false, "")
-	cases := fs.String("cases", "", "")
-	name := fs.String("name", "", "")
-	account := fs.String("account", "", "")
-	region := fs.String("region", "", "")
-	if code, done := parse(fs, args); done {
+	flags, f := newRunFlags(stderr)
+	if code, done := parse(flags, "run", args); done {
 		return code
 	}
-	// The account and region are where the simulated executions run: they
-	// apply to a single run and to every case of a batch.
-	var where []sim.Option
-	if *account != "" {
-		where = append(where, sim.Account(*account))
-	}
-	if *region != "" {
-		where = append(where, sim.Region(*region))
-	}
-	if *cases != "" {
-		if fs.NArg() > 0 {
-			fmt.Fprintln(stderr, "aslgen run: -cases takes no definition file")
-			return gen.ExitError
+	if *f.cases != "" {
+		if err := batchOnly(flags); err != nil {
+			fmt.Fprintf(stderr, "aslgen run: %v\n", err)
+			return exitError
 		}
-		var others []string
-		fs.Visit(func(f *flag.Flag) {
-			if f.Name != "cases" && f.Name != "account" && f.Name != "region" {
-				others = append(others, "-"+f.Name)
-			}
-		})
-		if len(others) > 0 {
-			fmt.Fprintf(stderr, "aslgen run: -cases takes its inputs and mocks from the batch file, not from %s\n", strings.Join(others, " "))
-			return gen.ExitError
-		}
-		return runCases(ctx, *cases, stdin, stdout, stderr, where)
+		return runBatch(ctx, *f.cases, stdin, stdout, stderr, f.where())
 	}
-	if fs.NArg() != 1 {
-		fmt.Fprintln(stderr, "usage: aslgen run [-input JSON|@FILE] [-mock-config FILE -test-case NAME] [-name NAME] [-account ID] [-region REGION] [-history] DEFINITION.json")
-		return gen.ExitError
+	if flags.NArg() != 1 {
+		usage(stderr, "run")
+		return exitError
 	}
-	file := fs.Arg(0)
-	data, err := os.ReadFile(file)
+	ex, err := runOne(ctx, flags.Arg(0), f)
+	if err == nil {
+		err = printExecution(stdout, ex, *f.history)
+	}
 	if err != nil {
-		fmt.Fprintf(stderr, "aslgen run: %v\n", err)
-		return gen.ExitError
+		fmt.Fprintln(stderr, err)
+		return exitError
 	}
-	if gen.IsYAML(file) {
-		if data, _, err = yaml.ToJSON(data); err != nil {
-			fmt.Fprintf(stderr, "%s:%v\n", file, err)
-			return gen.ExitError
+	if ex.Status != sim.Succeeded {
+		return exitFailed
+	}
+	return exitOK
+}
+
+// batchOnly checks the arguments of a batch: no definition file, and no
+// flags but -cases, -account and -region.
+func batchOnly(flags *flag.FlagSet) error {
+	if flags.NArg() > 0 {
+		return errors.New("-cases takes no definition file")
+	}
+	var others []string
+	flags.Visit(func(f *flag.Flag) {
+		if f.Name != "cases" && f.Name != "account" && f.Name != "region" {
+			others = append(others, "-"+f.Name)
 		}
+	})
+	if len(others) > 0 {
+		return fmt.Errorf("-cases takes its inputs and mocks from the batch file, not from %s", strings.Join(others, " "))
 	}
-	doc, err := asl.Unmarshal(data)
-	if err != nil {
-		for _, line := range strings.Split(err.Error(), "\n") {
-			fmt.Fprintf(stderr, "%s:%s\n", file, line)
-		}
-		return gen.ExitError
-	}
-	in := []byte(*input)
-	if strings.HasPrefix(*input, "@") {
-		if in, err = os.ReadFile((*input)[1:]); err != nil {
-			fmt.Fprintf(stderr, "aslgen run: -input: %v\n", err)
-			return gen.ExitError
-		}
-	}
-	inValue, err := jsonvalue.Parse(in)
-	if err != nil {
-		fmt.Fprintf(stderr, "aslgen run: -input is not JSON: %v\n", err)
-		return gen.ExitError
-	}
-	// The history is recorded even without -history, so that AWS's limit of
-	// 25,000 history events applies as it does on AWS (and as under -cases,
-	// which lists event types).
-	opts := append([]sim.Option{sim.History(true)}, where...)
-	if *name != "" {
-		opts = append(opts, sim.Name(*name))
-	}
-	if *mockConfig != "" {
-		cfg, err := sim.LoadMockConfig(*mockConfig)
+	return nil
+}
+
+// runBatch runs the batch in file ("-" for stdin) with cases relative to
+// its directory.
+func runBatch(ctx context.Context, file string, stdin io.Reader, stdout, stderr io.Writer, opts []sim.Option) int {
+	r, dir := stdin, "."
+	if file != "-" {
+		f, err := os.Open(file)
 		if err != nil {
 			fmt.Fprintf(stderr, "aslgen run: %v\n", err)
-			return gen.ExitError
+			return exitError
 		}
-		opts = append(opts, sim.UseMockConfig(cfg, *testCase))
-	} else if *testCase != "" {
-		fmt.Fprintln(stderr, "aslgen run: -test-case needs -mock-config")
-		return gen.ExitError
+		defer f.Close()
+		r, dir = f, filepath.Dir(file)
+	}
+	if err := batch.Run(ctx, r, stdout, dir, opts...); err != nil {
+		fmt.Fprintf(stderr, "aslgen run: %v\n", err)
+		return exitError
+	}
+	return exitOK
+}
+
+// runOne runs one execution of the definition in file, as the flags say.
+// Its errors are messages for standard error: those about the definition
+// name the file and the position, the others start with "aslgen run:".
+func runOne(ctx context.Context, file string, f *runFlags) (*sim.Execution, error) {
+	doc, err := loadDefinition(file)
+	if err != nil {
+		return nil, err
+	}
+	input, err := readInput(*f.input)
+	if err != nil {
+		return nil, fmt.Errorf("aslgen run: %v", err)
+	}
+	opts, err := f.options()
+	if err != nil {
+		return nil, fmt.Errorf("aslgen run: %v", err)
 	}
 	s, err := sim.New(doc, opts...)
 	if err != nil {
-		fmt.Fprintf(stderr, "aslgen run: %s: %v\n", file, err)
-		return gen.ExitError
+		return nil, fmt.Errorf("aslgen run: %s: %v", file, err)
 	}
-	ex, err := s.Run(ctx, inValue)
+	ex, err := s.Run(ctx, input)
 	if err != nil {
-		fmt.Fprintf(stderr, "aslgen run: %v\n", err)
-		return gen.ExitError
+		return nil, fmt.Errorf("aslgen run: %v", err)
 	}
+	return ex, nil
+}
+
+// loadDefinition reads and decodes the definition in file.
+func loadDefinition(file string) (*asl.StateMachine, error) {
+	def, err := definition.Read(file)
+	switch {
+	case errors.As(err, new(*fs.PathError)):
+		return nil, fmt.Errorf("aslgen run: %v", err)
+	case err != nil:
+		return nil, fmt.Errorf("%s:%v", file, err) // a YAML syntax error, line:column: message
+	}
+	return def.Decode()
+}
+
+// readInput returns the execution input of -input: JSON text, or @FILE.
+func readInput(input string) (any, error) {
+	data := []byte(input)
+	if file, ok := strings.CutPrefix(input, "@"); ok {
+		var err error
+		if data, err = os.ReadFile(file); err != nil {
+			return nil, fmt.Errorf("-input: %v", err)
+		}
+	}
+	v, err := jsonvalue.Parse(data)
+	if err != nil {
+		return nil, fmt.Errorf("-input is not JSON: %v", err)
+	}
+	return v, nil
+}
+
+// options returns the simulator options of a single run: the history, the
+// machine's name and the mock configuration, and where it runs.
+func (f *runFlags) options() ([]sim.Option, error) {
+	// The history is recorded even without -history, so that AWS's limit of
+	// 25,000 history events applies as it does on AWS (and as under -cases,
+	// which lists event types).
+	opts := append([]sim.Option{sim.History(true)}, f.where()...)
+	if *f.name != "" {
+		opts = append(opts, sim.Name(*f.name))
+	}
+	switch {
+	case *f.mockConfig != "":
+		cfg, err := sim.LoadMockConfig(*f.mockConfig)
+		if err != nil {
+			return nil, err
+		}
+		opts = append(opts, sim.UseMockConfig(cfg, *f.testCase))
+	case *f.testCase != "":
+		return nil, errors.New("-test-case needs -mock-config")
+	}
+	return opts, nil
+}
+
+// printExecution prints an execution as one line of JSON: its status, its
+// output or its error and cause, and with history its events.
+func printExecution(w io.Writer, ex *sim.Execution, history bool) error {
 	out := jsonvalue.NewObject(4)
 	out.Set("status", string(ex.Status))
 	if ex.Status == sim.Succeeded {
@@ -133,36 +218,16 @@ func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		}
 	}
 	line := jsonvalue.Marshal(out)
-	if *history {
+	if history {
 		events, err := json.Marshal(ex.Events)
 		if err != nil {
-			fmt.Fprintf(stderr, "aslgen run: %v\n", err)
-			return gen.ExitError
+			return fmt.Errorf("aslgen run: %v", err)
 		}
 		line = append(line[:len(line)-1], `,"events":`...)
 		line = append(append(line, events...), '}')
 	}
-	fmt.Fprintf(stdout, "%s\n", line)
-	if ex.Status != sim.Succeeded {
-		return gen.ExitStale
+	if _, err := fmt.Fprintf(w, "%s\n", line); err != nil {
+		return fmt.Errorf("aslgen run: %v", err)
 	}
-	return gen.ExitOK
-}
-
-func runCases(ctx context.Context, file string, stdin io.Reader, stdout, stderr io.Writer, opts []sim.Option) int {
-	r, dir := stdin, "."
-	if file != "-" {
-		f, err := os.Open(file)
-		if err != nil {
-			fmt.Fprintf(stderr, "aslgen run: %v\n", err)
-			return gen.ExitError
-		}
-		defer f.Close()
-		r, dir = f, filepath.Dir(file)
-	}
-	if err := sim.RunCases(ctx, r, stdout, dir, opts...); err != nil {
-		fmt.Fprintf(stderr, "aslgen run: %v\n", err)
-		return gen.ExitError
-	}
-	return gen.ExitOK
+	return nil
 }

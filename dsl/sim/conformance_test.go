@@ -3,10 +3,12 @@ package sim
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aslgen/aslgen/dsl/asl"
 	"github.com/aslgen/aslgen/dsl/internal/shareddata"
@@ -14,10 +16,16 @@ import (
 )
 
 // recordedCase is one line of the shared conformance/aws-recorded.jsonl: a
-// case as `aslgen run -cases` reads it (with its start time and type), and
-// AWS's answer.
+// definition, an input, the execution's start time and type, and AWS's
+// answer. (The fields before Features are those of a batch line of
+// `aslgen run -cases`, whose runner, cmd/aslgen/internal/batch, this
+// package cannot import: the tests here run the simulator directly.)
 type recordedCase struct {
-	Case
+	ID                     string            `json:"id"`
+	Definition             json.RawMessage   `json:"definition"`
+	Input                  json.RawMessage   `json:"input"`
+	StartTime              string            `json:"start_time"`
+	Type                   string            `json:"type"`
 	Features               []string          `json:"features"`
 	PlaceholdersInExpected bool              `json:"placeholders_in_expected"`
 	ExpectedEventTypes     []string          `json:"expected_event_types"`
@@ -28,6 +36,50 @@ type recordedCase struct {
 		Error  *string         `json:"error"`
 		Cause  *string         `json:"cause"`
 	} `json:"expected"`
+}
+
+// options returns the simulator options of a recorded case: the recorder's
+// account, and the start time (RFC 3339) and type ("EXPRESS", or
+// "STANDARD" and empty) it was recorded with.
+func (c *recordedCase) options() ([]Option, error) {
+	opts := []Option{Account("111111111111")}
+	if c.StartTime != "" {
+		t, err := time.Parse(time.RFC3339Nano, c.StartTime)
+		if err != nil {
+			return nil, err
+		}
+		opts = append(opts, StartTime(t.UTC()))
+	}
+	switch c.Type {
+	case "", "STANDARD":
+	case "EXPRESS":
+		opts = append(opts, Express())
+	default:
+		return nil, fmt.Errorf("type %q is neither STANDARD nor EXPRESS", c.Type)
+	}
+	return opts, nil
+}
+
+// run runs a recorded case: its definition, with its options, on its input
+// ({} when it has none).
+func (c *recordedCase) run() (*Execution, error) {
+	doc, err := asl.Unmarshal(c.Definition)
+	if err != nil {
+		return nil, err
+	}
+	opts, err := c.options()
+	if err != nil {
+		return nil, err
+	}
+	s, err := New(doc, opts...)
+	if err != nil {
+		return nil, err
+	}
+	input := c.Input
+	if len(input) == 0 {
+		input = json.RawMessage("{}")
+	}
+	return s.Run(context.Background(), input)
 }
 
 func loadRecorded(t *testing.T) []recordedCase {
@@ -60,40 +112,41 @@ func TestConformance(t *testing.T) {
 			jsonataCases++
 		}
 		t.Run(c.ID, func(t *testing.T) {
-			res := RunCase(context.Background(), &c.Case, "", Account("111111111111")) // the recorder's account
-			if res.Status == "ERROR" {
-				t.Fatalf("cannot run: %s", res.Cause)
+			ex, err := c.run()
+			if err != nil {
+				t.Fatalf("cannot run: %v", err)
 			}
-			if res.Status != c.Expected.Status {
-				t.Fatalf("status %s (%s: %s), want %s (%v: %v)", res.Status, res.Error, res.Cause, c.Expected.Status, deref(c.Expected.Error), deref(c.Expected.Cause))
+			if string(ex.Status) != c.Expected.Status {
+				t.Fatalf("status %s (%s: %s), want %s (%v: %v)", ex.Status, ex.Error, ex.Cause, c.Expected.Status, deref(c.Expected.Error), deref(c.Expected.Cause))
 			}
 			if c.Expected.Status == "SUCCEEDED" {
 				want := jsonvalue.MustParse(string(c.Expected.Output))
-				got, err := jsonvalue.Parse(res.Output)
+				output := jsonvalue.Marshal(ex.Output)
+				got, err := jsonvalue.Parse(output)
 				if err != nil {
-					t.Fatalf("output %s: %v", res.Output, err)
+					t.Fatalf("output %s: %v", output, err)
 				}
 				if !matchValue(want, got, true) { // placeholders_in_expected misses some replaced values
-					t.Fatalf("output\n got %s\nwant %s", res.Output, c.Expected.Output)
+					t.Fatalf("output\n got %s\nwant %s", output, c.Expected.Output)
 				}
 			}
 			if c.Expected.Status == "FAILED" {
-				if res.Error != deref(c.Expected.Error) {
-					t.Errorf("error %q, want %q", res.Error, deref(c.Expected.Error))
+				if ex.Error != deref(c.Expected.Error) {
+					t.Errorf("error %q, want %q", ex.Error, deref(c.Expected.Error))
 				}
-				if !matchString(deref(c.Expected.Cause), res.Cause, true) {
-					t.Errorf("cause\n got %q\nwant %q", res.Cause, deref(c.Expected.Cause))
+				if !matchString(deref(c.Expected.Cause), ex.Cause, true) {
+					t.Errorf("cause\n got %q\nwant %q", ex.Cause, deref(c.Expected.Cause))
 				}
 			}
-			switch {
+			switch types := ex.EventTypes(); {
 			case c.ExpectedEventTypes == nil:
 			case slices.Contains(c.Features, "state:Parallel"):
 				// The recorder gave branch events the id [0] and dropped the
 				// ones it took for duplicates (ParallelStateSucceeded among
 				// them: the ids have gaps), so these lists are incomplete.
 				parallelHistories++
-			case !slices.Equal(res.EventTypes, c.ExpectedEventTypes):
-				t.Errorf("event types\n got  %s\nwant %s", strings.Join(res.EventTypes, " "), strings.Join(c.ExpectedEventTypes, " "))
+			case !slices.Equal(types, c.ExpectedEventTypes):
+				t.Errorf("event types\n got  %s\nwant %s", strings.Join(types, " "), strings.Join(c.ExpectedEventTypes, " "))
 			}
 			passed++
 		})
@@ -197,19 +250,7 @@ func TestConformanceVariableEvents(t *testing.T) {
 			continue
 		}
 		t.Run(c.ID, func(t *testing.T) {
-			doc, err := asl.Unmarshal(c.Definition)
-			if err != nil {
-				t.Fatal(err)
-			}
-			opts, err := c.options()
-			if err != nil {
-				t.Fatal(err)
-			}
-			s, err := New(doc, append(opts, Account("111111111111"))...)
-			if err != nil {
-				t.Fatal(err)
-			}
-			ex, err := s.Run(context.Background(), c.Input)
+			ex, err := c.run()
 			if err != nil {
 				t.Fatal(err)
 			}

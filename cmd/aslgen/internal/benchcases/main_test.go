@@ -9,11 +9,11 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/aslgen/aslgen/dsl/sim"
+	"github.com/aslgen/aslgen/cmd/aslgen/internal/batch"
 )
 
 // TestWorkloadsRun checks that the batch files hold the workloads and that
-// the simulator runs them: the Pass chain and the 5-state workflow succeed;
+// the batch runner runs them: the Pass chain and the 5-state workflow succeed;
 // the 10,000-item inline Map passes AWS's 25,000-event history limit when its
 // history is recorded, as it would on AWS.
 func TestWorkloadsRun(t *testing.T) {
@@ -30,7 +30,7 @@ func TestWorkloadsRun(t *testing.T) {
 			t.Fatal(err)
 		}
 		var out bytes.Buffer
-		if err := sim.RunCases(context.Background(), in, &out, dir); err != nil {
+		if err := batch.Run(context.Background(), in, &out, dir); err != nil {
 			t.Fatal(err)
 		}
 		in.Close()
@@ -38,7 +38,7 @@ func TestWorkloadsRun(t *testing.T) {
 		sc := bufio.NewScanner(&out)
 		sc.Buffer(make([]byte, 1<<20), 64<<20) // a failed map's line lists 25,000 event types
 		for ; sc.Scan(); n++ {
-			var r sim.CaseResult
+			var r batch.Result
 			if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
 				t.Fatal(err)
 			}

@@ -1,4 +1,4 @@
-package gen
+package diff
 
 import (
 	"bytes"
@@ -14,11 +14,11 @@ const diffContext = 3
 // replacement, which is correct but not minimal.
 const maxEditDistance = 4000
 
-// Diff returns a unified diff from old to new with three lines of context,
+// Unified returns a unified diff from old to new with three lines of context,
 // headed "--- oldName" and "+++ newName", or nil when they are equal. A line
 // without a final newline is followed by "\ No newline at end of file", as
 // diff(1) writes it, so the output applies with patch(1) and git apply.
-func Diff(oldName, newName string, old, new []byte) []byte {
+func Unified(oldName, newName string, old, new []byte) []byte {
 	if bytes.Equal(old, new) {
 		return nil
 	}

@@ -1,4 +1,4 @@
-package gen
+package diff
 
 import (
 	"fmt"
@@ -29,7 +29,7 @@ func TestDiffFormat(t *testing.T) {
  n
 +x
 `
-	if got := string(Diff("a/x.asl.json", "b/x.asl.json", []byte(old), []byte(new))); got != want {
+	if got := string(Unified("a/x.asl.json", "b/x.asl.json", []byte(old), []byte(new))); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
@@ -52,13 +52,13 @@ func TestDiffMergesCloseChanges(t *testing.T) {
 +EIGHT
  9
 `
-	if got := string(Diff("a", "b", []byte(old), []byte(new))); got != want {
+	if got := string(Unified("a", "b", []byte(old), []byte(new))); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
 
 func TestDiffEdges(t *testing.T) {
-	if d := Diff("a", "b", []byte("same\n"), []byte("same\n")); d != nil {
+	if d := Unified("a", "b", []byte("same\n"), []byte("same\n")); d != nil {
 		t.Errorf("equal inputs give %q", d)
 	}
 	tests := []struct{ name, old, new, want string }{
@@ -68,7 +68,7 @@ func TestDiffEdges(t *testing.T) {
 		{"one line", "x\n", "y\n", "--- a\n+++ b\n@@ -1 +1 @@\n-x\n+y\n"},
 	}
 	for _, tt := range tests {
-		if got := string(Diff("a", "b", []byte(tt.old), []byte(tt.new))); got != tt.want {
+		if got := string(Unified("a", "b", []byte(tt.old), []byte(tt.new))); got != tt.want {
 			t.Errorf("%s: got\n%s\nwant\n%s", tt.name, got, tt.want)
 		}
 	}
@@ -76,7 +76,7 @@ func TestDiffEdges(t *testing.T) {
 
 var hunkRE = regexp.MustCompile(`^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@$`)
 
-// apply applies a unified diff made by Diff to old, checking the hunk
+// apply applies a unified diff made by Unified to old, checking the hunk
 // headers and the context as patch(1) would.
 func apply(t *testing.T, old []string, diff string) []string {
 	t.Helper()
@@ -185,7 +185,7 @@ func TestDiffRandom(t *testing.T) {
 	}
 	for range 2000 {
 		old, new := gen(), gen()
-		d := string(Diff("a", "b", []byte(old), []byte(new)))
+		d := string(Unified("a", "b", []byte(old), []byte(new)))
 		if old == new {
 			if d != "" {
 				t.Fatalf("equal inputs give a diff")
@@ -216,7 +216,7 @@ func TestDiffLarge(t *testing.T) {
 		fmt.Fprintf(&a, "old %d\n", i)
 		fmt.Fprintf(&b, "new %d\n", i)
 	}
-	d := Diff("a", "b", []byte(a.String()), []byte(b.String()))
+	d := Unified("a", "b", []byte(a.String()), []byte(b.String()))
 	got := strings.Join(apply(t, splitLines([]byte(a.String())), string(d)), "")
 	if got != b.String() {
 		t.Fatal("the large diff does not apply")

@@ -1,0 +1,140 @@
+package batch
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/aslgen/aslgen/dsl/sim"
+)
+
+const (
+	passASL = `{"StartAt":"P","States":{"P":{"Type":"Pass","Parameters":{"sum.$":"States.MathAdd($.a, 2)"},"End":true}}}`
+	failASL = `{"StartAt":"F","States":{"F":{"Type":"Fail","Error":"Order.Invalid","Cause":"no items"}}}`
+	payASL  = `{"StartAt":"Pay","States":{"Pay":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","End":true}}}`
+	mocks   = `{"StateMachines":{"M":{"TestCases":{"Happy":{"Pay":"OK"}}}},"MockedResponses":{"OK":{"0":{"Return":{"ok":true}}}}}`
+	// clockASL says when the execution started and what its ARN is.
+	clockASL = `{"StartAt":"P","States":{"P":{"Type":"Pass","Parameters":{"start.$":"$$.Execution.StartTime","id.$":"$$.Execution.Id"},"End":true}}}`
+)
+
+// run runs a batch of lines in dir and decodes its result lines.
+func run(t *testing.T, dir string, lines []string, opts ...sim.Option) []Result {
+	t.Helper()
+	var out bytes.Buffer
+	if err := Run(context.Background(), strings.NewReader(strings.Join(lines, "\n")), &out, dir, opts...); err != nil {
+		t.Fatal(err)
+	}
+	var results []Result
+	for _, line := range strings.SplitAfter(out.String(), "\n") {
+		if line == "" {
+			continue
+		}
+		if !strings.Contains(line, `"event_types":[`) {
+			t.Errorf("a line without event_types: %s", line)
+		}
+		var r Result
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatalf("%q: %v", line, err)
+		}
+		results = append(results, r)
+	}
+	return results
+}
+
+func TestRun(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "fail.json"), []byte(failASL), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got := run(t, dir, []string{
+		`{"id": "inline", "definition": ` + passASL + `, "input": {"a": 1}}`,
+		``,
+		`{"id": "from-file", "definition_file": "fail.json"}`,
+		`{"id": "mocked", "definition": ` + payASL + `, "mock_config": ` + mocks + `, "test_case": "Happy"}`,
+		`{"id": "unmocked", "definition": ` + payASL + `}`,
+		`{"id": "broken", not JSON`,
+		`{"id": "nothing"}`,
+		`{"id": "no-file", "definition_file": "nothere.json"}`,
+		`{"id": "invalid", "definition": {"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "B"}}}}`,
+	})
+	ids := make([]string, len(got))
+	for i, r := range got {
+		ids[i] = r.ID
+	}
+	if want := []string{"inline", "from-file", "mocked", "unmocked", "line 6", "nothing", "no-file", "invalid"}; !reflect.DeepEqual(ids, want) {
+		t.Fatalf("ids %v, want %v", ids, want)
+	}
+	if r := got[0]; r.Status != "SUCCEEDED" || string(r.Output) != `{"sum":3}` ||
+		!reflect.DeepEqual(r.EventTypes, []string{"ExecutionStarted", "PassStateEntered", "PassStateExited", "ExecutionSucceeded"}) {
+		t.Errorf("inline: %+v", r)
+	}
+	if r := got[1]; r.Status != "FAILED" || r.Error != "Order.Invalid" || r.Cause != "no items" || r.Output != nil {
+		t.Errorf("from-file: %+v", r)
+	}
+	if r := got[2]; r.Status != "SUCCEEDED" || string(r.Output) != `{"ok":true}` {
+		t.Errorf("mocked: %+v", r)
+	}
+	if r := got[3]; r.Status != "FAILED" || r.Error != "Sim.UnmockedTask" {
+		t.Errorf("unmocked: %+v", r)
+	}
+	for _, tc := range []struct {
+		r     Result
+		cause string
+	}{{got[4], "line 6: "}, {got[5], "neither definition nor definition_file"}, {got[6], "nothere.json"}, {got[7], "MISSING_TRANSITION_TARGET"}} {
+		if tc.r.Status != "ERROR" || !strings.Contains(tc.r.Cause, tc.cause) || len(tc.r.EventTypes) != 0 {
+			t.Errorf("%s: %+v, want an ERROR whose cause holds %q", tc.r.ID, tc.r, tc.cause)
+		}
+	}
+}
+
+// TestStartTimeAndType checks that a case's start_time and type decide the
+// execution's clock and kind, and that they override the options given to
+// every case.
+func TestStartTimeAndType(t *testing.T) {
+	at := sim.StartTime(time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC))
+	got := run(t, "", []string{
+		`{"id": "default", "definition": ` + clockASL + `}`,
+		`{"id": "start", "definition": ` + clockASL + `, "start_time": "2040-01-15T08:30:00.250+01:00"}`,
+		`{"id": "express", "definition": ` + clockASL + `, "type": "EXPRESS"}`,
+		`{"id": "standard", "definition": ` + clockASL + `, "type": "STANDARD"}`,
+		`{"id": "bad-time", "definition": ` + clockASL + `, "start_time": "15/01/2031"}`,
+		`{"id": "bad-type", "definition": ` + clockASL + `, "type": "FAST"}`,
+	}, at, sim.Account("111111111111"), sim.Region("eu-west-1"))
+	var out struct{ Start, ID string }
+	for i, want := range []struct{ start, kind string }{
+		{"2030-01-01T00:00:00.000Z", ":execution:"},
+		{"2040-01-15T07:30:00.250Z", ":execution:"},
+		{"2030-01-01T00:00:00.000Z", ":express:"},
+		{"2030-01-01T00:00:00.000Z", ":execution:"},
+	} {
+		r := got[i]
+		if r.Status != "SUCCEEDED" || json.Unmarshal(r.Output, &out) != nil || out.Start != want.start ||
+			!strings.Contains(out.ID, want.kind) || !strings.HasPrefix(out.ID, "arn:aws:states:eu-west-1:111111111111:") {
+			t.Errorf("%s: %+v, want start %s and an ARN with %s", r.ID, r, want.start, want.kind)
+		}
+	}
+	if r := got[4]; r.Status != "ERROR" || !strings.Contains(r.Cause, `start_time "15/01/2031" is not an RFC 3339 time`) {
+		t.Errorf("bad-time: %+v", r)
+	}
+	if r := got[5]; r.Status != "ERROR" || !strings.Contains(r.Cause, `type "FAST" is neither STANDARD nor EXPRESS`) {
+		t.Errorf("bad-type: %+v", r)
+	}
+}
+
+// failingWriter fails every write.
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, os.ErrClosed }
+
+func TestRunWriteError(t *testing.T) {
+	lines := strings.Repeat(`{"id": "x", "definition": `+passASL+"}\n", 1000)
+	if err := Run(context.Background(), strings.NewReader(lines), failingWriter{}, ""); err == nil {
+		t.Error("a failing writer went unreported")
+	}
+}

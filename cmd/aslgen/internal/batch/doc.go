@@ -1,0 +1,29 @@
+// Package batch runs the batch form of aslgen run: `aslgen run -cases
+// FILE.jsonl` reads one case a line and writes one result a line, in the
+// same order, so that a test harness or a peer tool can run many
+// executions with one process.
+//
+// A case ([Case]) is a JSON object:
+//
+//	{"id", "definition" | "definition_file", "input"?, "mock_config"?, "test_case"?, "start_time"?, "type"?}
+//
+// definition is the ASL document itself; definition_file names a file
+// holding it, relative to the batch file's directory. input is the
+// execution's input (default {}). mock_config is a Step Functions Local
+// mock configuration, inline, and test_case the test case of it to use.
+// start_time (RFC 3339) is when the execution starts on the simulator's
+// virtual clock, so that a case whose input holds times computed from its
+// start replays as it ran; type "EXPRESS" runs it as an Express execution
+// ("STANDARD" or absent: a Standard one).
+//
+// A result ([Result]) is a JSON object:
+//
+//	{"id", "status", "output"?, "error"?, "cause"?, "event_types": [...]}
+//
+// status is the execution's final status (SUCCEEDED, FAILED, TIMED_OUT,
+// ABORTED), with output when it succeeded and error and cause otherwise,
+// or "ERROR" with a cause for a case that cannot run (a line that is not
+// JSON, a definition that does not decode or validate, a bad start_time or
+// type); event_types lists the types of the execution's history events.
+// The id of a line that is not JSON is "line N".
+package batch
