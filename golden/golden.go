@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -16,14 +17,55 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files with the values the tests produce")
+// updateEnv is the environment variable that, set to a true value ("1",
+// "true"), makes golden rewrite files as -update does; unlike the flag, it
+// does not upset the test binaries of packages that do not import golden.
+const updateEnv = "ASLGEN_UPDATE"
 
-// Updating reports whether the test binary runs with -update.
-func Updating() bool { return *update }
+func init() {
+	// -update is defined here unless a package initialized earlier, such as
+	// another golden-file library or a test helper, defined it: its flag
+	// then serves for both (see updating).
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite golden files with the values the tests produce (or set "+updateEnv+"=1)")
+	}
+}
+
+// Updating reports whether golden files are to be rewritten: the test binary
+// runs with -update, or the environment sets ASLGEN_UPDATE to a true value.
+// Call it from a test, not from a package-level variable initializer: it
+// reads the flag when called, and flags are parsed after initialization.
+func Updating() bool {
+	u, _ := updating()
+	return u
+}
+
+// updating is Updating, with an error for an ASLGEN_UPDATE that is not a
+// boolean. The flag is looked up, not kept, so that it is whichever bool
+// flag named update the binary defines; a flag of that name that is not a
+// bool belongs to someone else and is ignored.
+func updating() (bool, error) {
+	if f := flag.Lookup("update"); f != nil {
+		if g, ok := f.Value.(flag.Getter); ok {
+			if on, _ := g.Get().(bool); on {
+				return true, nil
+			}
+		}
+	}
+	v := os.Getenv(updateEnv)
+	if v == "" {
+		return false, nil
+	}
+	on, err := strconv.ParseBool(v)
+	if err != nil {
+		return false, fmt.Errorf("%s=%q is not a boolean: set it to 1 to rewrite golden files", updateEnv, v)
+	}
+	return on, nil
+}
 
 // ASL builds m, encodes its ASL as aslgen writes it and compares the result
 // with the golden file at path (relative to the test's package directory).
-// With -update it rewrites the file instead.
+// When Updating, it rewrites the file instead.
 func ASL(t testing.TB, m *dsl.Machine, path string) {
 	t.Helper()
 	if m == nil {
@@ -40,12 +82,16 @@ func ASL(t testing.TB, m *dsl.Machine, path string) {
 	File(t, path, got)
 }
 
-// File compares got with the golden file at path. With -update it rewrites
-// the file (creating its directory) when the two differ.
+// File compares got with the golden file at path. When Updating, it
+// rewrites the file (creating its directory) when the two differ.
 func File(t testing.TB, path string, got []byte) {
 	t.Helper()
+	update, uerr := updating()
+	if uerr != nil {
+		t.Fatalf("golden: %v", uerr)
+	}
 	want, err := os.ReadFile(path)
-	if *update {
+	if update {
 		if err == nil && bytes.Equal(want, got) {
 			return
 		}
@@ -56,13 +102,13 @@ func File(t testing.TB, path string, got []byte) {
 		return
 	}
 	if errors.Is(err, fs.ErrNotExist) {
-		t.Fatalf("golden file %s does not exist; run the test with -update to create it", path)
+		t.Fatalf("golden file %s does not exist; run the test with -update (or ASLGEN_UPDATE=1) to create it", path)
 	}
 	if err != nil {
 		t.Fatalf("golden: %v", err)
 	}
 	if diff := Diff(want, got); diff != "" {
-		t.Errorf("golden file %s differs (-want +got):\n%s\nrun the test with -update to rewrite it", path, diff)
+		t.Errorf("golden file %s differs (-want +got):\n%s\nrun the test with -update (or ASLGEN_UPDATE=1) to rewrite it", path, diff)
 	}
 }
 

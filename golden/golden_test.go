@@ -1,9 +1,11 @@
 package golden
 
 import (
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -47,6 +49,16 @@ func run(t *testing.T, f func(tb testing.TB)) *recorder {
 	return r
 }
 
+// setUpdate sets -update for the rest of the test.
+func setUpdate(t *testing.T, on bool) {
+	t.Helper()
+	old := flag.Lookup("update").Value.String()
+	if err := flag.Set("update", strconv.FormatBool(on)); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { flag.Set("update", old) })
+}
+
 func hello() *dsl.Machine {
 	m := dsl.NewMachine("Hello")
 	m.Pass("Hello").Result(dsl.Obj{"greeting": "hello"})
@@ -62,9 +74,9 @@ func TestASL(t *testing.T) {
 		t.Fatalf("missing golden file: failed=%v msgs=%q", r.failed, r.msgs)
 	}
 
-	*update = true
+	setUpdate(t, true)
 	r = run(t, func(tb testing.TB) { ASL(tb, hello(), file) })
-	*update = false
+	setUpdate(t, false)
 	if r.failed {
 		t.Fatalf("-update failed: %q", r.msgs)
 	}
@@ -110,5 +122,42 @@ func TestDiff(t *testing.T) {
 	}
 	if !minus || !plus {
 		t.Errorf("Diff = %q, want -b +c lines", d)
+	}
+}
+
+func TestUpdating(t *testing.T) {
+	t.Setenv(updateEnv, "")
+	if Updating() {
+		t.Fatal("Updating without -update or " + updateEnv)
+	}
+	setUpdate(t, true)
+	if !Updating() {
+		t.Error("Updating is false with -update")
+	}
+	setUpdate(t, false)
+	for _, tc := range []struct {
+		env  string
+		want bool
+	}{{"1", true}, {"true", true}, {"0", false}, {"false", false}, {"", false}, {"yes", false}} {
+		t.Setenv(updateEnv, tc.env)
+		if got := Updating(); got != tc.want {
+			t.Errorf("%s=%q: Updating() = %v, want %v", updateEnv, tc.env, got, tc.want)
+		}
+	}
+
+	// The environment variable rewrites files as -update does.
+	file := filepath.Join(t.TempDir(), "sub", "x.golden")
+	t.Setenv(updateEnv, "1")
+	if r := run(t, func(tb testing.TB) { File(tb, file, []byte("x\n")) }); r.failed {
+		t.Fatalf("%s=1: %q", updateEnv, r.msgs)
+	}
+	if data, err := os.ReadFile(file); err != nil || string(data) != "x\n" {
+		t.Fatalf("%s=1 wrote %q, %v", updateEnv, data, err)
+	}
+	// A value that is not a boolean is a mistake worth stopping for.
+	t.Setenv(updateEnv, "yes")
+	r := run(t, func(tb testing.TB) { File(tb, file, []byte("y\n")) })
+	if msg := strings.Join(r.msgs, "\n"); !r.failed || !strings.Contains(msg, `ASLGEN_UPDATE="yes" is not a boolean`) {
+		t.Errorf("%s=yes: failed=%v %s", updateEnv, r.failed, msg)
 	}
 }

@@ -3,9 +3,10 @@ package asl
 import (
 	"bytes"
 	"fmt"
-	"github.com/aslgen/aslgen/dsl/jsonvalue"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/aslgen/aslgen/dsl/jsonvalue"
 )
 
 // node is one parsed JSON value. Objects keep their keys in source order.
@@ -269,47 +270,13 @@ func (p *parser) array() *node {
 
 func (p *parser) number() *node {
 	start := p.pos
-	s := p.src
-	i := p.pos
-	if i < len(s) && s[i] == '-' {
-		i++
-	}
-	switch {
-	case i < len(s) && s[i] == '0':
-		i++
-	case i < len(s) && s[i] >= '1' && s[i] <= '9':
-		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-			i++
-		}
-	default:
-		p.errAt(i, "invalid number")
+	end, errAt, msg := jsonvalue.ScanNumber(p.src, start)
+	if msg != "" {
+		p.errAt(errAt, msg)
 		return nil
 	}
-	if i < len(s) && s[i] == '.' {
-		i++
-		if i >= len(s) || s[i] < '0' || s[i] > '9' {
-			p.errAt(i, "invalid number: expected a digit after '.'")
-			return nil
-		}
-		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-			i++
-		}
-	}
-	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
-		i++
-		if i < len(s) && (s[i] == '+' || s[i] == '-') {
-			i++
-		}
-		if i >= len(s) || s[i] < '0' || s[i] > '9' {
-			p.errAt(i, "invalid number: expected a digit in the exponent")
-			return nil
-		}
-		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-			i++
-		}
-	}
-	p.pos = i
-	return &node{kind: kindNumber, off: start, str: string(s[start:i])}
+	p.pos = end
+	return &node{kind: kindNumber, off: start, str: string(p.src[start:end])}
 }
 
 // string reads a quoted string at p.pos and returns its unescaped value.
@@ -333,57 +300,9 @@ func lineCol(src []byte, off int) (int, int) {
 	return line, col
 }
 
-// appendString appends s as a JSON string without HTML escaping.
+// appendString appends s as a JSON string as encoding/json writes it
+// without HTML escaping: invalid UTF-8 as \ufffd, U+2028 and U+2029
+// escaped.
 func appendString(b []byte, s string) []byte {
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				b = append(b, '\\', c)
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			default:
-				b = append(b, `\u00`...)
-				b = append(b, "0123456789abcdef"[c>>4], "0123456789abcdef"[c&0xF])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
-			i += size
-			start = i
-			continue
-		}
-		if r == '\u2028' || r == '\u2029' {
-			b = append(b, s[start:i]...)
-			b = append(b, `\u202`...)
-			b = append(b, "0123456789abcdef"[r&0xF])
-			i += size
-			start = i
-			continue
-		}
-		i += size
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
+	return jsonvalue.AppendStringWith(b, s, jsonvalue.EscapeInvalidUTF8|jsonvalue.EscapeLineSeparators)
 }

@@ -8,11 +8,12 @@ import (
 	"unicode/utf8"
 
 	"github.com/aslgen/aslgen/dsl/intrinsic"
+	jsonataparser "github.com/aslgen/aslgen/dsl/jsonata"
 	"github.com/aslgen/aslgen/dsl/jsonpath"
 )
 
 // checkJSONataHook, when a test sets it, replaces parseJSONata.
-var checkJSONataHook func(expr string) error
+var checkJSONataHook func(expr string) (*jsonataparser.Expr, error)
 
 // Limits of expressions and nesting.
 const (
@@ -532,15 +533,23 @@ func (v *validator) template(loc string, raw json.RawMessage) {
 // names a variable (a .$ suffix makes its value a path or an intrinsic
 // function), each value is a payload template.
 func (v *validator) assignJSONPath(loc string, raw json.RawMessage) {
+	if n, ok := v.assignObject(loc, raw); ok {
+		v.templateNode(loc, n, true)
+	}
+}
+
+// assignObject parses an Assign field, which must be an object, in either
+// query language.
+func (v *validator) assignObject(loc string, raw json.RawMessage) (*node, bool) {
 	n, ok := v.parseRaw(loc, raw)
 	if !ok {
-		return
+		return nil, false
 	}
 	if n.kind != kindObject {
 		v.errorf(loc, CodeSchemaValidationFailed, "Assign must be an object whose keys name variables, got %s", kindName(n.kind))
-		return
+		return nil, false
 	}
-	v.templateNode(loc, n, true)
+	return n, true
 }
 
 // templateNode checks the payload template n at loc. For an Assign object
@@ -873,12 +882,8 @@ func (v *validator) jsonataNode(loc string, n *node) {
 // assignJSONata checks the Assign field of a JSONata state: its keys name
 // variables, its values are JSON with JSONata expressions.
 func (v *validator) assignJSONata(loc string, raw json.RawMessage) {
-	n, ok := v.parseRaw(loc, raw)
+	n, ok := v.assignObject(loc, raw)
 	if !ok {
-		return
-	}
-	if n.kind != kindObject {
-		v.errorf(loc, CodeSchemaValidationFailed, "Assign must be an object whose keys name variables, got %s", kindName(n.kind))
 		return
 	}
 	for i, k := range n.keys {
@@ -945,106 +950,26 @@ func (v *validator) jsonataExpr(loc, expr string) {
 	if hasPlaceholder(expr) {
 		return
 	}
-	check := parseJSONata
+	parse := parseJSONata
 	if checkJSONataHook != nil {
-		check = checkJSONataHook
+		parse = checkJSONataHook
 	}
-	{
-		if err := check(expr); err != nil {
-			code := CodeInvalidJSONata
-			var coded interface{ DiagnosticCode() string }
-			if errors.As(err, &coded) && coded.DiagnosticCode() != "" {
-				code = coded.DiagnosticCode()
-			}
-			v.errorf(loc, code, "JSONata expression %q: %s", expr, err.Error())
-			return
+	x, err := parse(expr)
+	if err != nil {
+		code := CodeInvalidJSONata
+		var coded interface{ DiagnosticCode() string }
+		if errors.As(err, &coded) && coded.DiagnosticCode() != "" {
+			code = coded.DiagnosticCode()
 		}
+		v.errorf(loc, code, "JSONata expression %q: %s", expr, err.Error())
+		return
 	}
-	for _, name := range jsonataVarRefs(expr) {
+	if x == nil {
+		return
+	}
+	for _, name := range jsonataparser.FreeVariables(x.Root) {
 		v.varRefName(loc, name)
 	}
-}
-
-// jsonataFunctions are the functions of JSONata 2.0 and those Step
-// Functions adds; $name for one of them is a function, not a variable.
-var jsonataFunctions = map[string]bool{}
-
-func init() {
-	for _, f := range strings.Fields(`sum count max min average string substring substringBefore
-		substringAfter uppercase lowercase length trim pad contains split join match replace now
-		millis fromMillis toMillis formatNumber formatBase formatInteger parseInteger number abs
-		floor ceil round power sqrt random boolean not exists keys lookup spread merge sift each
-		error assert type sort reverse shuffle distinct zip append map filter single reduce
-		base64encode base64decode encodeUrlComponent encodeUrl decodeUrlComponent decodeUrl eval
-		clone partition range hash uuid parse`) {
-		jsonataFunctions[f] = true
-	}
-}
-
-// jsonataVarRefs returns the workflow variables a JSONata expression reads:
-// the $name tokens outside string literals, except $states, the functions
-// of JSONata and Step Functions, and the names the expression binds itself
-// (with := or as function parameters). It is a scan, not a parse: its
-// result is used for warnings only.
-func jsonataVarRefs(expr string) []string {
-	if !strings.Contains(expr, "$") {
-		return nil
-	}
-	type tok struct {
-		name  string
-		bound bool
-	}
-	var toks []tok
-	params := false // inside the parameter list of function(...)
-	for i := 0; i < len(expr); i++ {
-		c := expr[i]
-		switch {
-		case c == '"' || c == '\'' || c == '`':
-			for i++; i < len(expr) && expr[i] != c; i++ {
-				if expr[i] == '\\' {
-					i++
-				}
-			}
-		case c == '/' && i+1 < len(expr) && expr[i+1] == '*':
-			end := strings.Index(expr[i+2:], "*/")
-			if end < 0 {
-				return nil
-			}
-			i += end + 3
-		case c == '$' && i+1 < len(expr) && expr[i+1] == '$':
-			i++
-		case c == '$':
-			n := len(jsonpath.VariableName(expr[i+1:]))
-			if n == 0 {
-				continue
-			}
-			name := expr[i+1 : i+1+n]
-			i += n
-			rest := strings.TrimLeft(expr[i+1:], " \t\r\n")
-			toks = append(toks, tok{name, params || strings.HasPrefix(rest, ":=")})
-		case c == ')':
-			params = false
-		case c == '(':
-			before := strings.TrimRight(expr[:i], " \t\r\n")
-			params = strings.HasSuffix(before, "function") || strings.HasSuffix(before, "λ")
-		}
-	}
-	bound := map[string]bool{}
-	for _, t := range toks {
-		if t.bound {
-			bound[t.name] = true
-		}
-	}
-	var out []string
-	seen := map[string]bool{}
-	for _, t := range toks {
-		if t.bound || bound[t.name] || jsonataFunctions[t.name] || t.name == "states" || seen[t.name] {
-			continue
-		}
-		seen[t.name] = true
-		out = append(out, t.name)
-	}
-	return out
 }
 
 // unreachableHandlers warns about retriers and catchers that can never

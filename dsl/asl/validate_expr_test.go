@@ -4,9 +4,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
+	jsonataparser "github.com/aslgen/aslgen/dsl/jsonata"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -225,15 +228,15 @@ func (e codedError) DiagnosticCode() string { return "UNSUPPORTED_JSONATA_EXPRES
 func TestCheckJSONata(t *testing.T) {
 	var seen []string
 	defer func() { checkJSONataHook = nil }()
-	checkJSONataHook = func(expr string) error {
+	checkJSONataHook = func(expr string) (*jsonataparser.Expr, error) {
 		seen = append(seen, expr)
 		switch expr {
 		case "10 + * 2":
-			return errors.New("the symbol * cannot be used as a unary operator")
+			return nil, errors.New("the symbol * cannot be used as a unary operator")
 		case "phone":
-			return fmt.Errorf("wrapped: %w", codedError{"Reference to 'phone' at the top level is not supported"})
+			return nil, fmt.Errorf("wrapped: %w", codedError{"Reference to 'phone' at the top level is not supported"})
 		}
-		return nil
+		return nil, nil
 	}
 	doc := jsonata(`"A": {"Type": "Pass", "Output": {"a": "{% 10 + * 2 %}", "b": "{%\n  phone\n%}", "c": "{% $states.input %}", "d": "{% 1"}, "End": true}`)
 	ds := ValidateJSON([]byte(doc))
@@ -277,7 +280,12 @@ func TestIntrinsicColumns(t *testing.T) {
 	}
 }
 
-func TestJSONataVarRefs(t *testing.T) {
+// TestJSONataVariableWarnings checks which variables of a JSONata
+// expression the validator reports as assigned by no state: those the
+// expression reads without binding them itself (jsonata.FreeVariables),
+// except $states.
+func TestJSONataVariableWarnings(t *testing.T) {
+	name := regexp.MustCompile(`the variable \$(\w+) in this scope`)
 	for _, tc := range []struct {
 		expr string
 		want []string
@@ -290,8 +298,20 @@ func TestJSONataVarRefs(t *testing.T) {
 		{"'$s' & \"$t\" & `$u` /* $w */ & $z", []string{"z"}},
 		{"$$.a + $", nil},
 		{"$a + $a", []string{"a"}},
+		{"$v & $a", []string{"a"}}, // $v is assigned by state V
 	} {
-		if diff := cmp.Diff(tc.want, jsonataVarRefs(tc.expr), cmpEmpty); diff != "" {
+		doc := from(`"V": {"Type": "Pass", "Assign": {"v": 1}, "Next": "A"}, ` +
+			pass("A", `, "Output": `+strconv.Quote("{% "+tc.expr+" %}")))
+		doc = strings.Replace(doc, `{"StartAt"`, `{"QueryLanguage": "JSONata", "StartAt"`, 1)
+		var got []string
+		for _, d := range ValidateJSON([]byte(doc)) {
+			if m := name.FindStringSubmatch(d.Message); d.Code == undef && m != nil && d.Location == "/States/A/Output" {
+				got = append(got, m[1])
+			} else {
+				t.Errorf("%s: unexpected %s", tc.expr, d)
+			}
+		}
+		if diff := cmp.Diff(tc.want, got, cmpEmpty); diff != "" {
 			t.Errorf("%q (-want +got):\n%s", tc.expr, diff)
 		}
 	}

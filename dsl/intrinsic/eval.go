@@ -1,15 +1,14 @@
 package intrinsic
 
 import (
-	"crypto/md5"
-	"crypto/sha1"
-	"crypto/sha256"
-	"crypto/sha512"
+	_ "crypto/md5" // the algorithms of States.Hash (hashAlgorithms)
+	_ "crypto/sha1"
+	_ "crypto/sha256"
+	_ "crypto/sha512"
 	"encoding/base64"
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"hash"
 	"math/rand/v2"
 	"strconv"
 	"strings"
@@ -36,16 +35,16 @@ type Env struct {
 	Rand *rand.Rand
 }
 
-// ErrRuntime is the error name AWS raises for every failure of an
+// ErrorRuntime is the error name AWS raises for every failure of an
 // intrinsic function at run time: arguments of the wrong type or out of
 // range, and path arguments that select nothing. (States.IntrinsicFailure
 // is a predefined error name, but AWS does not raise it for these.)
-const ErrRuntime = "States.Runtime"
+const ErrorRuntime = "States.Runtime"
 
 // Error is an evaluation failure, with the ASL error name AWS raises and
 // AWS's message text.
 //
-// Name is always ErrRuntime. Msg has the shape
+// Name is always ErrorRuntime. Msg has the shape
 //
 //	The function '<expression>' had the following error: <detail>
 //
@@ -70,7 +69,7 @@ const ErrRuntime = "States.Runtime"
 //
 //	An error occurred while executing the state '<state>' (entered at the event id #<n>). <Msg>
 type Error struct {
-	// Name is the ASL error name: ErrRuntime.
+	// Name is the ASL error name: ErrorRuntime.
 	Name string
 	// Msg is AWS's message, without the state prefix.
 	Msg string
@@ -100,7 +99,7 @@ func (c *Call) Eval(env Env) (any, error) {
 		if expr == "" {
 			expr = c.String()
 		}
-		return nil, &Error{Name: ErrRuntime, Msg: "The function '" + expr + "' had the following error: " + string(f)}
+		return nil, &Error{Name: ErrorRuntime, Msg: "The function '" + expr + "' had the following error: " + string(f)}
 	}
 	return v, nil
 }
@@ -384,14 +383,14 @@ func evalArrayPartition(ev *evaluator, c *Call, args []any) (any, failure) {
 }
 
 // States.ArrayContains(array, value): whether an element equals value
-// (Java equality: see javaEqual).
+// (Java equality: see jsonvalue.JavaEqual).
 func evalArrayContains(ev *evaluator, c *Call, args []any) (any, failure) {
 	arr, ok := args[0].([]any)
 	if !ok {
 		return nil, invalidArgs(c.Name)
 	}
 	for _, e := range arr {
-		if javaEqual(e, args[1]) {
+		if jsonvalue.JavaEqual(e, args[1]) {
 			return true, ""
 		}
 	}
@@ -454,7 +453,7 @@ func evalArrayLength(ev *evaluator, c *Call, args []any) (any, failure) {
 }
 
 // States.ArrayUnique(array): the elements without repeats, each at its
-// first occurrence (Java equality: see javaEqual).
+// first occurrence (Java equality: see jsonvalue.JavaEqual).
 func evalArrayUnique(ev *evaluator, c *Call, args []any) (any, failure) {
 	arr, ok := args[0].([]any)
 	if !ok {
@@ -463,7 +462,7 @@ func evalArrayUnique(ev *evaluator, c *Call, args []any) (any, failure) {
 	seen := make(map[string]bool, len(arr))
 	out := make([]any, 0, len(arr))
 	for _, e := range arr {
-		k := javaKey(e)
+		k := jsonvalue.JavaKey(e)
 		if !seen[k] {
 			seen[k] = true
 			out = append(out, e)
@@ -476,7 +475,7 @@ func evalArrayUnique(ev *evaluator, c *Call, args []any) (any, failure) {
 // the UTF-8 bytes of s (at most 10,000 characters).
 func evalBase64Encode(ev *evaluator, c *Call, args []any) (any, failure) {
 	s, ok := args[0].(string)
-	if !ok || utf16Len(s) > maxStringLen {
+	if !ok || jsonvalue.UTF16Len(s) > maxStringLen {
 		return nil, invalidArgs(c.Name)
 	}
 	return base64.StdEncoding.EncodeToString([]byte(s)), ""
@@ -486,7 +485,7 @@ func evalBase64Encode(ev *evaluator, c *Call, args []any) (any, failure) {
 // (see base64Decode), the bytes read as UTF-8 (see javaUTF8).
 func evalBase64Decode(ev *evaluator, c *Call, args []any) (any, failure) {
 	s, ok := args[0].(string)
-	if !ok || utf16Len(s) > maxStringLen {
+	if !ok || jsonvalue.UTF16Len(s) > maxStringLen {
 		return nil, invalidArgs(c.Name)
 	}
 	return javaUTF8(base64Decode(s)), ""
@@ -504,24 +503,14 @@ func evalHash(ev *evaluator, c *Call, args []any) (any, failure) {
 		data = jsonvalue.JavaString(args[0])
 	}
 	alg, _ := args[1].(string)
-	var h hash.Hash
-	switch alg {
-	case "MD5":
-		h = md5.New()
-	case "SHA-1":
-		h = sha1.New()
-	case "SHA-256":
-		h = sha256.New()
-	case "SHA-384":
-		h = sha512.New384()
-	case "SHA-512":
-		h = sha512.New()
-	default:
+	ch, ok := hashAlgorithms[alg]
+	if !ok {
 		return nil, invalidArgs(c.Name)
 	}
-	if utf16Len(data) > maxStringLen {
+	if jsonvalue.UTF16Len(data) > maxStringLen {
 		return nil, invalidArgs(c.Name)
 	}
+	h := ch.New()
 	h.Write([]byte(data))
 	return hex.EncodeToString(h.Sum(nil)), ""
 }

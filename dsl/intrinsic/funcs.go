@@ -1,6 +1,7 @@
 package intrinsic
 
 import (
+	"crypto"
 	"fmt"
 	"math"
 	"sort"
@@ -139,12 +140,14 @@ func (sp spec) check(c *Call) error {
 	return nil
 }
 
-var hashAlgorithms = map[string]bool{
-	"MD5": true, "SHA-1": true, "SHA-256": true, "SHA-384": true, "SHA-512": true,
+// hashAlgorithms are the algorithms of States.Hash, by the names AWS gives
+// them. (Eval links their implementations; Parse only checks the names.)
+var hashAlgorithms = map[string]crypto.Hash{
+	"MD5": crypto.MD5, "SHA-1": crypto.SHA1, "SHA-256": crypto.SHA256, "SHA-384": crypto.SHA384, "SHA-512": crypto.SHA512,
 }
 
 func checkHash(c *Call) error {
-	if s, ok := c.Args[1].(*StringLit); ok && !hashAlgorithms[s.Value] {
+	if s, ok := c.Args[1].(*StringLit); ok && hashAlgorithms[s.Value] == 0 {
 		return errAt(s.Offset, "unsupported hash algorithm %s (want MD5, SHA-1, SHA-256, SHA-384 or SHA-512)", Quote(s.Value))
 	}
 	return nil

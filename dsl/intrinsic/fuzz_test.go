@@ -81,7 +81,7 @@ func FuzzEval(f *testing.F) {
 		v, err := c.Eval(Env{Input: input, Context: input, Rand: rand.New(rand.NewPCG(1, 1))})
 		if err != nil {
 			var e *Error
-			if !errors.As(err, &e) || e.Name != ErrRuntime || !strings.HasPrefix(e.Msg, "The function '"+s+"' had the following error: ") {
+			if !errors.As(err, &e) || e.Name != ErrorRuntime || !strings.HasPrefix(e.Msg, "The function '"+s+"' had the following error: ") {
 				t.Fatalf("Eval(%q) error %#v", s, err)
 			}
 			return

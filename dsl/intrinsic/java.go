@@ -1,17 +1,16 @@
 package intrinsic
 
 // This file reproduces the Java behaviours that show through AWS's
-// intrinsic functions: how Java prints values (States.Format), how it
-// compares them (States.ArrayContains, States.ArrayUnique), how it converts
-// numbers to int and rounds them, how Jackson writes JSON
-// (States.JsonToString), how java.util.Random draws seeded numbers
-// (States.MathRandom), and how a lenient Base64 decoder and Java's UTF-8
-// decoder treat bad input (States.Base64Decode).
+// intrinsic functions: how Java converts numbers to int and rounds them,
+// how Jackson writes JSON (States.JsonToString), how java.util.Random draws
+// seeded numbers (States.MathRandom), and how a lenient Base64 decoder and
+// Java's UTF-8 decoder treat bad input (States.Base64Decode). How Java
+// prints values (States.Format) and compares them (States.ArrayContains,
+// States.ArrayUnique) is package jsonvalue's: JavaString, JavaEqual.
 
 import (
 	"math"
 	"math/big"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -40,173 +39,9 @@ func jacksonNumber(n jsonvalue.Number) jsonvalue.Number {
 // spaces, control characters escaped (\n \t \r \b \f, else \u00XX with
 // upper-case hex), numbers as Java prints them.
 func jacksonJSON(v any) string {
-	var b []byte
-	b = appendJackson(b, v)
-	return string(b)
-}
-
-func appendJackson(b []byte, v any) []byte {
-	switch x := v.(type) {
-	case nil:
-		return append(b, "null"...)
-	case bool:
-		return strconv.AppendBool(b, x)
-	case string:
-		return appendJacksonString(b, x)
-	case jsonvalue.Number:
-		return append(b, jacksonNumber(x)...)
-	case *jsonvalue.Object:
-		b = append(b, '{')
-		i := 0
-		for k, e := range x.All() {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			i++
-			b = appendJacksonString(b, k)
-			b = append(b, ':')
-			b = appendJackson(b, e)
-		}
-		return append(b, '}')
-	case []any:
-		b = append(b, '[')
-		for i, e := range x {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = appendJackson(b, e)
-		}
-		return append(b, ']')
-	}
-	return append(b, "null"...)
-}
-
-func appendJacksonString(b []byte, s string) []byte {
-	const hex = "0123456789ABCDEF"
-	b = append(b, '"')
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == '"' || c == '\\':
-			b = append(b, '\\', c)
-		case c >= 0x20:
-			b = append(b, c)
-		case c == '\n':
-			b = append(b, '\\', 'n')
-		case c == '\r':
-			b = append(b, '\\', 'r')
-		case c == '\t':
-			b = append(b, '\\', 't')
-		case c == '\b':
-			b = append(b, '\\', 'b')
-		case c == '\f':
-			b = append(b, '\\', 'f')
-		default:
-			b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
-		}
-	}
-	return append(b, '"')
-}
-
-// javaEqual reports whether a and b are equal as Java's equals compares
-// the objects AWS holds JSON values in: objects regardless of key order,
-// arrays element by element, and numbers only when both are integers or
-// both are doubles (Integer 1 does not equal Double 1.0).
-func javaEqual(a, b any) bool {
-	switch x := a.(type) {
-	case nil:
-		return b == nil
-	case bool:
-		y, ok := b.(bool)
-		return ok && x == y
-	case string:
-		y, ok := b.(string)
-		return ok && x == y
-	case jsonvalue.Number:
-		y, ok := b.(jsonvalue.Number)
-		return ok && numberKey(x) == numberKey(y)
-	case *jsonvalue.Object:
-		y, ok := b.(*jsonvalue.Object)
-		if !ok || x.Len() != y.Len() {
-			return false
-		}
-		for k, v := range x.All() {
-			w, ok := y.Get(k)
-			if !ok || !javaEqual(v, w) {
-				return false
-			}
-		}
-		return true
-	case []any:
-		y, ok := b.([]any)
-		if !ok || len(x) != len(y) {
-			return false
-		}
-		for i := range x {
-			if !javaEqual(x[i], y[i]) {
-				return false
-			}
-		}
-		return true
-	}
-	return false
-}
-
-// numberKey identifies a number as javaEqual compares it: "i" and the
-// canonical integer, or "d" and the bits of the double (Double.equals
-// tells 0.0 from -0.0).
-func numberKey(n jsonvalue.Number) string {
-	if n.IsInteger() {
-		return "i" + jsonvalue.JavaNumber(n)
-	}
-	f, _ := strconv.ParseFloat(string(n), 64)
-	return "d" + strconv.FormatUint(math.Float64bits(f), 16)
-}
-
-// javaKey returns a string that is equal for two values exactly when
-// javaEqual holds for them.
-func javaKey(v any) string {
-	var b strings.Builder
-	appendKey(&b, v)
-	return b.String()
-}
-
-func appendKey(b *strings.Builder, v any) {
-	switch x := v.(type) {
-	case nil:
-		b.WriteByte('z')
-	case bool:
-		if x {
-			b.WriteByte('t')
-		} else {
-			b.WriteByte('f')
-		}
-	case string:
-		b.WriteByte('s')
-		b.WriteString(strconv.Quote(x))
-	case jsonvalue.Number:
-		b.WriteString(numberKey(x))
-		b.WriteByte(';')
-	case *jsonvalue.Object:
-		keys := append([]string(nil), x.Keys()...)
-		sort.Strings(keys)
-		b.WriteByte('{')
-		for _, k := range keys {
-			e, _ := x.Get(k)
-			b.WriteString(strconv.Quote(k))
-			b.WriteByte(':')
-			appendKey(b, e)
-			b.WriteByte(',')
-		}
-		b.WriteByte('}')
-	case []any:
-		b.WriteByte('[')
-		for _, e := range x {
-			appendKey(b, e)
-			b.WriteByte(',')
-		}
-		b.WriteByte(']')
-	}
+	return string(jsonvalue.AppendWith(nil, v, jsonvalue.UpperHex, func(n jsonvalue.Number) string {
+		return string(jacksonNumber(n))
+	}))
 }
 
 // Integer conversions. AWS converts numeric arguments to Java ints: most
@@ -286,20 +121,6 @@ func truncLong(v any) (int64, bool) {
 		return math.MinInt64, true
 	}
 	return int64(f), true
-}
-
-// utf16Len returns the length of s in UTF-16 code units, which is what
-// Java's String.length counts.
-func utf16Len(s string) int {
-	n := 0
-	for _, r := range s {
-		if r >= 0x10000 {
-			n += 2
-		} else {
-			n++
-		}
-	}
-	return n
 }
 
 // javaRandom is java.util.Random: a 48-bit linear congruential generator.

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/aslgen/aslgen/dsl/jsonpath"
+	"github.com/aslgen/aslgen/dsl/jsonvalue"
 )
 
 // SyntaxError is the error type returned by Parse. It is the same type as
@@ -193,16 +194,16 @@ func (p *parser) arg(depth, open int) (Arg, error) {
 		p.pos += n + len(name)
 		return &PathArg{Path: path, Var: name, Offset: start}, nil
 	case c == '-' || isDigit(c):
-		n := jsonpath.ScanNumber(p.s[start:])
-		if n == 0 {
+		end, _, _ := jsonvalue.ScanNumber(p.s, start)
+		if end == start {
 			return nil, p.errAt(start, "invalid number")
 		}
-		text := p.s[start : start+n]
+		text := p.s[start:end]
 		v, err := strconv.ParseFloat(text, 64)
 		if err != nil {
 			return nil, p.errAt(start, "number out of range")
 		}
-		p.pos += n
+		p.pos = end
 		return &NumberLit{Text: text, Value: v, Offset: start}, nil
 	case isLetter(c):
 		name := ident(p.s[start:])

@@ -15,7 +15,9 @@
 // Evaluation errors are *RuntimeError values carrying the reference's
 // error codes (T2001, D3030, ...) and the offset in the expression.
 // TestEvalSuite runs the evaluator over the official suite (all 1,686
-// cases pass) and would list any failing case by group.
+// cases pass) and would list any failing case by group. FreeVariables
+// lists the variables an expression takes from its caller, such as the
+// workflow variables a Step Functions state reads.
 //
 // The parser accepts exactly what the reference implementation (jsonata-js) accepts
 // when it compiles an expression, and rejects the rest with the same error

@@ -22,6 +22,10 @@ func TestEvaluateCases(t *testing.T) {
 		// A path ending at an empty array gives the array, not undefined.
 		{`$z.items`, `[]`},
 		{`$count($z.items)`, `0`},
+		// $clone copies through JSON text, as jsonata-js does: numbers to
+		// 15 significant digits, functions as "".
+		{`$clone($x[2])`, `{"k":"b","v":5}`},
+		{`$clone({"n": 0.1 + 0.2, "f": function(){1}, "a": [1, {"b": null}]})`, `{"n":0.3,"f":"","a":[1,{"b":null}]}`},
 		// Tail calls run in constant depth.
 		{`($loop := function($n, $acc){ $n = 0 ? $acc : $loop($n - 1, $acc + 1) }; $loop(100000, 0))`, `100000`},
 	}
@@ -39,6 +43,11 @@ func TestEvaluateCases(t *testing.T) {
 			t.Errorf("%s = %s, want %s", c.expr, jsonvalue.String(v), c.want)
 		}
 	}
+	if e, _ := Parse(`$clone($nothing)`); e == nil {
+		t.Error("$clone($nothing) does not parse")
+	} else if v, ok, err := e.Evaluate(nil, nil); ok || err != nil {
+		t.Errorf("$clone($nothing) = %v, %v, %v; want undefined", v, ok, err)
+	}
 }
 
 // TestEvaluateErrors checks error codes and positions.
@@ -49,6 +58,7 @@ func TestEvaluateErrors(t *testing.T) {
 	}{
 		{`1 + "a"`, "T2002", 2},
 		{`$number("x")`, "D3030", 0},
+		{`$clone(1)`, "T0410", 0},
 		{`($f := function($n){ $n * $f($n - 1) }; $f(3))`, "U1001", -1},
 	}
 	for _, c := range cases {

@@ -3,7 +3,8 @@ package jsonata
 import (
 	"strconv"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/aslgen/aslgen/dsl/jsonvalue"
 )
 
 // Format renders n in JSONata syntax: single spaces around binary
@@ -385,48 +386,8 @@ func fmtName(n *Name) string {
 	return "`" + v + "`"
 }
 
-// quoteString renders s as a JSONata string literal.
+// quoteString renders s as a JSONata string literal: a JSON string in
+// which a lone surrogate (kept in s as WTF-8, see String) is an escape.
 func quoteString(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for i := 0; i < len(s); {
-		c := s[i]
-		switch c {
-		case '"', '\\':
-			b.WriteByte('\\')
-			b.WriteByte(c)
-		case '\n':
-			b.WriteString(`\n`)
-		case '\r':
-			b.WriteString(`\r`)
-		case '\t':
-			b.WriteString(`\t`)
-		case '\b':
-			b.WriteString(`\b`)
-		case '\f':
-			b.WriteString(`\f`)
-		default:
-			if c < 0x20 {
-				b.WriteString(`\u00`)
-				b.WriteByte("0123456789abcdef"[c>>4])
-				b.WriteByte("0123456789abcdef"[c&15])
-			} else if c < utf8.RuneSelf {
-				b.WriteByte(c)
-			} else if c == 0xed && i+2 < len(s) && s[i+1] >= 0xa0 && s[i+1] <= 0xbf && s[i+2] >= 0x80 && s[i+2] <= 0xbf {
-				// A lone surrogate kept as WTF-8.
-				r := rune(c&0x0f)<<12 | rune(s[i+1]&0x3f)<<6 | rune(s[i+2]&0x3f)
-				b.WriteString(`\u` + strconv.FormatInt(int64(r), 16))
-				i += 3
-				continue
-			} else {
-				_, n := utf8.DecodeRuneInString(s[i:])
-				b.WriteString(s[i : i+n])
-				i += n
-				continue
-			}
-		}
-		i++
-	}
-	b.WriteByte('"')
-	return b.String()
+	return string(jsonvalue.AppendStringWith(nil, s, jsonvalue.EscapeSurrogates))
 }

@@ -25,13 +25,6 @@ const codeAWSArgument = "D9001"
 // $hash, $random (with an optional seed), $uuid and $parse.
 // defineAWS defines built-in functions; builtins calls it, once.
 func defineAWS() {
-	builtinSignatures["partition"] = "<an:a>"
-	builtinSignatures["range"] = "<nnn?:a<n>>"
-	builtinSignatures["hash"] = "<ss?:s>"
-	builtinSignatures["random"] = "<n?:n>"
-	builtinSignatures["uuid"] = "<:s>"
-	builtinSignatures["parse"] = "<s:j>"
-
 	def("partition", func(_ *evaluator, a []any, pos int) (any, error) {
 		if a[0] == undefined {
 			return undefined, nil

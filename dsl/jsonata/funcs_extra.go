@@ -98,6 +98,19 @@ func defineExtra() {
 		rand.Shuffle(len(out), func(i, j int) { out[i], out[j] = out[j], out[i] })
 		return out, nil
 	})
+	// $clone copies a value through its JSON text, as jsonata-js does
+	// (JSON.parse($string(arg))): numbers rounded to 15 significant
+	// digits, functions become "".
+	def("clone", func(_ *evaluator, a []any, pos int) (any, error) {
+		if a[0] == undefined {
+			return undefined, nil
+		}
+		s, err := stringify(a[0], pos)
+		if err != nil {
+			return nil, err
+		}
+		return jsonvalue.Parse([]byte(s))
+	})
 	def("sift", func(ev *evaluator, a []any, pos int) (any, error) {
 		if a[0] == undefined {
 			return undefined, nil

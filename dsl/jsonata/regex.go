@@ -661,19 +661,6 @@ func (x *utf16Index) toByte(f float64) int {
 	return x.bytes[u]
 }
 
-// utf16Len is the length of s in UTF-16 code units.
-func utf16Len(s string) int {
-	n := 0
-	for _, r := range s {
-		if r >= 0x10000 {
-			n += 2
-		} else {
-			n++
-		}
-	}
-	return n
-}
-
 // matchInfo is one match of a matcher (a regex or a custom matcher
 // function) in a string.
 type matchInfo struct {
@@ -814,7 +801,7 @@ func (ev *evaluator) customMatch(name string, r any, x *utf16Index, pos int) (*m
 	}
 	start, _ := num(startVal)
 	mi.start = x.toByte(start)
-	end := start + float64(utf16Len(mi.match))
+	end := start + float64(jsonvalue.UTF16Len(mi.match))
 	mi.matchEnd = x.toByte(end)
 	if v, ok := o.Get("end"); ok {
 		if f, ok := num(v); ok {

@@ -7,11 +7,15 @@ import (
 	"github.com/aslgen/aslgen/dsl/jsonvalue"
 )
 
-// builtinSignatures are the type signatures of JSONata's built-in
-// functions, as the JSONata documentation gives them. A function's
+// builtinSignatures are the type signatures of the built-in functions, as
+// the JSONata documentation gives them, and its keys are the names of
+// those functions: JSONata's, $clone (which jsonata-js defines for the
+// transform operator) and those AWS Step Functions adds. A function's
 // arguments are checked against its signature before it runs: this gives
 // the reference's T0410/T0411/T0412 errors, supplies the context value for
-// "-" parameters and wraps single values given for array parameters.
+// "-" parameters and wraps single values given for array parameters. The
+// map is never written, so that it can be read without defining the
+// functions (builtins).
 var builtinSignatures = map[string]string{
 	"sum": "<a<n>:n>", "count": "<a:n>", "max": "<a<n>:n>", "min": "<a<n>:n>", "average": "<a<n>:n>",
 	"string": "<x-b?:s>", "length": "<s-:n>", "substring": "<s-nn?:s>", "substringBefore": "<s-s:s>",
@@ -19,7 +23,7 @@ var builtinSignatures = map[string]string{
 	"pad": "<s-ns?:s>", "contains": "<s-(sf):b>", "split": "<s-(sf)n?:a<s>>", "join": "<a<s>s?:s>",
 	"match": "<s-f<s:o>n?:a<o>>", "replace": "<s-(sf)(sf)n?:s>",
 	"number": "<(nsb)-:n>", "abs": "<n-:n>", "floor": "<n-:n>", "ceil": "<n-:n>", "round": "<n-n?:n>",
-	"power": "<n-n:n>", "sqrt": "<n-:n>", "random": "<:n>", "formatNumber": "<n-so?:s>",
+	"power": "<n-n:n>", "sqrt": "<n-:n>", "random": "<n?:n>", "formatNumber": "<n-so?:s>",
 	"formatBase": "<n-n?:s>", "formatInteger": "<n-s:s>", "parseInteger": "<s-s:n>",
 	"boolean": "<x-:b>", "not": "<x-:b>", "exists": "<x:b>",
 	"keys": "<x-:a<s>>", "lookup": "<x-s:x>", "spread": "<x-:a<o>>", "merge": "<a<o>:o>",
@@ -29,7 +33,10 @@ var builtinSignatures = map[string]string{
 	"fromMillis": "<n-s?s?:s>", "toMillis": "<s-s?:n>", "now": "<s?s?:s>", "millis": "<:n>",
 	"encodeUrl": "<s-:s>", "encodeUrlComponent": "<s-:s>", "decodeUrl": "<s-:s>",
 	"decodeUrlComponent": "<s-:s>", "base64encode": "<s-:s>", "base64decode": "<s-:s>",
-	"eval": "<sx?:x>",
+	"eval": "<sx?:x>", "clone": "<(oa)-:o>",
+	// The functions AWS Step Functions adds; its $random takes an optional
+	// seed.
+	"partition": "<an:a>", "range": "<nnn?:a<n>>", "hash": "<ss?:s>", "uuid": "<:s>", "parse": "<s:j>",
 }
 
 // sigMatcher checks arguments against a signature.

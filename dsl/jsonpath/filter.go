@@ -332,7 +332,7 @@ func jaywayEquals(l, r node) bool {
 		if l.lit {
 			return false
 		}
-		return javaEquals(l.j, r.j)
+		return jsonvalue.JavaEqual(l.j, r.j)
 	}
 	return nodeEquals(l, r)
 }
@@ -362,61 +362,7 @@ func nodeEquals(l, r node) bool {
 			return isBigDecimal(r.s) && decCompare(l.s, r.s) == 0
 		}
 	case nJSON:
-		return r.kind == nJSON && l.lit == r.lit && javaEquals(l.j, r.j)
-	}
-	return false
-}
-
-// javaEquals is Java's equals on the Maps, Lists, Strings, Numbers and
-// Booleans a JSON document is parsed into: numbers are equal only if they
-// are the same Java type (Integer, Long, BigInteger or Double) and value, so
-// [1] does not equal [1.0]; objects compare regardless of key order.
-func javaEquals(a, b any) bool {
-	switch x := a.(type) {
-	case nil:
-		return b == nil
-	case bool:
-		y, ok := b.(bool)
-		return ok && x == y
-	case string:
-		y, ok := b.(string)
-		return ok && x == y
-	case jsonvalue.Number:
-		y, ok := b.(jsonvalue.Number)
-		if !ok {
-			return false
-		}
-		cx, cy := javaNumberClass(x), javaNumberClass(y)
-		if cx != cy {
-			return false
-		}
-		if cx == classDouble {
-			return doubleBits(x.Float64()) == doubleBits(y.Float64())
-		}
-		return decCompare(string(x), string(y)) == 0
-	case *jsonvalue.Object:
-		y, ok := b.(*jsonvalue.Object)
-		if !ok || x.Len() != y.Len() {
-			return false
-		}
-		for k, v := range x.All() {
-			w, ok := y.Get(k)
-			if !ok || !javaEquals(v, w) {
-				return false
-			}
-		}
-		return true
-	case []any:
-		y, ok := b.([]any)
-		if !ok || len(x) != len(y) {
-			return false
-		}
-		for i := range x {
-			if !javaEquals(x[i], y[i]) {
-				return false
-			}
-		}
-		return true
+		return r.kind == nJSON && l.lit == r.lit && jsonvalue.JavaEqual(l.j, r.j)
 	}
 	return false
 }

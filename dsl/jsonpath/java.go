@@ -13,30 +13,6 @@ import (
 // (Double.toString, BigDecimal.toString), compares BigDecimals and strings
 // (UTF-16 code units), and renders values in messages (Map.toString).
 
-type numberClass uint8
-
-const (
-	classInteger numberClass = iota
-	classLong
-	classBigInteger
-	classDouble
-)
-
-// javaNumberClass returns the Java type Jackson gives a JSON number.
-func javaNumberClass(n jsonvalue.Number) numberClass {
-	if !n.IsInteger() {
-		return classDouble
-	}
-	i, err := strconv.ParseInt(string(n), 10, 64)
-	switch {
-	case err != nil:
-		return classBigInteger
-	case i >= math.MinInt32 && i <= math.MaxInt32:
-		return classInteger
-	}
-	return classLong
-}
-
 // javaClass names the Java class of a value as Jackson's provider holds it.
 func javaClass(v any) string {
 	switch v := v.(type) {
@@ -47,15 +23,19 @@ func javaClass(v any) string {
 	case string:
 		return "java.lang.String"
 	case jsonvalue.Number:
-		switch javaNumberClass(v) {
-		case classInteger:
-			return "java.lang.Integer"
-		case classLong:
-			return "java.lang.Long"
-		case classBigInteger:
-			return "java.math.BigInteger"
+		// Jackson reads an integer into the smallest of these that holds
+		// it, anything else into a Double.
+		if !v.IsInteger() {
+			return "java.lang.Double"
 		}
-		return "java.lang.Double"
+		i, err := strconv.ParseInt(string(v), 10, 64)
+		switch {
+		case err != nil:
+			return "java.math.BigInteger"
+		case i >= math.MinInt32 && i <= math.MaxInt32:
+			return "java.lang.Integer"
+		}
+		return "java.lang.Long"
 	case *jsonvalue.Object:
 		return "java.util.LinkedHashMap"
 	case []any:
@@ -296,13 +276,6 @@ func bigDecimalString(s string) string {
 		b.WriteString(strconv.Itoa(adjusted))
 	}
 	return b.String()
-}
-
-func doubleBits(f float64) uint64 {
-	if math.IsNaN(f) {
-		return 0x7ff8000000000000
-	}
-	return math.Float64bits(f)
 }
 
 // compareUTF16 compares strings as Java does, by UTF-16 code units.

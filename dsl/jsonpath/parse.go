@@ -7,6 +7,8 @@ import (
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/aslgen/aslgen/dsl/jsonvalue"
 )
 
 // SyntaxError describes a syntax error in a path (or, in package intrinsic,
@@ -636,41 +638,27 @@ func (p *parser) filter() (Segment, error) {
 	return Filter{Expr: e}, nil
 }
 
-func (p *parser) or() (Expr, error) {
-	l, err := p.and()
-	if err != nil {
-		return nil, err
-	}
-	for {
-		p.skipWS()
-		if !strings.HasPrefix(p.s[p.pos:], "||") {
-			return l, nil
-		}
-		p.pos += 2
-		r, err := p.and()
-		if err != nil {
-			return nil, err
-		}
-		l = Binary{Op: OpOr, L: l, R: r}
-	}
-}
+func (p *parser) or() (Expr, error)  { return p.chain(OpOr, p.and) }
+func (p *parser) and() (Expr, error) { return p.chain(OpAnd, p.unary) }
 
-func (p *parser) and() (Expr, error) {
-	l, err := p.unary()
+// chain parses operands joined by op (|| or &&), which associates to the
+// left.
+func (p *parser) chain(op Op, operand func() (Expr, error)) (Expr, error) {
+	l, err := operand()
 	if err != nil {
 		return nil, err
 	}
 	for {
 		p.skipWS()
-		if !strings.HasPrefix(p.s[p.pos:], "&&") {
+		if !strings.HasPrefix(p.s[p.pos:], string(op)) {
 			return l, nil
 		}
-		p.pos += 2
-		r, err := p.unary()
+		p.pos += len(op)
+		r, err := operand()
 		if err != nil {
 			return nil, err
 		}
-		l = Binary{Op: OpAnd, L: l, R: r}
+		l = Binary{Op: op, L: l, R: r}
 	}
 }
 
@@ -847,56 +835,17 @@ func (p *parser) literal() (Expr, error) {
 // number parses a JSON number.
 func (p *parser) number() (Expr, error) {
 	start := p.pos
-	n := ScanNumber(p.s[start:])
-	if n == 0 {
+	end, _, _ := jsonvalue.ScanNumber(p.s, start)
+	if end == start {
 		return nil, p.errAt(start, "invalid number")
 	}
-	p.pos += n
+	p.pos = end
 	text := p.s[start:p.pos]
 	v, err := strconv.ParseFloat(text, 64)
 	if err != nil {
 		return nil, p.errAt(start, "number out of range")
 	}
 	return NumberLit{Text: text, Value: v}, nil
-}
-
-// ScanNumber returns the length of the JSON number
-// -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? at the start of s, or 0 if
-// there is none.
-func ScanNumber(s string) int {
-	i := 0
-	if i < len(s) && s[i] == '-' {
-		i++
-	}
-	switch {
-	case i < len(s) && s[i] == '0':
-		i++
-	case i < len(s) && isDigit(s[i]):
-		for i < len(s) && isDigit(s[i]) {
-			i++
-		}
-	default:
-		return 0
-	}
-	if i+1 < len(s) && s[i] == '.' && isDigit(s[i+1]) {
-		i += 2
-		for i < len(s) && isDigit(s[i]) {
-			i++
-		}
-	}
-	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
-		j := i + 1
-		if j < len(s) && (s[j] == '+' || s[j] == '-') {
-			j++
-		}
-		if j < len(s) && isDigit(s[j]) {
-			for j < len(s) && isDigit(s[j]) {
-				j++
-			}
-			i = j
-		}
-	}
-	return i
 }
 
 func (p *parser) array() (Expr, error) {

@@ -13,4 +13,12 @@
 //
 // Values are treated as immutable once built: functions that change a value
 // (such as a ResultPath merge) copy what they change.
+//
+// The package also holds what the packages built on it would otherwise
+// each define again: deep equality, with numbers compared by value (Equal)
+// or as Java compares them (JavaEqual, JavaKey), the one JSON string
+// writer (AppendStringWith, whose Escaping flags give the rules of
+// encoding/json, JavaScript and Jackson), the JSON number grammar
+// (ScanNumber) and Java's views of values (JavaString, JavaNumber,
+// UTF16Len).
 package jsonvalue

@@ -2,6 +2,7 @@ package jsonvalue
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -27,6 +28,86 @@ func JavaNumber(n Number) string {
 		return d
 	}
 	return JavaDouble(n.Float64())
+}
+
+// JavaEqual reports whether a and b are equal as Java's equals compares
+// the values Jackson parses JSON into, as AWS's JSONPath engine (Jayway)
+// and intrinsic functions compare them: objects regardless of key order,
+// arrays element by element, and numbers only when both are integers
+// (Integer, Long or BigInteger) of the same value or both are doubles with
+// the same bits: 1 does not equal 1.0, nor 0.0 -0.0. Equal compares
+// numbers by value.
+func JavaEqual(a, b any) bool { return equal(a, b, javaNumbersEqual) }
+
+func javaNumbersEqual(x, y Number) bool { return javaNumberKey(x) == javaNumberKey(y) }
+
+// javaNumberKey identifies a number as Java's equals compares it: "i" and
+// the canonical integer, or "d" and the bits of the double.
+func javaNumberKey(n Number) string {
+	if n.IsInteger() {
+		return "i" + JavaNumber(n)
+	}
+	return "d" + strconv.FormatUint(math.Float64bits(n.Float64()), 16)
+}
+
+// JavaKey returns a string that is the same for two values exactly when
+// JavaEqual holds for them, for use as a map key.
+func JavaKey(v any) string {
+	var b strings.Builder
+	appendJavaKey(&b, v)
+	return b.String()
+}
+
+func appendJavaKey(b *strings.Builder, v any) {
+	switch x := v.(type) {
+	case nil:
+		b.WriteByte('z')
+	case bool:
+		if x {
+			b.WriteByte('t')
+		} else {
+			b.WriteByte('f')
+		}
+	case string:
+		b.WriteByte('s')
+		b.WriteString(strconv.Quote(x))
+	case Number:
+		b.WriteString(javaNumberKey(x))
+		b.WriteByte(';')
+	case *Object:
+		keys := slices.Sorted(slices.Values(x.Keys()))
+		b.WriteByte('{')
+		for _, k := range keys {
+			e, _ := x.Get(k)
+			b.WriteString(strconv.Quote(k))
+			b.WriteByte(':')
+			appendJavaKey(b, e)
+			b.WriteByte(',')
+		}
+		b.WriteByte('}')
+	case []any:
+		b.WriteByte('[')
+		for _, e := range x {
+			appendJavaKey(b, e)
+			b.WriteByte(',')
+		}
+		b.WriteByte(']')
+	}
+}
+
+// UTF16Len returns the length of s in UTF-16 code units, what Java's
+// String.length and JavaScript's length count: 2 for a character beyond
+// U+FFFF, 1 for any other (and for each byte that is not UTF-8).
+func UTF16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= 0x10000 {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	return n
 }
 
 // JavaString renders v as Java's toString does on Jackson's values:

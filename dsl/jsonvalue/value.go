@@ -196,9 +196,13 @@ func Kind(v any) string {
 	return fmt.Sprintf("%T", v)
 }
 
-// Equal reports whether a and b are the same JSON value; numbers compare by
-// value (1 equals 1.0), objects regardless of key order.
-func Equal(a, b any) bool {
+// Equal reports whether a and b are the same JSON value: numbers compare
+// by value (1 equals 1.0 and 1e0), objects regardless of key order, arrays
+// element by element. JavaEqual compares numbers as Java does.
+func Equal(a, b any) bool { return equal(a, b, numbersEqual) }
+
+// equal is Equal and JavaEqual, with numbers compared by numEq.
+func equal(a, b any, numEq func(x, y Number) bool) bool {
 	switch x := a.(type) {
 	case nil:
 		return b == nil
@@ -210,13 +214,7 @@ func Equal(a, b any) bool {
 		return ok && x == y
 	case Number:
 		y, ok := b.(Number)
-		if !ok {
-			return false
-		}
-		if x == y {
-			return true
-		}
-		return numbersEqual(x, y)
+		return ok && (x == y || numEq(x, y))
 	case *Object:
 		y, ok := b.(*Object)
 		if !ok || x.Len() != y.Len() {
@@ -224,7 +222,7 @@ func Equal(a, b any) bool {
 		}
 		for k, v := range x.All() {
 			w, ok := y.Get(k)
-			if !ok || !Equal(v, w) {
+			if !ok || !equal(v, w, numEq) {
 				return false
 			}
 		}
@@ -235,7 +233,7 @@ func Equal(a, b any) bool {
 			return false
 		}
 		for i := range x {
-			if !Equal(x[i], y[i]) {
+			if !equal(x[i], y[i], numEq) {
 				return false
 			}
 		}
@@ -244,6 +242,8 @@ func Equal(a, b any) bool {
 	return false
 }
 
+// numbersEqual compares numbers by value: exactly when both are integers
+// that fit an int64, else as float64s.
 func numbersEqual(x, y Number) bool {
 	if xi, ok := x.Int64(); ok {
 		if yi, ok := y.Int64(); ok {
@@ -385,11 +385,11 @@ func (p *parser) value(depth int) (any, error) {
 		return p.string()
 	case c == '-' || c >= '0' && c <= '9':
 		start := p.pos
-		n := scanNumber(p.src[p.pos:])
-		if n == 0 {
+		end, _, msg := ScanNumber(p.src, start)
+		if msg != "" {
 			return nil, p.errorf("invalid number")
 		}
-		p.pos += n
+		p.pos = end
 		return Number(p.src[start:p.pos]), nil
 	case bytes.HasPrefix(p.src[p.pos:], []byte("true")):
 		p.pos += 4
@@ -404,43 +404,50 @@ func (p *parser) value(depth int) (any, error) {
 	return nil, p.errorf("invalid character %q", p.src[p.pos])
 }
 
-func scanNumber(s []byte) int {
-	i := 0
+// ScanNumber reads the JSON number -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+// that starts at s[i]. end is the end of the longest prefix of s[i:] that
+// is such a number (i when none is). When s[i:] does not start with a
+// complete number (no digit after "-", or a "." or an exponent not followed
+// by a digit), errAt is the offset where a digit was expected and msg says
+// what is wrong; otherwise msg is "".
+func ScanNumber[S string | []byte](s S, i int) (end, errAt int, msg string) {
+	digits := func(i int) int {
+		for i < len(s) && '0' <= s[i] && s[i] <= '9' {
+			i++
+		}
+		return i
+	}
+	end = i
 	if i < len(s) && s[i] == '-' {
 		i++
 	}
 	switch {
 	case i < len(s) && s[i] == '0':
 		i++
-	case i < len(s) && s[i] >= '1' && s[i] <= '9':
-		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-			i++
-		}
+	case i < len(s) && '1' <= s[i] && s[i] <= '9':
+		i = digits(i)
 	default:
-		return 0
+		return end, i, "invalid number"
 	}
+	end = i
 	if i < len(s) && s[i] == '.' {
-		i++
-		if i >= len(s) || s[i] < '0' || s[i] > '9' {
-			return 0
+		if i = digits(i + 1); i == end+1 {
+			return end, i, "invalid number: expected a digit after '.'"
 		}
-		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-			i++
-		}
+		end = i
 	}
 	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
 		i++
 		if i < len(s) && (s[i] == '+' || s[i] == '-') {
 			i++
 		}
-		if i >= len(s) || s[i] < '0' || s[i] > '9' {
-			return 0
+		j := i
+		if i = digits(i); i == j {
+			return end, i, "invalid number: expected a digit in the exponent"
 		}
-		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-			i++
-		}
+		end = i
 	}
-	return i
+	return end, 0, ""
 }
 
 func (p *parser) string() (string, error) {
@@ -565,7 +572,12 @@ func Marshal(v any) []byte { return Append(nil, v) }
 func String(v any) string { return string(Append(nil, v)) }
 
 // Append appends the compact encoding of v to b.
-func Append(b []byte, v any) []byte {
+func Append(b []byte, v any) []byte { return AppendWith(b, v, 0, nil) }
+
+// AppendWith appends the compact encoding of v to b as Append does, with
+// strings escaped as e selects (see AppendStringWith) and each number
+// written as number gives it (nil: as written).
+func AppendWith(b []byte, v any, e Escaping, number func(Number) string) []byte {
 	switch x := v.(type) {
 	case nil:
 		return append(b, "null"...)
@@ -575,8 +587,11 @@ func Append(b []byte, v any) []byte {
 		}
 		return append(b, "false"...)
 	case string:
-		return AppendString(b, x)
+		return AppendStringWith(b, x, e)
 	case Number:
+		if number != nil {
+			return append(b, number(x)...)
+		}
 		return append(b, x...)
 	case *Object:
 		b = append(b, '{')
@@ -584,52 +599,113 @@ func Append(b []byte, v any) []byte {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = AppendString(b, k)
+			b = AppendStringWith(b, k, e)
 			b = append(b, ':')
-			b = Append(b, x.vals[i])
+			b = AppendWith(b, x.vals[i], e, number)
 		}
 		return append(b, '}')
 	case []any:
 		b = append(b, '[')
-		for i, e := range x {
+		for i, el := range x {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = Append(b, e)
+			b = AppendWith(b, el, e, number)
 		}
 		return append(b, ']')
 	}
 	return append(b, "null"...)
 }
 
-// AppendString appends s as a JSON string.
-func AppendString(b []byte, s string) []byte {
+// AppendString appends s as a JSON string, as AWS writes strings in
+// outputs and causes: only ", \ and control characters are escaped
+// (AppendStringWith with no optional escapes).
+func AppendString(b []byte, s string) []byte { return AppendStringWith(b, s, 0) }
+
+// Escaping selects what AppendStringWith writes beyond what JSON requires.
+// JSON requires ", \ and the control characters U+0000 to U+001F to be
+// escaped; the writers of JSON differ in the rest, and each flag gives one
+// writer's rule.
+type Escaping uint8
+
+const (
+	// EscapeInvalidUTF8 writes each byte that is not part of valid UTF-8
+	// as \ufffd, as encoding/json does; without it such bytes are copied.
+	EscapeInvalidUTF8 Escaping = 1 << iota
+	// EscapeLineSeparators writes U+2028 and U+2029 as \u2028 and
+	// \u2029, as encoding/json does.
+	EscapeLineSeparators
+	// EscapeSurrogates writes a UTF-16 surrogate kept in generalized UTF-8
+	// (WTF-8: the bytes ED A0-BF 80-BF, as a JSONata string literal may
+	// hold one) as \udxxx, as JavaScript's JSON.stringify does.
+	EscapeSurrogates
+	// UpperHex writes \u escapes with upper-case hexadecimal digits
+	// (\u001F), as Jackson does; the default is lower case (\u001f).
+	UpperHex
+)
+
+// AppendStringWith appends s as a JSON string: ", \ and the control
+// characters are escaped (as \n, \t, \r, \b, \f or \u00xx), and what
+// else is escaped is what e selects.
+func AppendStringWith(b []byte, s string, e Escaping) []byte {
+	hex := "0123456789abcdef"
+	if e&UpperHex != 0 {
+		hex = "0123456789ABCDEF"
+	}
 	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); i++ {
+	start := 0 // s[start:i] is still to be written
+	for i := 0; i < len(s); {
 		c := s[i]
-		if c >= 0x20 && c != '"' && c != '\\' {
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
 			continue
 		}
-		b = append(b, s[start:i]...)
-		switch c {
-		case '"', '\\':
-			b = append(b, '\\', c)
-		case '\n':
-			b = append(b, '\\', 'n')
-		case '\r':
-			b = append(b, '\\', 'r')
-		case '\t':
-			b = append(b, '\\', 't')
-		case '\b':
-			b = append(b, '\\', 'b')
-		case '\f':
-			b = append(b, '\\', 'f')
-		default:
-			b = append(b, `\u00`...)
-			b = append(b, "0123456789abcdef"[c>>4], "0123456789abcdef"[c&0xF])
+		if e&(EscapeSurrogates|EscapeInvalidUTF8|EscapeLineSeparators) == 0 {
+			i++
+			continue
 		}
-		start = i + 1
+		if e&EscapeSurrogates != 0 && c == 0xed && i+2 < len(s) && s[i+1] >= 0xa0 && s[i+1] <= 0xbf && s[i+2] >= 0x80 && s[i+2] <= 0xbf {
+			r := rune(c&0x0f)<<12 | rune(s[i+1]&0x3f)<<6 | rune(s[i+2]&0x3f)
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', hex[r>>12], hex[r>>8&0xF], hex[r>>4&0xF], hex[r&0xF])
+			i += 3
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1 && e&EscapeInvalidUTF8 != 0:
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			start = i + size
+		case (r == '\u2028' || r == '\u2029') && e&EscapeLineSeparators != 0:
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
+			start = i + size
+		}
+		i += size
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')

@@ -114,3 +114,36 @@ func TestJava(t *testing.T) {
 		}
 	}
 }
+
+func TestScanNumber(t *testing.T) {
+	for _, tc := range []struct {
+		s          string
+		end, errAt int
+		msg        string
+	}{
+		{"0", 1, 0, ""},
+		{"-0.5E-3,", 7, 0, ""},
+		{"12e+5x", 5, 0, ""},
+		{"01", 1, 0, ""}, // a number, then something else
+		{"-", 0, 1, "invalid number"},
+		{"x", 0, 0, "invalid number"},
+		{"1.", 1, 2, "invalid number: expected a digit after '.'"},
+		{"1.x", 1, 2, "invalid number: expected a digit after '.'"},
+		{"1.5e", 3, 4, "invalid number: expected a digit in the exponent"},
+		{"1E-", 1, 3, "invalid number: expected a digit in the exponent"},
+	} {
+		// At an offset, in a string and in bytes.
+		src := "ab" + tc.s
+		end, errAt, msg := ScanNumber(src, 2)
+		bend, berrAt, bmsg := ScanNumber([]byte(src), 2)
+		if end != bend || errAt != berrAt || msg != bmsg {
+			t.Errorf("%q: string and bytes differ", tc.s)
+		}
+		if tc.msg == "" {
+			tc.errAt = -2
+		}
+		if end != tc.end+2 || msg != tc.msg || msg != "" && errAt != tc.errAt+2 {
+			t.Errorf("ScanNumber(%q) = %d, %d, %q; want %d, %d, %q", tc.s, end-2, errAt-2, msg, tc.end, tc.errAt, tc.msg)
+		}
+	}
+}

@@ -23,9 +23,20 @@ const (
 	errTolerated        = "States.ExceedToleratedFailureThreshold"
 )
 
-// ErrUnmocked is the error of a task that has no handler. No Retry or Catch
-// matches it, so the execution fails at once.
-const ErrUnmocked = "Sim.UnmockedTask"
+// The names of the errors the simulator raises for a problem of the test
+// rather than of the workflow (Execution.Error, TaskError.Name). No Retry
+// or Catch matches them, so the execution fails at once and the test sees
+// why.
+const (
+	// ErrorUnmocked is the error of a task that has no handler.
+	ErrorUnmocked = "Sim.UnmockedTask"
+	// ErrorTypeMismatch is the error of a task, under [Strict], whose input
+	// does not fit the Go type of its [Func] handler.
+	ErrorTypeMismatch = "Sim.TypeMismatch"
+)
+
+// testProblem reports whether an error name is one of those above.
+func testProblem(name string) bool { return name == ErrorUnmocked || name == ErrorTypeMismatch }
 
 // stateError is an error raised while running a state: its ASL error name
 // and cause. A runtime error's cause gets the state's name and entered event

@@ -47,7 +47,7 @@
 // ([OnResource]), typed ([Func]) or raw ([Respond]), scripted ([Sequence],
 // [Return], [Throw]), or from a Step Functions Local mock configuration file
 // ([LoadMockConfig], [UseMockConfig]). A task with no handler fails the
-// execution with the error [ErrUnmocked], which no Retry or Catch matches.
+// execution with the error [ErrorUnmocked], which no Retry or Catch matches.
 //
 // # History
 //

@@ -242,7 +242,7 @@ func (p *process) mapItems(eff any) ([]any, *stateError) {
 		}
 		h, ok := p.x.handlerFor(s.name+"/ItemReader", m.reader.Resource)
 		if !ok {
-			return nil, &stateError{name: ErrUnmocked, cause: fmt.Sprintf(
+			return nil, &stateError{name: ErrorUnmocked, cause: fmt.Sprintf(
 				"the ItemReader of Map state %q (Resource %s) has no mock: register one with sim.OnState(%q, ...) or sim.OnResource(%q, ...)",
 				s.name, m.reader.Resource, s.name+"/ItemReader", m.reader.Resource)}
 		}

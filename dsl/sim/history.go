@@ -1,7 +1,6 @@
 package sim
 
 import (
-	"encoding/json"
 	"slices"
 	"strings"
 	"time"
@@ -69,7 +68,13 @@ func (ev *Event) detailsKey() string {
 // MarshalJSON writes the event as AWS's API does: id, previousEventId,
 // timestamp, type and a details object named after the type, in which input
 // and output are JSON text.
-func (ev Event) MarshalJSON() ([]byte, error) {
+func (ev Event) MarshalJSON() ([]byte, error) { return jsonvalue.Marshal(ev.object()), nil }
+
+// String returns the event's JSON, as MarshalJSON writes it.
+func (ev Event) String() string { return jsonvalue.String(ev.object()) }
+
+// object returns the event as AWS's API writes it.
+func (ev Event) object() *jsonvalue.Object {
 	o := jsonvalue.NewObject(5)
 	o.Set("id", jsonvalue.Int(ev.ID))
 	o.Set("previousEventId", jsonvalue.Int(ev.PreviousEventID))
@@ -133,12 +138,7 @@ func (ev Event) MarshalJSON() ([]byte, error) {
 		d.Set("assignedVariablesDetails", truncated())
 	}
 	if ev.hasError {
-		if ev.Error != "" {
-			d.Set("error", ev.Error)
-		}
-		if ev.Cause != "" {
-			d.Set("cause", ev.Cause)
-		}
+		setFailure(d, ev.Error, ev.Cause)
 	}
 	if ev.Type == "ExecutionStarted" {
 		d.Set("roleArn", "arn:aws:iam::123456789012:role/StepFunctionsRole")
@@ -146,13 +146,37 @@ func (ev Event) MarshalJSON() ([]byte, error) {
 	if d.Len() > 0 {
 		o.Set(ev.detailsKey(), d)
 	}
-	return json.Marshal(o)
+	return o
 }
 
 func truncated() *jsonvalue.Object {
 	o := jsonvalue.NewObject(1)
 	o.Set("truncated", false)
 	return o
+}
+
+// String returns the execution as one line of JSON, as aslgen run prints
+// it: its status and its output, {"status":"SUCCEEDED","output":...}, or
+// its status, error and cause, {"status":"FAILED","error":"...","cause":"..."}.
+func (e *Execution) String() string {
+	o := jsonvalue.NewObject(3)
+	o.Set("status", string(e.Status))
+	if e.Status == Succeeded {
+		o.Set("output", e.Output)
+	} else {
+		setFailure(o, e.Error, e.Cause)
+	}
+	return jsonvalue.String(o)
+}
+
+// setFailure sets the "error" and "cause" members of o, those not empty.
+func setFailure(o *jsonvalue.Object, name, cause string) {
+	if name != "" {
+		o.Set("error", name)
+	}
+	if cause != "" {
+		o.Set("cause", cause)
+	}
 }
 
 // EventTypes returns the types of the execution's events, in order.
@@ -185,6 +209,18 @@ type StateRun struct {
 	Input, Output any
 	// Exited reports whether the state exited.
 	Exited bool
+}
+
+// String returns the run as one line of JSON: {"name":...,"input":...},
+// with "output" when the state exited.
+func (r StateRun) String() string {
+	o := jsonvalue.NewObject(3)
+	o.Set("name", r.Name)
+	o.Set("input", r.Input)
+	if r.Exited {
+		o.Set("output", r.Output)
+	}
+	return jsonvalue.String(o)
 }
 
 // StateRuns returns every run of the named state, in order.

@@ -105,7 +105,7 @@ func Func[In, Out any](f func(context.Context, In) (Out, error)) Handler {
 		if err := decodeInput(input, &in, c.x != nil && c.x.s.opts.strict); err != nil {
 			name := errTaskFailed
 			if c.x != nil && c.x.s.opts.strict {
-				name = ErrTypeMismatch
+				name = ErrorTypeMismatch
 			}
 			return nil, &TaskError{Name: name, Cause: fmt.Sprintf("state %q: the input does not fit %T: %v; the input is %s",
 				c.State, in, err, jsonvalue.String(input))}
@@ -333,7 +333,7 @@ func answersHandler(name string, answers map[string]mockAnswer) Handler {
 			}
 		}
 		if chosen == nil {
-			return nil, &TaskError{Name: ErrUnmocked, Cause: fmt.Sprintf("mocked response %q has no answer for invocation %d of state %q", name, c.Invocation, c.State)}
+			return nil, &TaskError{Name: ErrorUnmocked, Cause: fmt.Sprintf("mocked response %q has no answer for invocation %d of state %q", name, c.Invocation, c.State)}
 		}
 		if chosen.Throw != nil {
 			return nil, &TaskError{Name: chosen.Throw.Error, Cause: chosen.Throw.Cause}

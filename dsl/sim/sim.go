@@ -73,15 +73,10 @@ func Seed(seed int64) Option { return func(o *options) { o.seed = seed } }
 // History turns the recording of history events on (the default) or off.
 func History(on bool) Option { return func(o *options) { o.history = on } }
 
-// ErrTypeMismatch is the error of a task, under [Strict], whose input does
-// not fit the Go type of its [Func] handler. Like [ErrUnmocked], no Retry
-// or Catch matches it: the execution fails and the test sees why.
-const ErrTypeMismatch = "Sim.TypeMismatch"
-
 // Strict makes typed handlers ([Func]) refuse inputs that do not fit their
 // Go type exactly: a field the type does not have, or a value of the wrong
-// kind, fails the execution with [ErrTypeMismatch], naming the state, the
-// field and the input.
+// kind, fails the execution with the error [ErrorTypeMismatch], naming the
+// state, the field and the input.
 func Strict() Option { return func(o *options) { o.strict = true } }
 
 // Account sets the AWS account id in ARNs (default 123456789012).
@@ -106,8 +101,8 @@ func OnResource(arn string, h Handler) Option {
 }
 
 // New compiles doc for running. It fails when the document does not
-// validate (see asl.Validate) or holds a path, template or intrinsic
-// function that does not parse.
+// validate (see asl.Validate), with an *InvalidError, or holds a path,
+// template or intrinsic function that does not parse.
 func New(doc *asl.StateMachine, opts ...Option) (*Simulator, error) {
 	if doc == nil {
 		return nil, errors.New("sim: nil state machine")
@@ -134,14 +129,14 @@ func New(doc *asl.StateMachine, opts ...Option) (*Simulator, error) {
 		return nil, fmt.Errorf("sim: %w", err)
 	}
 	s.mocks = mocks
-	var problems []string
+	var invalid []asl.Diagnostic
 	for _, d := range asl.Validate(doc) {
 		if d.Severity == asl.SeverityError {
-			problems = append(problems, d.String())
+			invalid = append(invalid, d)
 		}
 	}
-	if len(problems) > 0 {
-		return nil, fmt.Errorf("sim: the state machine is not valid:\n%s", strings.Join(problems, "\n"))
+	if len(invalid) > 0 {
+		return nil, &InvalidError{Diagnostics: invalid}
 	}
 	c := &compiler{ql: doc.QueryLanguage}
 	s.top = c.graph("", doc.StartAt, doc.States)
@@ -153,6 +148,26 @@ func New(doc *asl.StateMachine, opts ...Option) (*Simulator, error) {
 		s.timeout = time.Duration(*doc.TimeoutSeconds) * time.Second
 	}
 	return s, nil
+}
+
+// InvalidError is the error of [New] for a document that does not
+// validate: the validator's errors (its warnings are not errors).
+type InvalidError struct {
+	// Diagnostics are the diagnostics of severity asl.SeverityError, in the
+	// validator's order.
+	Diagnostics []asl.Diagnostic
+}
+
+// Error prints the diagnostics one a line, after a line that says the
+// state machine is not valid.
+func (e *InvalidError) Error() string {
+	var b strings.Builder
+	b.WriteString("sim: the state machine is not valid:")
+	for _, d := range e.Diagnostics {
+		b.WriteByte('\n')
+		b.WriteString(d.String())
+	}
+	return b.String()
 }
 
 // Execution is the result of one run.

@@ -345,7 +345,7 @@ func TestUnmockedTask(t *testing.T) {
 		"Catch": [{"ErrorEquals": ["States.ALL"], "Next": "C"}], "End": true}, "C": {"Type": "Succeed"}}}`)
 	ex := mustRun(t, s, `{}`)
 	wantStatus(t, ex, Failed)
-	if ex.Error != ErrUnmocked || !strings.Contains(ex.Cause, `state "T" (Resource arn:aws:states:::dynamodb:putItem) has no mock`) {
+	if ex.Error != ErrorUnmocked || !strings.Contains(ex.Cause, `state "T" (Resource arn:aws:states:::dynamodb:putItem) has no mock`) {
 		t.Errorf("got %s %q", ex.Error, ex.Cause)
 	}
 }
@@ -594,7 +594,7 @@ func TestStrict(t *testing.T) {
 	wantOutput(t, ex, `{"orderId": "o-1", "amount": 5}`)
 	for _, input := range []string{`{"orderId": "o-1", "amount": 5, "coupon": "X"}`, `{"orderId": "o-1", "amount": "five"}`} {
 		ex = mustRun(t, mustSim(t, def, OnState("Pay", pay), Strict()), input)
-		if ex.Status != Failed || ex.Error != ErrTypeMismatch || !strings.Contains(ex.Cause, `state "Pay": the input does not fit sim.payment`) ||
+		if ex.Status != Failed || ex.Error != ErrorTypeMismatch || !strings.Contains(ex.Cause, `state "Pay": the input does not fit sim.payment`) ||
 			!strings.Contains(ex.Cause, "the input is {") {
 			t.Errorf("strict, input %s: %s %s %q", input, ex.Status, ex.Error, ex.Cause)
 		}

@@ -162,7 +162,7 @@ func (e *env) outputAndAssign(output, assign tnode, dflt any) (any, *jsonvalue.O
 
 // matches reports whether an ErrorEquals list matches an error name.
 func matches(errs []string, name string) bool {
-	if name == ErrUnmocked || name == ErrTypeMismatch || name == errRuntime {
+	if testProblem(name) || name == errRuntime {
 		return false
 	}
 	for _, e := range errs {

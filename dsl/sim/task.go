@@ -48,7 +48,7 @@ func (p *process) runTask() {
 
 	h, ok := x.handlerFor(s.name, t.resource)
 	if !ok {
-		p.finish(nil, &stateError{name: ErrUnmocked, cause: fmt.Sprintf(
+		p.finish(nil, &stateError{name: ErrorUnmocked, cause: fmt.Sprintf(
 			"state %q (Resource %s) has no mock: register one with sim.OnState(%q, ...) or sim.OnResource(%q, ...)",
 			s.name, t.resource, s.name, t.resource)})
 		return
@@ -65,7 +65,7 @@ func (p *process) runTask() {
 	complete := func() {
 		if herr != nil {
 			se := taskError(herr)
-			if se.name == ErrUnmocked || se.name == ErrTypeMismatch {
+			if testProblem(se.name) {
 				p.finish(nil, se)
 				return
 			}

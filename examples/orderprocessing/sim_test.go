@@ -126,8 +126,8 @@ func TestOrderProcessingUnmockedTask(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ex.Status != sim.Failed || ex.Error != sim.ErrUnmocked {
-		t.Fatalf("got %s %s, want FAILED %s (the catch-all must not hide a missing mock)", ex.Status, ex.Error, sim.ErrUnmocked)
+	if ex.Status != sim.Failed || ex.Error != sim.ErrorUnmocked {
+		t.Fatalf("got %s %s, want FAILED %s (the catch-all must not hide a missing mock)", ex.Status, ex.Error, sim.ErrorUnmocked)
 	}
 }
 
