@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/aslgen/aslgen/dsl/asl"
-	"github.com/aslgen/aslgen/dsl/intrinsic"
 	"github.com/aslgen/aslgen/dsl/shape"
 )
 
@@ -226,27 +225,22 @@ func (b *builder) path(c *stateCore, f *pathField, field string) *asl.Path {
 	return asl.PathOf(string(f.p))
 }
 
-// plainPath compiles one of the *Path fields that hold a path string.
-func (b *builder) plainPath(c *stateCore, p Path, field string) string {
-	if p == "" {
-		return ""
+// items checks a Map's Items: a Path (ItemsPath) in a JSONPath state, a
+// JSON array or expression in a JSONata state. It returns the ItemsPath.
+func (b *builder) items(c *stateCore, s *MapState, jsonata bool) string {
+	switch {
+	case s.itemsPath != nil && jsonata:
+		b.probs.add(s.itemsPath.at, c.name, "Items: dsl.Path(%q) is for JSONPath states (ItemsPath); in a JSONata state give a JSON array or a \"{%% ... %%}\" expression", s.itemsPath.p)
+		return string(s.itemsPath.p)
+	case s.itemsPath != nil:
+		if err := checkPath(string(s.itemsPath.p)); err != nil {
+			b.probs.add(s.itemsPath.at, c.name, "ItemsPath %q: %v", s.itemsPath.p, err)
+		}
+		return string(s.itemsPath.p)
+	case s.items != nil && !jsonata:
+		b.probs.add(s.items.at, c.name, "Items: in a JSONPath state give a dsl.Path to the array (ItemsPath); a JSON array or expression is for JSONata states")
 	}
-	if err := checkPath(string(p)); err != nil {
-		b.probs.add(b.fieldPos(c, field), c.name, "%s %q: %v", field, p, err)
-	}
-	return string(p)
-}
-
-// pathOrIntrinsic checks a field that, as Fail's ErrorPath and CausePath,
-// takes a path or an intrinsic function call such as States.Format(...).
-func (b *builder) pathOrIntrinsic(c *stateCore, p Path, field string) string {
-	if !strings.HasPrefix(string(p), "States.") {
-		return b.plainPath(c, p, field)
-	}
-	if _, err := intrinsic.Parse(string(p)); err != nil {
-		b.probs.add(b.fieldPos(c, field), c.name, "%s %q: %v", field, p, err)
-	}
-	return string(p)
+	return ""
 }
 
 func (b *builder) tmpl(c *stateCore, t *template, field string, mode templateMode) json.RawMessage {
@@ -272,7 +266,7 @@ func (b *builder) target(c *stateCore, t State, at pos, what string) string {
 			b.probs.add(at, c.name, "%s: missing transition target: %q belongs to another machine, %q", what, tc.name, tc.g.m.name)
 		} else {
 			b.probs.add(at, c.name, "%s: missing transition target: %q is in %s (created at %s), but this state is in %s; transitions cannot cross a Parallel or Map boundary",
-				what, tc.name, tc.g, tc.at.position(), c.g)
+				what, tc.name, tc.g.describe(), tc.at.position(), c.g.describe())
 		}
 	}
 	return tc.name
@@ -326,6 +320,7 @@ func (b *builder) catchers(c *stateCore, mode templateMode) []asl.Catcher {
 func (b *builder) state(s State) asl.State {
 	c := s.core()
 	mode := b.mode(c)
+	jsonata := mode == jsonataTemplate
 	base := asl.StateBase{Comment: c.comment, QueryLanguage: c.ql}
 	switch s := s.(type) {
 	case *TaskState:
@@ -334,6 +329,8 @@ func (b *builder) state(s State) asl.State {
 		if s.lambda != nil {
 			params, args = b.lambdaTemplates(c, s, mode)
 		}
+		timeout, timeoutPath := b.seconds(c, s.timeout, "TimeoutSeconds", jsonata)
+		heartbeat, heartbeatPath := b.seconds(c, s.heartbeat, "HeartbeatSeconds", jsonata)
 		return &asl.Task{
 			StateBase:            base,
 			Resource:             s.resource,
@@ -346,10 +343,10 @@ func (b *builder) state(s State) asl.State {
 			OutputPath:           b.path(c, c.outputPath, "OutputPath"),
 			Output:               b.tmpl(c, c.output, "Output", jsonataTemplate),
 			Assign:               b.tmpl(c, c.assign, "Assign", mode),
-			TimeoutSeconds:       s.timeout,
-			TimeoutSecondsPath:   b.plainPath(c, s.timeoutPath, "TimeoutSecondsPath"),
-			HeartbeatSeconds:     s.heartbeat,
-			HeartbeatSecondsPath: b.plainPath(c, s.heartbeatPath, "HeartbeatSecondsPath"),
+			TimeoutSeconds:       timeout,
+			TimeoutSecondsPath:   timeoutPath,
+			HeartbeatSeconds:     heartbeat,
+			HeartbeatSecondsPath: heartbeatPath,
 			Retry:                b.retriers(c),
 			Catch:                b.catchers(c, mode),
 			Next:                 next,
@@ -389,14 +386,16 @@ func (b *builder) state(s State) asl.State {
 		return st
 	case *WaitState:
 		next, end := b.transition(c)
+		secs, secsPath := b.seconds(c, s.seconds, "Seconds", jsonata)
+		ts, tsPath := b.timestamp(c, s.timestamp, "Timestamp", jsonata)
 		return &asl.Wait{
 			StateBase:     base,
 			InputPath:     b.path(c, c.inputPath, "InputPath"),
 			OutputPath:    b.path(c, c.outputPath, "OutputPath"),
-			Seconds:       s.seconds,
-			SecondsPath:   b.plainPath(c, s.secondsPath, "SecondsPath"),
-			Timestamp:     s.timestamp,
-			TimestampPath: b.plainPath(c, s.timestampPath, "TimestampPath"),
+			Seconds:       secs,
+			SecondsPath:   secsPath,
+			Timestamp:     ts,
+			TimestampPath: tsPath,
 			Output:        b.tmpl(c, c.output, "Output", jsonataTemplate),
 			Assign:        b.tmpl(c, c.assign, "Assign", mode),
 			Next:          next,
@@ -410,13 +409,10 @@ func (b *builder) state(s State) asl.State {
 			Output:     b.tmpl(c, c.output, "Output", jsonataTemplate),
 		}
 	case *FailState:
-		return &asl.Fail{
-			StateBase: base,
-			Error:     string(s.err),
-			ErrorPath: b.pathOrIntrinsic(c, s.errPath, "ErrorPath"),
-			Cause:     s.cause,
-			CausePath: b.pathOrIntrinsic(c, s.causePath, "CausePath"),
-		}
+		st := &asl.Fail{StateBase: base}
+		st.Error, st.ErrorPath = b.text(c, s.err, "Error", jsonata)
+		st.Cause, st.CausePath = b.text(c, s.cause, "Cause", jsonata)
+		return st
 	case *ParallelState:
 		next, end := b.transition(c)
 		st := &asl.Parallel{
@@ -520,20 +516,24 @@ func (b *builder) keepFunction(c *stateCore, t *template, field string, fn any) 
 
 func (b *builder) mapState(s *MapState, base asl.StateBase, mode templateMode) *asl.Map {
 	c := &s.stateCore
+	jsonata := mode == jsonataTemplate
 	next, end := b.transition(c)
+	maxConc, maxConcPath := b.integer(c, s.maxConc, "MaxConcurrency", jsonata)
+	tolPct, tolPctPath := b.percent(c, s.tolPct, "ToleratedFailurePercentage", jsonata)
+	tolCount, tolCountPath := b.integer(c, s.tolCount, "ToleratedFailureCount", jsonata)
 	st := &asl.Map{
 		StateBase:                      base,
 		InputPath:                      b.path(c, c.inputPath, "InputPath"),
-		ItemsPath:                      b.plainPath(c, s.itemsPath, "ItemsPath"),
+		ItemsPath:                      b.items(c, s, jsonata),
 		Items:                          b.tmpl(c, s.items, "Items", jsonataTemplate),
 		ItemSelector:                   b.tmpl(c, s.itemSelector, "ItemSelector", mode),
 		Parameters:                     b.tmpl(c, c.parameters, "Parameters", mode),
-		MaxConcurrency:                 s.maxConc,
-		MaxConcurrencyPath:             b.plainPath(c, s.maxConcPath, "MaxConcurrencyPath"),
-		ToleratedFailurePercentage:     s.tolPct,
-		ToleratedFailurePercentagePath: b.plainPath(c, s.tolPctPath, "ToleratedFailurePercentagePath"),
-		ToleratedFailureCount:          s.tolCount,
-		ToleratedFailureCountPath:      b.plainPath(c, s.tolCountPath, "ToleratedFailureCountPath"),
+		MaxConcurrency:                 maxConc,
+		MaxConcurrencyPath:             maxConcPath,
+		ToleratedFailurePercentage:     tolPct,
+		ToleratedFailurePercentagePath: tolPctPath,
+		ToleratedFailureCount:          tolCount,
+		ToleratedFailureCountPath:      tolCountPath,
 		Label:                          s.label,
 		ResultSelector:                 b.tmpl(c, c.resultSelector, "ResultSelector", mode),
 		ResultPath:                     b.path(c, c.resultPath, "ResultPath"),
@@ -567,33 +567,22 @@ func (b *builder) mapState(s *MapState, base asl.StateBase, mode templateMode) *
 			Arguments:  b.tmpl(c, templateAt(r.Arguments, s.readAt), "ItemReader Arguments", jsonataTemplate),
 		}
 		if r.InputType != "" || r.CSVHeaderLocation != "" || r.CSVHeaders != nil || r.CSVDelimiter != "" ||
-			r.ManifestType != "" || r.MaxItems != 0 || r.MaxItemsPath != "" {
+			r.ManifestType != "" || r.MaxItems != nil {
 			rc := &asl.ReaderConfig{
 				InputType:         r.InputType,
 				CSVHeaderLocation: r.CSVHeaderLocation,
 				CSVHeaders:        r.CSVHeaders,
 				CSVDelimiter:      r.CSVDelimiter,
 				ManifestType:      r.ManifestType,
-				MaxItemsPath:      b.plainPath(c, r.MaxItemsPath, "ItemReader"),
 			}
-			if r.MaxItems != 0 {
-				rc.MaxItems = asl.Int(r.MaxItems)
-			}
+			rc.MaxItems, rc.MaxItemsPath = b.integer(c, valueField{v: r.MaxItems, at: s.readAt}, "ItemReader MaxItems", jsonata)
 			st.ItemReader.ReaderConfig = rc
 		}
 	}
 	if bt := s.batcher; bt != nil {
-		ib := &asl.ItemBatcher{
-			MaxItemsPerBatchPath:      b.plainPath(c, bt.MaxItemsPerBatchPath, "ItemBatcher"),
-			MaxInputBytesPerBatchPath: b.plainPath(c, bt.MaxInputBytesPerBatchPath, "ItemBatcher"),
-			BatchInput:                b.tmpl(c, templateAt(bt.BatchInput, s.batchAt), "BatchInput", mode),
-		}
-		if bt.MaxItemsPerBatch != 0 {
-			ib.MaxItemsPerBatch = asl.Int(bt.MaxItemsPerBatch)
-		}
-		if bt.MaxInputBytesPerBatch != 0 {
-			ib.MaxInputBytesPerBatch = asl.Int(bt.MaxInputBytesPerBatch)
-		}
+		ib := &asl.ItemBatcher{BatchInput: b.tmpl(c, templateAt(bt.BatchInput, s.batchAt), "BatchInput", mode)}
+		ib.MaxItemsPerBatch, ib.MaxItemsPerBatchPath = b.integer(c, valueField{v: bt.MaxItemsPerBatch, at: s.batchAt}, "ItemBatcher MaxItemsPerBatch", jsonata)
+		ib.MaxInputBytesPerBatch, ib.MaxInputBytesPerBatchPath = b.integer(c, valueField{v: bt.MaxInputBytesPerBatch, at: s.batchAt}, "ItemBatcher MaxInputBytesPerBatch", jsonata)
 		st.ItemBatcher = ib
 	}
 	if w := s.writer; w != nil {
@@ -653,6 +642,9 @@ func (b *builder) rule(c *stateCore, k *Cond, top bool, mode templateMode) asl.C
 				b.probs.add(k.at, c.name, "%s %q: %v", k.op, v, err)
 			}
 			r.Operand, _ = marshalNoEscape(string(v))
+		case Expr, Intrinsic:
+			b.probs.add(k.at, c.name, "%s: compares with a constant or a dsl.Path, not %T %q", k.op, v, v)
+			r.Operand, _ = marshalNoEscape(v)
 		case time.Time:
 			r.Operand, _ = marshalNoEscape(v.Format(time.RFC3339Nano))
 		case float64:

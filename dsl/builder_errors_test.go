@@ -46,7 +46,7 @@ func TestBuildErrors(t *testing.T) {
 		}, "Pay", `Arguments: LambdaInvoke("pay") takes an object of lambda:invoke parameters`},
 		{"Fail's CausePath with a broken intrinsic", func() (*dsl.Machine, int) {
 			m := dsl.NewMachine("M")
-			m.Fail("F").CausePath("States.Format('order {} failed', $.id")
+			m.Fail("F").Cause(dsl.Intrinsic("States.Format('order {} failed', $.id"))
 			return m, line() - 1
 		}, "F", `CausePath "States.Format('order {} failed', $.id": `},
 		{"duplicate name", func() (*dsl.Machine, int) {
@@ -103,7 +103,7 @@ func TestBuildErrors(t *testing.T) {
 		}, "Inner", `Next: missing transition target: "Done" is in machine "M"`},
 		{"catch into a Map's processor from outside", func() (*dsl.Machine, int) {
 			m := dsl.NewMachine("M")
-			mp := m.Map("M1").ItemsPath("$.items")
+			mp := m.Map("M1").Items(dsl.Path("$.items"))
 			inner := mp.ItemProcessor().Pass("Inner")
 			m.Task("T").Resource("arn:aws:lambda:us-east-1:123456789012:function:f").
 				Catch(dsl.Catch(inner, dsl.ErrAll)).Next(mp)
@@ -172,7 +172,7 @@ func TestBuildErrors(t *testing.T) {
 		}, "A", `nested more than 500 levels deep`},
 		{"fractional seconds", func() (*dsl.Machine, int) {
 			m := dsl.NewMachine("M")
-			m.Wait("W").For(1500 * time.Millisecond)
+			m.Wait("W").For(dsl.Duration(1500 * time.Millisecond))
 			return m, line() - 1
 		}, "W", `Seconds must be a whole number of seconds, got 1.5s`},
 		{"bad retrier", func() (*dsl.Machine, int) {
@@ -190,7 +190,7 @@ func TestBuildErrors(t *testing.T) {
 		}, "T", `States.ALL`},
 		{"Wait with two durations", func() (*dsl.Machine, int) {
 			m := dsl.NewMachine("M")
-			m.Wait("W").For(time.Second).SecondsPath("$.s")
+			m.Wait("W").For(dsl.Duration(time.Second)).Until(dsl.Path("$.t"))
 			return m, line() - 1
 		}, "W", `Seconds`},
 		{"Choice followed in a Chain", func() (*dsl.Machine, int) {
@@ -214,7 +214,7 @@ func TestBuildErrors(t *testing.T) {
 		}, "C", `belong on the top-level condition`},
 		{"Map without an item processor", func() (*dsl.Machine, int) {
 			m := dsl.NewMachine("M")
-			m.Map("Items").ItemsPath("$.items")
+			m.Map("Items").Items(dsl.Path("$.items"))
 			return m, line() - 1
 		}, "Items", `ItemProcessor`},
 		{"path typo against a declared type", func() (*dsl.Machine, int) {
@@ -259,6 +259,78 @@ func TestBuildErrors(t *testing.T) {
 			p.ResultPath("$total")
 			return m, line() - 1
 		}, "A", `ResultPath cannot write the variable $total; set variables with Assign`},
+		{"Path value in a JSONata state", func() (*dsl.Machine, int) {
+			m := dsl.NewMachine("M").QueryLanguage(dsl.JSONata)
+			m.Task("T").Resource("arn:aws:states:::lambda:invoke").Timeout(dsl.Path("$.timeout"))
+			return m, line() - 1
+		}, "T", `TimeoutSeconds: dsl.Path("$.timeout") is for JSONPath states (TimeoutSecondsPath); in a JSONata state give a dsl.Expr("{% ... %}")`},
+		{"Expr value in a JSONPath state", func() (*dsl.Machine, int) {
+			m := dsl.NewMachine("M")
+			m.Wait("W").For(dsl.Expr("{% $states.input.delay %}"))
+			return m, line() - 1
+		}, "W", `Seconds: dsl.Expr("{% $states.input.delay %}") is for JSONata states (QueryLanguage(dsl.JSONata)); in a JSONPath state give a dsl.Path`},
+		{"Expr value in a JSONPath state set on the state", func() (*dsl.Machine, int) {
+			m := dsl.NewMachine("M").QueryLanguage(dsl.JSONata)
+			mp := m.Map("Items").QueryLanguage(dsl.JSONPath).Items(dsl.Path("$.items"))
+			mp.MaxConcurrency(dsl.Expr("{% $states.input.n %}"))
+			mp.ItemProcessor().Pass("P")
+			return m, line() - 2
+		}, "Items", `MaxConcurrency: dsl.Expr("{% $states.input.n %}") is for JSONata states`},
+		{"Expr value not written {% %}", func() (*dsl.Machine, int) {
+			m := dsl.NewMachine("M").QueryLanguage(dsl.JSONata)
+			m.Wait("W").Until(dsl.Expr("$states.input.at"))
+			return m, line() - 1
+		}, "W", `Timestamp: dsl.Expr("$states.input.at") is not written "{% ... %}"`},
+		{"intrinsic value in a JSONata state", func() (*dsl.Machine, int) {
+			m := dsl.NewMachine("M").QueryLanguage(dsl.JSONata)
+			m.Fail("F").Cause(dsl.Format("order {} failed", dsl.Path("$.id")))
+			return m, line() - 1
+		}, "F", `Cause: intrinsic functions are for JSONPath states (CausePath); in a JSONata state give a dsl.Expr("{% ... %}")`},
+		{"bad Path value", func() (*dsl.Machine, int) {
+			m := dsl.NewMachine("M")
+			m.Task("T").Resource("arn:aws:states:::lambda:invoke").Heartbeat(dsl.Path("$.h["))
+			return m, line() - 1
+		}, "T", `HeartbeatSecondsPath "$.h[": unterminated bracket`},
+		{"nil value", func() (*dsl.Machine, int) {
+			m := dsl.NewMachine("M")
+			m.Wait("W").For(nil)
+			return m, line() - 1
+		}, "W", `Seconds: no value (nil)`},
+		{"fractional Duration value", func() (*dsl.Machine, int) {
+			m := dsl.NewMachine("M")
+			m.Task("T").Resource("arn:aws:states:::lambda:invoke").Timeout(dsl.Duration(2500 * time.Millisecond))
+			return m, line() - 1
+		}, "T", `TimeoutSeconds must be a whole number of seconds, got 2.5s`},
+		{"value in an ItemReader of the wrong language", func() (*dsl.Machine, int) {
+			m := dsl.NewMachine("M")
+			mp := m.Map("Batch").Distributed(dsl.Standard).
+				ItemReader(dsl.ItemReader{Resource: "arn:aws:states:::s3:getObject", Parameters: dsl.Obj{"Bucket": "b", "Key": "k"}, MaxItems: dsl.Expr("{% 10 %}")})
+			mp.ItemProcessor().Pass("P")
+			return m, line() - 2
+		}, "Batch", `ItemReader MaxItems: dsl.Expr("{% 10 %}") is for JSONata states`},
+		{"Expr in a JSONPath template", func() (*dsl.Machine, int) {
+			m := dsl.NewMachine("M")
+			m.Pass("A").Parameters(dsl.Obj{"n": dsl.Expr("{% 1 + 1 %}")})
+			return m, line() - 1
+		}, "A", `Parameters: n: dsl.Expr("{% 1 + 1 %}") is a JSONata expression, for JSONata states`},
+		{"Items array in a JSONPath Map", func() (*dsl.Machine, int) {
+			m := dsl.NewMachine("M")
+			mp := m.Map("Items").Items([]any{1, 2})
+			mp.ItemProcessor().Pass("P")
+			return m, line() - 2
+		}, "Items", `Items: in a JSONPath state give a dsl.Path to the array (ItemsPath)`},
+		{"Items path in a JSONata Map", func() (*dsl.Machine, int) {
+			m := dsl.NewMachine("M").QueryLanguage(dsl.JSONata)
+			mp := m.Map("Items").Items(dsl.Path("$.items"))
+			mp.ItemProcessor().Pass("P")
+			return m, line() - 2
+		}, "Items", `Items: dsl.Path("$.items") is for JSONPath states (ItemsPath)`},
+		{"comparison with an expression", func() (*dsl.Machine, int) {
+			m := dsl.NewMachine("M")
+			s := m.Succeed("S")
+			m.Choice("C").When(dsl.StringEquals("$.s", dsl.Expr("{% 'a' %}")), s).Otherwise(s)
+			return m, line() - 1
+		}, "C", `StringEquals: compares with a constant or a dsl.Path, not dsl.Expr "{% 'a' %}"`},
 		{"unnamed machine", func() (*dsl.Machine, int) {
 			m := dsl.NewMachine("")
 			m.Pass("A")
@@ -388,7 +460,7 @@ func TestLambdaInvokeKeepsFunction(t *testing.T) {
 // intrinsic functions, as ASL allows.
 func TestFailIntrinsicPaths(t *testing.T) {
 	m := dsl.NewMachine("M")
-	m.Fail("F").ErrorPath("States.Format('Order.{}', $.reason)").CausePath("States.Format('order {} failed', $.id)")
+	m.Fail("F").Error(dsl.Format("Order.{}", dsl.Path("$.reason"))).Cause(dsl.Format("order {} failed", dsl.Path("$.id")))
 	doc, err := m.Build()
 	if err != nil {
 		t.Fatal(err)
@@ -417,6 +489,46 @@ func TestNoDuplicateErrors(t *testing.T) {
 	}
 	if len(list) != 2 {
 		t.Errorf("%d errors, want one for ResultPath and one for Parameters:\n%v", len(list), err)
+	}
+}
+
+// TestValueOfTheWrongLanguage checks that a field given by a value of the
+// wrong query language is one error, at the call that set it, with no
+// second one from the validator.
+func TestValueOfTheWrongLanguage(t *testing.T) {
+	for name, build := range map[string]func() (*dsl.Machine, int){
+		"Path in JSONata": func() (*dsl.Machine, int) {
+			m := dsl.NewMachine("M").QueryLanguage(dsl.JSONata)
+			m.Wait("W").
+				For(dsl.Path("$.delay"))
+			return m, line() - 1
+		},
+		"Expr in JSONPath": func() (*dsl.Machine, int) {
+			m := dsl.NewMachine("M")
+			m.Task("T").Resource("arn:aws:states:::lambda:invoke").
+				Heartbeat(dsl.Expr("{% $states.input.h %}"))
+			return m, line() - 1
+		},
+		"Intrinsic in JSONata": func() (*dsl.Machine, int) {
+			m := dsl.NewMachine("M").QueryLanguage(dsl.JSONata)
+			m.Fail("F").
+				Error(dsl.Format("Order.{}", dsl.Path("$.reason")))
+			return m, line() - 1
+		},
+		"Items path in JSONata": func() (*dsl.Machine, int) {
+			m := dsl.NewMachine("M").QueryLanguage(dsl.JSONata)
+			mp := m.Map("Items").
+				Items(dsl.Path("$.items"))
+			mp.ItemProcessor().Pass("P")
+			return m, line() - 2
+		},
+	} {
+		m, wantLine := build()
+		_, err := m.Build()
+		var list dsl.ErrorList
+		if !errors.As(err, &list) || len(list) != 1 || list[0].Pos.Line != wantLine {
+			t.Errorf("%s: %v; want one error at line %d", name, err, wantLine)
+		}
 	}
 }
 

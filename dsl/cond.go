@@ -22,7 +22,12 @@ type Cond struct {
 	assign   *template
 }
 
+// compare makes a comparison; a Path operand makes it the operator's Path
+// form (StringEquals → StringEqualsPath).
 func compare(at pos, op asl.Operator, variable Path, operand any) *Cond {
+	if _, ok := operand.(Path); ok {
+		op += "Path"
+	}
 	return &Cond{at: at, op: op, variable: variable, operand: operand}
 }
 
@@ -57,54 +62,42 @@ func Not(c *Cond) *Cond { return &Cond{at: here(), not: c} }
 // Condition is a JSONata condition, "{% ... %}", for JSONata Choice states.
 func Condition(expr string) *Cond { return &Cond{at: here(), jsonata: expr} }
 
-// StringEquals tests the string at path for equality with value.
-func StringEquals(path Path, value string) *Cond {
+// Number is what a Numeric comparison compares with: a Go number, or a
+// [Path] to the number at another path, as in
+// NumericGreaterThan("$.total", dsl.Path("$.limit")), ASL's
+// NumericGreaterThanPath.
+type Number interface {
+	~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~float32 | ~float64 | Path
+}
+
+// StringEquals tests the string at path for equality with value; value may be
+// a [Path] to another value (StringEqualsPath).
+func StringEquals[T ~string](path Path, value T) *Cond {
 	return compare(here(), asl.OpStringEquals, path, value)
 }
 
-// StringEqualsPath compares the strings at two paths for equality.
-func StringEqualsPath(path, other Path) *Cond {
-	return compare(here(), asl.OpStringEqualsPath, path, other)
-}
-
-// StringLessThan tests path < value, comparing strings.
-func StringLessThan(path Path, value string) *Cond {
+// StringLessThan tests path < value, comparing strings; value may be a [Path]
+// to another value (StringLessThanPath).
+func StringLessThan[T ~string](path Path, value T) *Cond {
 	return compare(here(), asl.OpStringLessThan, path, value)
 }
 
-// StringLessThanPath tests path < other, comparing strings.
-func StringLessThanPath(path, other Path) *Cond {
-	return compare(here(), asl.OpStringLessThanPath, path, other)
-}
-
-// StringGreaterThan tests path > value, comparing strings.
-func StringGreaterThan(path Path, value string) *Cond {
+// StringGreaterThan tests path > value, comparing strings; value may be a
+// [Path] to another value (StringGreaterThanPath).
+func StringGreaterThan[T ~string](path Path, value T) *Cond {
 	return compare(here(), asl.OpStringGreaterThan, path, value)
 }
 
-// StringGreaterThanPath tests path > other, comparing strings.
-func StringGreaterThanPath(path, other Path) *Cond {
-	return compare(here(), asl.OpStringGreaterThanPath, path, other)
-}
-
-// StringLessThanEquals tests path <= value, comparing strings.
-func StringLessThanEquals(path Path, value string) *Cond {
+// StringLessThanEquals tests path <= value, comparing strings; value may be a
+// [Path] to another value (StringLessThanEqualsPath).
+func StringLessThanEquals[T ~string](path Path, value T) *Cond {
 	return compare(here(), asl.OpStringLessThanEquals, path, value)
 }
 
-// StringLessThanEqualsPath tests path <= other, comparing strings.
-func StringLessThanEqualsPath(path, other Path) *Cond {
-	return compare(here(), asl.OpStringLessThanEqualsPath, path, other)
-}
-
-// StringGreaterThanEquals tests path >= value, comparing strings.
-func StringGreaterThanEquals(path Path, value string) *Cond {
+// StringGreaterThanEquals tests path >= value, comparing strings; value may
+// be a [Path] to another value (StringGreaterThanEqualsPath).
+func StringGreaterThanEquals[T ~string](path Path, value T) *Cond {
 	return compare(here(), asl.OpStringGreaterThanEquals, path, value)
-}
-
-// StringGreaterThanEqualsPath tests path >= other, comparing strings.
-func StringGreaterThanEqualsPath(path, other Path) *Cond {
-	return compare(here(), asl.OpStringGreaterThanEqualsPath, path, other)
 }
 
 // StringMatches tests the string at path against pattern, in which * matches
@@ -113,114 +106,70 @@ func StringMatches(path Path, pattern string) *Cond {
 	return compare(here(), asl.OpStringMatches, path, pattern)
 }
 
-// NumericEquals tests the number at path for equality with value.
-func NumericEquals(path Path, value float64) *Cond {
+// NumericEquals tests the number at path for equality with value; value may
+// be a [Path] to another value (NumericEqualsPath).
+func NumericEquals[T Number](path Path, value T) *Cond {
 	return compare(here(), asl.OpNumericEquals, path, value)
 }
 
-// NumericEqualsPath compares the numbers at two paths for equality.
-func NumericEqualsPath(path, other Path) *Cond {
-	return compare(here(), asl.OpNumericEqualsPath, path, other)
-}
-
-// NumericLessThan tests path < value.
-func NumericLessThan(path Path, value float64) *Cond {
+// NumericLessThan tests path < value; value may be a [Path] to another value
+// (NumericLessThanPath).
+func NumericLessThan[T Number](path Path, value T) *Cond {
 	return compare(here(), asl.OpNumericLessThan, path, value)
 }
 
-// NumericLessThanPath tests path < other.
-func NumericLessThanPath(path, other Path) *Cond {
-	return compare(here(), asl.OpNumericLessThanPath, path, other)
-}
-
-// NumericGreaterThan tests path > value.
-func NumericGreaterThan(path Path, value float64) *Cond {
+// NumericGreaterThan tests path > value; value may be a [Path] to another
+// value (NumericGreaterThanPath).
+func NumericGreaterThan[T Number](path Path, value T) *Cond {
 	return compare(here(), asl.OpNumericGreaterThan, path, value)
 }
 
-// NumericGreaterThanPath tests path > other.
-func NumericGreaterThanPath(path, other Path) *Cond {
-	return compare(here(), asl.OpNumericGreaterThanPath, path, other)
-}
-
-// NumericLessThanEquals tests path <= value.
-func NumericLessThanEquals(path Path, value float64) *Cond {
+// NumericLessThanEquals tests path <= value; value may be a [Path] to another
+// value (NumericLessThanEqualsPath).
+func NumericLessThanEquals[T Number](path Path, value T) *Cond {
 	return compare(here(), asl.OpNumericLessThanEquals, path, value)
 }
 
-// NumericLessThanEqualsPath tests path <= other.
-func NumericLessThanEqualsPath(path, other Path) *Cond {
-	return compare(here(), asl.OpNumericLessThanEqualsPath, path, other)
-}
-
-// NumericGreaterThanEquals tests path >= value.
-func NumericGreaterThanEquals(path Path, value float64) *Cond {
+// NumericGreaterThanEquals tests path >= value; value may be a [Path] to
+// another value (NumericGreaterThanEqualsPath).
+func NumericGreaterThanEquals[T Number](path Path, value T) *Cond {
 	return compare(here(), asl.OpNumericGreaterThanEquals, path, value)
 }
 
-// NumericGreaterThanEqualsPath tests path >= other.
-func NumericGreaterThanEqualsPath(path, other Path) *Cond {
-	return compare(here(), asl.OpNumericGreaterThanEqualsPath, path, other)
-}
-
-// BooleanEquals tests the boolean at path for equality with value.
-func BooleanEquals(path Path, value bool) *Cond {
+// BooleanEquals tests the boolean at path for equality with value; value may
+// be a [Path] to another value (BooleanEqualsPath).
+func BooleanEquals[T ~bool | Path](path Path, value T) *Cond {
 	return compare(here(), asl.OpBooleanEquals, path, value)
 }
 
-// BooleanEqualsPath compares the booleans at two paths for equality.
-func BooleanEqualsPath(path, other Path) *Cond {
-	return compare(here(), asl.OpBooleanEqualsPath, path, other)
-}
-
-// TimestampEquals tests the timestamp at path for equality with t.
-func TimestampEquals(path Path, t time.Time) *Cond {
+// TimestampEquals tests the timestamp at path for equality with t; t may be a
+// [Path] to another value (TimestampEqualsPath).
+func TimestampEquals[T time.Time | Path](path Path, t T) *Cond {
 	return compare(here(), asl.OpTimestampEquals, path, t)
 }
 
-// TimestampEqualsPath compares the timestamps at two paths for equality.
-func TimestampEqualsPath(path, other Path) *Cond {
-	return compare(here(), asl.OpTimestampEqualsPath, path, other)
-}
-
-// TimestampLessThan tests path < t (path is earlier).
-func TimestampLessThan(path Path, t time.Time) *Cond {
+// TimestampLessThan tests path < t (path is earlier); t may be a [Path] to
+// another value (TimestampLessThanPath).
+func TimestampLessThan[T time.Time | Path](path Path, t T) *Cond {
 	return compare(here(), asl.OpTimestampLessThan, path, t)
 }
 
-// TimestampLessThanPath tests path < other.
-func TimestampLessThanPath(path, other Path) *Cond {
-	return compare(here(), asl.OpTimestampLessThanPath, path, other)
-}
-
-// TimestampGreaterThan tests path > t (path is later).
-func TimestampGreaterThan(path Path, t time.Time) *Cond {
+// TimestampGreaterThan tests path > t (path is later); t may be a [Path] to
+// another value (TimestampGreaterThanPath).
+func TimestampGreaterThan[T time.Time | Path](path Path, t T) *Cond {
 	return compare(here(), asl.OpTimestampGreaterThan, path, t)
 }
 
-// TimestampGreaterThanPath tests path > other.
-func TimestampGreaterThanPath(path, other Path) *Cond {
-	return compare(here(), asl.OpTimestampGreaterThanPath, path, other)
-}
-
-// TimestampLessThanEquals tests path <= t.
-func TimestampLessThanEquals(path Path, t time.Time) *Cond {
+// TimestampLessThanEquals tests path <= t; t may be a [Path] to another value
+// (TimestampLessThanEqualsPath).
+func TimestampLessThanEquals[T time.Time | Path](path Path, t T) *Cond {
 	return compare(here(), asl.OpTimestampLessThanEquals, path, t)
 }
 
-// TimestampLessThanEqualsPath tests path <= other.
-func TimestampLessThanEqualsPath(path, other Path) *Cond {
-	return compare(here(), asl.OpTimestampLessThanEqualsPath, path, other)
-}
-
-// TimestampGreaterThanEquals tests path >= t.
-func TimestampGreaterThanEquals(path Path, t time.Time) *Cond {
+// TimestampGreaterThanEquals tests path >= t; t may be a [Path] to another
+// value (TimestampGreaterThanEqualsPath).
+func TimestampGreaterThanEquals[T time.Time | Path](path Path, t T) *Cond {
 	return compare(here(), asl.OpTimestampGreaterThanEquals, path, t)
-}
-
-// TimestampGreaterThanEqualsPath tests path >= other.
-func TimestampGreaterThanEqualsPath(path, other Path) *Cond {
-	return compare(here(), asl.OpTimestampGreaterThanEqualsPath, path, other)
 }
 
 // IsNull tests whether the value at path is null (want true) or not (false).

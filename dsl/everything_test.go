@@ -31,8 +31,8 @@ func jsonPathMachine() *dsl.Machine {
 		Timeout(time.Hour).
 		Version("1.0")
 
-	failed := m.Fail("Failed").Comment("fails").Error("Order.Failed").Cause("the order failed")
-	failedFromInput := m.Fail("FailedFromInput").ErrorPath("$.error.Error").CausePath("$.error.Cause")
+	failed := m.Fail("Failed").Comment("fails").Error(dsl.ErrorName("Order.Failed")).Cause(dsl.Text("the order failed"))
+	failedFromInput := m.Fail("FailedFromInput").Error(dsl.Path("$.error.Error")).Cause(dsl.Path("$.error.Cause"))
 	pay := m.Task("Pay").
 		Comment("charges the card").
 		QueryLanguage(dsl.JSONPath).
@@ -52,20 +52,20 @@ func jsonPathMachine() *dsl.Machine {
 		ResultPath("$.payment").
 		OutputPath("$").
 		Assign(dsl.Obj{"charged": dsl.Path("$.payment.chargeId")}).
-		Timeout(5*time.Minute).
-		Heartbeat(time.Minute).
+		Timeout(dsl.Duration(5*time.Minute)).
+		Heartbeat(dsl.Duration(time.Minute)).
 		Retry(dsl.Retry(dsl.ErrLambdaServiceException, dsl.ErrLambdaTooManyRequestsException).
 			Comment("transient").Interval(2*time.Second).MaxAttempts(6).Backoff(2).
 			MaxDelay(30*time.Second).Jitter(dsl.JitterFull)).
 		Catch(dsl.Catch(failed, "PaymentDeclined").Comment("declined").ResultPath("$.error"),
 			dsl.Catch(failedFromInput, dsl.ErrAll).ResultPath(dsl.NullPath))
 	poll := m.Task("Poll").Resource("arn:aws:states:::aws-sdk:sfn:describeExecution").
-		TimeoutPath("$.timeouts.task").HeartbeatPath("$.timeouts.heartbeat").DiscardResult()
+		Timeout(dsl.Path("$.timeouts.task")).Heartbeat(dsl.Path("$.timeouts.heartbeat")).ResultPath(dsl.NullPath)
 	check := m.Choice("Check").InputPath("$").OutputPath("$").Assign(dsl.Obj{"checked": true})
-	wait := m.Wait("Wait").For(10 * time.Second).InputPath("$").OutputPath("$").Assign(dsl.Obj{"waited": true})
-	waitPath := m.Wait("WaitPath").SecondsPath("$.delay")
-	waitUntil := m.Wait("WaitUntil").Until(time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))
-	waitUntilPath := m.Wait("WaitUntilPath").TimestampPath("$.shipAt")
+	wait := m.Wait("Wait").For(dsl.Duration(10 * time.Second)).InputPath("$").OutputPath("$").Assign(dsl.Obj{"waited": true})
+	waitPath := m.Wait("WaitPath").For(dsl.Path("$.delay"))
+	waitUntil := m.Wait("WaitUntil").Until(dsl.Time(time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)))
+	waitUntilPath := m.Wait("WaitUntilPath").Until(dsl.Path("$.shipAt"))
 	fanout := m.Parallel("Fanout").
 		InputPath("$").
 		Parameters(dsl.Obj{"order.$": "$.order", "count": dsl.ArrayLength(dsl.Path("$.items"))}).
@@ -81,9 +81,9 @@ func jsonPathMachine() *dsl.Machine {
 	b2.Chain(b2.Pass("Right").Result([]any{1, "two", nil, true}), b2.Succeed("RightDone").InputPath("$").OutputPath("$"))
 	items := m.Map("Items").
 		InputPath("$").
-		ItemsPath("$.items").
+		Items(dsl.Path("$.items")).
 		ItemSelector(dsl.Obj{"item": dsl.MapItemValue, "index": dsl.MapItemIndex}).
-		MaxConcurrency(5).
+		MaxConcurrency(dsl.Int(5)).
 		ResultSelector(dsl.Obj{"all": dsl.Path("$")}).
 		ResultPath("$.results").
 		OutputPath("$").
@@ -101,26 +101,26 @@ func jsonPathMachine() *dsl.Machine {
 			CSVHeaderLocation: "GIVEN",
 			CSVHeaders:        []string{"id", "total"},
 			CSVDelimiter:      "COMMA",
-			MaxItems:          100,
+			MaxItems:          dsl.Int(100),
 		}).
-		ItemBatcher(dsl.ItemBatcher{MaxItemsPerBatch: 10, MaxInputBytesPerBatch: 1024, BatchInput: dsl.Obj{"run.$": "$$.Execution.Id"}}).
+		ItemBatcher(dsl.ItemBatcher{MaxItemsPerBatch: dsl.Int(10), MaxInputBytesPerBatch: dsl.Int(1024), BatchInput: dsl.Obj{"run.$": "$$.Execution.Id"}}).
 		ResultWriter(dsl.ResultWriter{Resource: "arn:aws:states:::s3:putObject", Parameters: dsl.Obj{"Bucket": "results", "Prefix": "run"},
 			OutputType: "JSON", Transformation: "NONE"}).
 		Distributed(dsl.Express).
-		MaxConcurrencyPath("$.concurrency").
-		ToleratedFailurePercentage(5).
-		ToleratedFailureCount(10).
+		MaxConcurrency(dsl.Path("$.concurrency")).
+		ToleratedFailurePercentage(dsl.Percent(5)).
+		ToleratedFailureCount(dsl.Int(10)).
 		Label("Batch")
 	bp := batch.ItemProcessor()
 	bp.Pass("BatchItem")
 	batchPaths := m.Map("BatchPaths").
-		ItemReader(dsl.ItemReader{Resource: "arn:aws:states:::s3:listObjectsV2", Parameters: dsl.Obj{"Bucket": "orders"}, MaxItemsPath: "$.max"}).
-		ItemBatcher(dsl.ItemBatcher{MaxItemsPerBatchPath: "$.perBatch", MaxInputBytesPerBatchPath: "$.bytes"}).
+		ItemReader(dsl.ItemReader{Resource: "arn:aws:states:::s3:listObjectsV2", Parameters: dsl.Obj{"Bucket": "orders"}, MaxItems: dsl.Path("$.max")}).
+		ItemBatcher(dsl.ItemBatcher{MaxItemsPerBatch: dsl.Path("$.perBatch"), MaxInputBytesPerBatch: dsl.Path("$.bytes")}).
 		Distributed(dsl.Standard).
-		ToleratedFailurePercentagePath("$.pct").
-		ToleratedFailureCountPath("$.count")
+		ToleratedFailurePercentage(dsl.Path("$.pct")).
+		ToleratedFailureCount(dsl.Path("$.count"))
 	batchPaths.ItemProcessor().Pass("PathItem")
-	legacy := m.Map("Legacy").UseIterator().ItemsPath("$.items").Parameters(dsl.Obj{"value.$": "$$.Map.Item.Value"})
+	legacy := m.Map("Legacy").UseIterator().Items(dsl.Path("$.items")).Parameters(dsl.Obj{"value.$": "$$.Map.Item.Value"})
 	legacy.ItemProcessor().Pass("LegacyItem")
 	inline := m.Pass("Inline").InputPath("$").Parameters(dsl.Obj{"x": 1}).ResultPath("$.x").OutputPath("$")
 
@@ -128,28 +128,28 @@ func jsonPathMachine() *dsl.Machine {
 	ts := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	check.
 		When(dsl.StringEquals("$.s", "a").Comment("string"), wait).
-		When(dsl.StringEqualsPath("$.s", "$.t"), waitPath).
+		When(dsl.StringEquals("$.s", dsl.Path("$.t")), waitPath).
 		When(dsl.Or(
-			dsl.StringLessThan("$.s", "b"), dsl.StringLessThanPath("$.s", "$.t"),
-			dsl.StringGreaterThan("$.s", "b"), dsl.StringGreaterThanPath("$.s", "$.t"),
-			dsl.StringLessThanEquals("$.s", "b"), dsl.StringLessThanEqualsPath("$.s", "$.t"),
-			dsl.StringGreaterThanEquals("$.s", "b"), dsl.StringGreaterThanEqualsPath("$.s", "$.t"),
+			dsl.StringLessThan("$.s", "b"), dsl.StringLessThan("$.s", dsl.Path("$.t")),
+			dsl.StringGreaterThan("$.s", "b"), dsl.StringGreaterThan("$.s", dsl.Path("$.t")),
+			dsl.StringLessThanEquals("$.s", "b"), dsl.StringLessThanEquals("$.s", dsl.Path("$.t")),
+			dsl.StringGreaterThanEquals("$.s", "b"), dsl.StringGreaterThanEquals("$.s", dsl.Path("$.t")),
 			dsl.StringMatches("$.s", "log-*.txt"),
 		), waitUntil).
 		When(dsl.And(
-			dsl.NumericEquals("$.n", 1), dsl.NumericEqualsPath("$.n", "$.m"),
-			dsl.NumericLessThan("$.n", 1.5), dsl.NumericLessThanPath("$.n", "$.m"),
-			dsl.NumericGreaterThan("$.n", -1), dsl.NumericGreaterThanPath("$.n", "$.m"),
-			dsl.NumericLessThanEquals("$.n", 1), dsl.NumericLessThanEqualsPath("$.n", "$.m"),
-			dsl.NumericGreaterThanEquals("$.n", 1), dsl.NumericGreaterThanEqualsPath("$.n", "$.m"),
+			dsl.NumericEquals("$.n", 1), dsl.NumericEquals("$.n", dsl.Path("$.m")),
+			dsl.NumericLessThan("$.n", 1.5), dsl.NumericLessThan("$.n", dsl.Path("$.m")),
+			dsl.NumericGreaterThan("$.n", -1), dsl.NumericGreaterThan("$.n", dsl.Path("$.m")),
+			dsl.NumericLessThanEquals("$.n", 1), dsl.NumericLessThanEquals("$.n", dsl.Path("$.m")),
+			dsl.NumericGreaterThanEquals("$.n", 1), dsl.NumericGreaterThanEquals("$.n", dsl.Path("$.m")),
 		), waitUntilPath).
 		When(dsl.And(
-			dsl.BooleanEquals("$.b", true), dsl.BooleanEqualsPath("$.b", "$.c"),
-			dsl.TimestampEquals("$.ts", ts), dsl.TimestampEqualsPath("$.ts", "$.tt"),
-			dsl.TimestampLessThan("$.ts", ts), dsl.TimestampLessThanPath("$.ts", "$.tt"),
-			dsl.TimestampGreaterThan("$.ts", ts), dsl.TimestampGreaterThanPath("$.ts", "$.tt"),
-			dsl.TimestampLessThanEquals("$.ts", ts), dsl.TimestampLessThanEqualsPath("$.ts", "$.tt"),
-			dsl.TimestampGreaterThanEquals("$.ts", ts), dsl.TimestampGreaterThanEqualsPath("$.ts", "$.tt"),
+			dsl.BooleanEquals("$.b", true), dsl.BooleanEquals("$.b", dsl.Path("$.c")),
+			dsl.TimestampEquals("$.ts", ts), dsl.TimestampEquals("$.ts", dsl.Path("$.tt")),
+			dsl.TimestampLessThan("$.ts", ts), dsl.TimestampLessThan("$.ts", dsl.Path("$.tt")),
+			dsl.TimestampGreaterThan("$.ts", ts), dsl.TimestampGreaterThan("$.ts", dsl.Path("$.tt")),
+			dsl.TimestampLessThanEquals("$.ts", ts), dsl.TimestampLessThanEquals("$.ts", dsl.Path("$.tt")),
+			dsl.TimestampGreaterThanEquals("$.ts", ts), dsl.TimestampGreaterThanEquals("$.ts", dsl.Path("$.tt")),
 		), fanout).
 		When(dsl.Not(dsl.Or(
 			dsl.IsNull("$.x", true), dsl.IsPresent("$.x", false), dsl.IsNumeric("$.x", true),
@@ -164,42 +164,43 @@ func jsonPathMachine() *dsl.Machine {
 	}
 	fanout.Next(items)
 	items.Next(done)
-	batch.End()
 	return m
 }
 
 // jsonataMachine uses every JSONata-mode field.
 func jsonataMachine() *dsl.Machine {
 	m := dsl.NewMachine("EverythingJSONata").QueryLanguage(dsl.JSONata)
-	failed := m.Fail("Failed").Error("{% $states.input.error %}").Cause("{% $states.input.cause %}")
+	failed := m.Fail("Failed").Error(dsl.Expr("{% $states.input.error %}")).Cause(dsl.Expr("{% $states.input.cause %}"))
 	pay := m.Task("Pay").
 		Resource("arn:aws:states:::lambda:invoke").
 		Arguments(dsl.Obj{"FunctionName": "${PayFunctionArn}", "Payload": "{% $states.input %}"}).
 		Output("{% $states.result.Payload %}").
 		Assign(dsl.Obj{"paid": "{% $states.result.Payload.ok %}"}).
-		TimeoutExpr("{% $states.input.timeout %}").
-		HeartbeatExpr("{% $states.input.heartbeat %}").
+		Timeout(dsl.Expr("{% $states.input.timeout %}")).
+		Heartbeat(dsl.Expr("{% $states.input.heartbeat %}")).
 		Catch(dsl.Catch(failed, dsl.ErrAll).Output(dsl.Obj{"error": "{% $states.errorOutput %}"}).Assign(dsl.Obj{"failed": true}))
 	check := m.Choice("Check").Output("{% $states.input %}").Assign(dsl.Obj{"checked": true})
-	wait := m.Wait("Wait").SecondsExpr("{% $states.input.delay %}").Output(dsl.Obj{"waited": true})
-	waitUntil := m.Wait("WaitUntil").TimestampExpr("{% $states.input.at %}")
+	wait := m.Wait("Wait").For(dsl.Expr("{% $states.input.delay %}")).Output(dsl.Obj{"waited": true})
+	waitUntil := m.Wait("WaitUntil").Until(dsl.Expr("{% $states.input.at %}"))
 	fan := m.Parallel("Fan").Arguments("{% $states.input %}").Output("{% $states.result %}")
 	b := fan.Branch()
 	b.Pass("Branch").Output(dsl.Obj{"answer": 42})
 	items := m.Map("Items").
 		Items("{% $states.input.items %}").
 		ItemSelector(dsl.Obj{"item": "{% $states.context.Map.Item.Value %}"}).
-		MaxConcurrencyExpr("{% $states.input.concurrency %}")
+		MaxConcurrency(dsl.Expr("{% $states.input.concurrency %}"))
 	items.ItemProcessor().Pass("Item")
 	batch := m.Map("Batch").
 		Items([]any{1, 2, 3}).
 		Distributed(dsl.Standard).
-		ToleratedFailurePercentageExpr("{% $states.input.pct %}").
-		ToleratedFailureCountExpr("{% $states.input.count %}").
-		ItemReader(dsl.ItemReader{Resource: "arn:aws:states:::s3:getObject", Arguments: dsl.Obj{"Bucket": "b", "Key": "{% $states.input.key %}"}, InputType: "JSON"}).
+		ToleratedFailurePercentage(dsl.Expr("{% $states.input.pct %}")).
+		ToleratedFailureCount(dsl.Expr("{% $states.input.count %}")).
+		ItemReader(dsl.ItemReader{Resource: "arn:aws:states:::s3:getObject", Arguments: dsl.Obj{"Bucket": "b", "Key": "{% $states.input.key %}"}, InputType: "JSON",
+			MaxItems: dsl.Expr("{% $states.input.max %}")}).
+		ItemBatcher(dsl.ItemBatcher{MaxItemsPerBatch: dsl.Expr("{% $states.input.perBatch %}"), MaxInputBytesPerBatch: dsl.Expr("{% $states.input.bytes %}")}).
 		ResultWriter(dsl.ResultWriter{Resource: "arn:aws:states:::s3:putObject", Arguments: dsl.Obj{"Bucket": "r", "Prefix": "p"}})
 	batch.ItemProcessor().Pass("BatchItem")
-	done := m.Succeed("Done").Output("{% $states.input %}")
+	done := m.Succeed("Done").Output(dsl.Expr("{% $states.input %}"))
 	m.Chain(pay, check)
 	check.When(dsl.Condition("{% $states.input.wait %}").Comment("waits").Output("{% $states.input %}").Assign(dsl.Obj{"x": 1}), wait).
 		When(dsl.Condition("{% $states.input.later %}"), waitUntil).
@@ -362,7 +363,7 @@ func TestVariablesInJSONPath(t *testing.T) {
 	})
 	under := m.Succeed("Under").InputPath("$cfg")
 	m.Chain(set, check)
-	check.When(dsl.NumericGreaterThanPath("$n", "$cfg.limit"), over).Otherwise(under)
+	check.When(dsl.NumericGreaterThan("$n", dsl.Path("$cfg.limit")), over).Otherwise(under)
 	doc, err := m.Build()
 	if err != nil {
 		t.Fatal(err)
@@ -378,6 +379,68 @@ func TestVariablesInJSONPath(t *testing.T) {
 		}
 		if ex.Status != sim.Succeeded || !jsonvalue.Equal(ex.Output, jsonvalue.MustParse(want)) {
 			t.Errorf("n=%d: %s %s %s; want %s", in, ex.Status, ex.OutputJSON(), ex.Cause, want)
+		}
+	}
+}
+
+// TestComparisonOperands checks that a comparison writes the operator its
+// operand calls for: the value's, or the Path form for a Path, for Go
+// values of named types too.
+func TestComparisonOperands(t *testing.T) {
+	type status string
+	type cents int
+	ts := time.Date(2026, 5, 1, 12, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		cond    *dsl.Cond
+		op      asl.Operator
+		operand string
+	}{
+		{dsl.StringEquals("$.s", "paid"), asl.OpStringEquals, `"paid"`},
+		{dsl.StringEquals("$.s", status("paid")), asl.OpStringEquals, `"paid"`},
+		{dsl.StringEquals("$.e", dsl.ErrTaskFailed), asl.OpStringEquals, `"States.TaskFailed"`},
+		{dsl.StringEquals("$.s", dsl.Path("$.t")), asl.OpStringEqualsPath, `"$.t"`},
+		{dsl.StringEquals("$.s", dsl.ExecutionName), asl.OpStringEqualsPath, `"$$.Execution.Name"`},
+		{dsl.NumericLessThan("$.n", 3), asl.OpNumericLessThan, `3`},
+		{dsl.NumericLessThan("$.n", 2.5), asl.OpNumericLessThan, `2.5`},
+		{dsl.NumericLessThan("$.n", cents(250)), asl.OpNumericLessThan, `250`},
+		{dsl.NumericLessThan("$.n", dsl.Path("$limit")), asl.OpNumericLessThanPath, `"$limit"`},
+		{dsl.BooleanEquals("$.b", false), asl.OpBooleanEquals, `false`},
+		{dsl.BooleanEquals("$.b", dsl.Path("$.c")), asl.OpBooleanEqualsPath, `"$.c"`},
+		{dsl.TimestampGreaterThan("$.t", ts), asl.OpTimestampGreaterThan, `"2026-05-01T12:00:00Z"`},
+		{dsl.TimestampGreaterThan("$.t", dsl.Path("$.u")), asl.OpTimestampGreaterThanPath, `"$.u"`},
+	} {
+		m := dsl.NewMachine("M")
+		c := m.Choice("C")
+		s := m.Succeed("S")
+		c.When(tc.cond, s).Otherwise(s)
+		doc, err := m.Build()
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, _ := doc.States.Get("C")
+		r := st.(*asl.Choice).Choices[0]
+		if r.Operator != tc.op || string(r.Operand) != tc.operand {
+			t.Errorf("got %s %s, want %s %s", r.Operator, r.Operand, tc.op, tc.operand)
+		}
+	}
+}
+
+// TestIntrinsicHelpers checks the ASL text of intrinsic calls built from Go
+// values, and that an Intrinsic is a plain call string.
+func TestIntrinsicHelpers(t *testing.T) {
+	for _, tc := range []struct {
+		got  dsl.Intrinsic
+		want string
+	}{
+		{dsl.Format("Hello, {}! It's {}.", dsl.Path("$.name"), dsl.Path("$.day")), `States.Format('Hello, {}! It\'s {}.', $.name, $.day)`},
+		{dsl.MathRandom(1, 10), `States.MathRandom(1, 10)`},
+		{dsl.MathRandom(1, 10, dsl.Path("$.seed")), `States.MathRandom(1, 10, $.seed)`},
+		{dsl.ArrayGetItem(dsl.Array(1, "a{b}", nil, true), dsl.MathAdd(dsl.Path("$.i"), -1)), `States.ArrayGetItem(States.Array(1, 'a\{b\}', null, true), States.MathAdd($.i, -1))`},
+		{dsl.Hash(dsl.Path("$.data"), dsl.SHA256), `States.Hash($.data, 'SHA-256')`},
+		{dsl.Intrinsic("States.UUID()"), `States.UUID()`},
+	} {
+		if string(tc.got) != tc.want {
+			t.Errorf("got  %s\nwant %s", tc.got, tc.want)
 		}
 	}
 }

@@ -26,9 +26,9 @@ func newGraph(m *Machine, at pos, parent State, branch int) *Graph {
 	return &Graph{m: m, at: at, parent: parent, branch: branch}
 }
 
-// String describes the graph for messages: `machine "M"`, `branch 1 of
+// describe names the graph for messages: `machine "M"`, `branch 1 of
 // Parallel "P"` or `the item processor of Map "M"`.
-func (g *Graph) String() string {
+func (g *Graph) describe() string {
 	switch {
 	case g.parent == nil:
 		return fmt.Sprintf("machine %q", g.m.name)
@@ -43,9 +43,10 @@ func (g *Graph) String() string {
 // the whole machine.
 func (g *Graph) add(s State, c *stateCore, name string, typ asl.StateType, at pos) {
 	c.g, c.name, c.typ, c.at = g, name, typ, at
+	bind(s)
 	if prev, dup := g.m.names[name]; dup {
 		pc := prev.core()
-		g.m.problems.add(at, name, "duplicate state name: a %s state named %q already exists (created at %s, in %s)", pc.typ, name, pc.at.position(), pc.g)
+		g.m.problems.add(at, name, "duplicate state name: a %s state named %q already exists (created at %s, in %s)", pc.typ, name, pc.at.position(), pc.g.describe())
 		return
 	}
 	g.m.names[name] = s
@@ -100,7 +101,7 @@ func (g *Graph) Choice(name string) *ChoiceState {
 	return s
 }
 
-// Wait creates a Wait state; set how long with For, Until or their Path forms.
+// Wait creates a Wait state; set how long with For or until when with Until.
 func (g *Graph) Wait(name string) *WaitState {
 	s := &WaitState{}
 	g.add(s, &s.stateCore, name, asl.TypeWait, here())
@@ -143,7 +144,7 @@ func (g *Graph) StartAt(s State) *Graph {
 	case c == nil:
 		g.m.problems.add(at, "", "StartAt: missing transition target: the state is nil")
 	case g.startBy:
-		g.m.problems.add(at, "", "StartAt: %s already starts at %q (set at %s)", g, g.start.Name(), g.startAt.position())
+		g.m.problems.add(at, "", "StartAt: %s already starts at %q (set at %s)", g.describe(), g.start.Name(), g.startAt.position())
 	case g.checkMember(c, at, "StartAt"):
 		g.start, g.startAt, g.startBy = s, at, true
 	}
@@ -192,7 +193,7 @@ func (g *Graph) checkMember(c *stateCore, at pos, what string) bool {
 	if c.g.m != g.m {
 		g.m.problems.add(at, c.name, "%s: the state belongs to another machine, %q", what, c.g.m.name)
 	} else {
-		g.m.problems.add(at, c.name, "%s: the state belongs to %s (created at %s), not to %s", what, c.g, c.at.position(), g)
+		g.m.problems.add(at, c.name, "%s: the state belongs to %s (created at %s), not to %s", what, c.g.describe(), c.at.position(), g.describe())
 	}
 	return false
 }

@@ -74,23 +74,16 @@ func (p Path) Index(i int) Path { return p + "[" + Path(strconv.Itoa(i)) + "]" }
 //	}
 type Obj map[string]any
 
-// Expr is an intrinsic function call, such as States.Format('{}', $.name),
-// built by the helpers [Format], [MathAdd], [UUID] and the rest. In a payload
-// template it is evaluated at run time, like a [Path].
-type Expr struct {
-	text string
-	at   pos
-}
-
-// String returns the call as ASL text.
-func (e Expr) String() string { return e.text }
-
-// Intrinsic returns a call written in ASL syntax, for calls the typed helpers
-// do not cover. Build checks its syntax.
-func Intrinsic(text string) Expr { return Expr{text: text, at: here()} }
+// Intrinsic is an intrinsic function call in ASL syntax, such as
+// States.Format('{}', $.name), for JSONPath states. The helpers [Format],
+// [MathAdd], [UUID] and the rest build one from Go arguments; a conversion,
+// dsl.Intrinsic("States.MathAdd($.n, 1)"), writes one directly. In a
+// payload template it is evaluated at run time, like a [Path]; Build checks
+// its syntax.
+type Intrinsic string
 
 // call renders an intrinsic function call from Go arguments.
-func call(at pos, name string, args ...any) Expr {
+func call(name string, args ...any) Intrinsic {
 	var b strings.Builder
 	b.WriteString("States.")
 	b.WriteString(name)
@@ -102,15 +95,15 @@ func call(at pos, name string, args ...any) Expr {
 		writeIntrinsicArg(&b, a, i == 0 && name == "Format")
 	}
 	b.WriteByte(')')
-	return Expr{text: b.String(), at: at}
+	return Intrinsic(b.String())
 }
 
 func writeIntrinsicArg(b *strings.Builder, a any, formatTemplate bool) {
 	switch v := a.(type) {
 	case Path:
 		b.WriteString(string(v))
-	case Expr:
-		b.WriteString(v.text)
+	case Intrinsic:
+		b.WriteString(string(v))
 	case string:
 		b.WriteByte('\'')
 		for _, r := range v {
@@ -142,42 +135,42 @@ func writeIntrinsicArg(b *strings.Builder, a any, formatTemplate bool) {
 
 // Format returns States.Format(template, args...): template with each {}
 // replaced by the next argument.
-func Format(template string, args ...any) Expr {
-	return call(here(), "Format", append([]any{template}, args...)...)
+func Format(template string, args ...any) Intrinsic {
+	return call("Format", append([]any{template}, args...)...)
 }
 
 // StringToJSON returns States.StringToJson(s): s parsed as JSON.
-func StringToJSON(s any) Expr { return call(here(), "StringToJson", s) }
+func StringToJSON(s any) Intrinsic { return call("StringToJson", s) }
 
 // JSONToString returns States.JsonToString(v): v serialized as a string.
-func JSONToString(v any) Expr { return call(here(), "JsonToString", v) }
+func JSONToString(v any) Intrinsic { return call("JsonToString", v) }
 
 // Array returns States.Array(items...): the arguments as an array.
-func Array(items ...any) Expr { return call(here(), "Array", items...) }
+func Array(items ...any) Intrinsic { return call("Array", items...) }
 
 // ArrayPartition returns States.ArrayPartition(array, size): array in chunks of size.
-func ArrayPartition(array, size any) Expr { return call(here(), "ArrayPartition", array, size) }
+func ArrayPartition(array, size any) Intrinsic { return call("ArrayPartition", array, size) }
 
 // ArrayContains returns States.ArrayContains(array, value).
-func ArrayContains(array, value any) Expr { return call(here(), "ArrayContains", array, value) }
+func ArrayContains(array, value any) Intrinsic { return call("ArrayContains", array, value) }
 
 // ArrayRange returns States.ArrayRange(first, last, step): at most 1,000 numbers.
-func ArrayRange(first, last, step any) Expr { return call(here(), "ArrayRange", first, last, step) }
+func ArrayRange(first, last, step any) Intrinsic { return call("ArrayRange", first, last, step) }
 
 // ArrayGetItem returns States.ArrayGetItem(array, index).
-func ArrayGetItem(array, index any) Expr { return call(here(), "ArrayGetItem", array, index) }
+func ArrayGetItem(array, index any) Intrinsic { return call("ArrayGetItem", array, index) }
 
 // ArrayLength returns States.ArrayLength(array).
-func ArrayLength(array any) Expr { return call(here(), "ArrayLength", array) }
+func ArrayLength(array any) Intrinsic { return call("ArrayLength", array) }
 
 // ArrayUnique returns States.ArrayUnique(array): array without duplicates.
-func ArrayUnique(array any) Expr { return call(here(), "ArrayUnique", array) }
+func ArrayUnique(array any) Intrinsic { return call("ArrayUnique", array) }
 
 // Base64Encode returns States.Base64Encode(s).
-func Base64Encode(s any) Expr { return call(here(), "Base64Encode", s) }
+func Base64Encode(s any) Intrinsic { return call("Base64Encode", s) }
 
 // Base64Decode returns States.Base64Decode(s).
-func Base64Decode(s any) Expr { return call(here(), "Base64Decode", s) }
+func Base64Decode(s any) Intrinsic { return call("Base64Decode", s) }
 
 // Hash algorithms for [Hash].
 const (
@@ -190,27 +183,26 @@ const (
 
 // Hash returns States.Hash(data, algorithm), algorithm one of [MD5], [SHA1],
 // [SHA256], [SHA384], [SHA512].
-func Hash(data any, algorithm string) Expr { return call(here(), "Hash", data, algorithm) }
+func Hash(data any, algorithm string) Intrinsic { return call("Hash", data, algorithm) }
 
 // JSONMerge returns States.JsonMerge(a, b, false): a shallow merge of two objects.
-func JSONMerge(a, b any) Expr { return call(here(), "JsonMerge", a, b, false) }
+func JSONMerge(a, b any) Intrinsic { return call("JsonMerge", a, b, false) }
 
-// MathRandom returns States.MathRandom(start, end): a random integer in [start, end).
-func MathRandom(start, end any) Expr { return call(here(), "MathRandom", start, end) }
-
-// MathRandomSeeded returns States.MathRandom(start, end, seed).
-func MathRandomSeeded(start, end, seed any) Expr {
-	return call(here(), "MathRandom", start, end, seed)
+// MathRandom returns States.MathRandom(start, end): a random integer in
+// [start, end); MathRandom(start, end, seed) returns
+// States.MathRandom(start, end, seed).
+func MathRandom(start, end any, seed ...any) Intrinsic {
+	return call("MathRandom", append([]any{start, end}, seed...)...)
 }
 
 // MathAdd returns States.MathAdd(a, b).
-func MathAdd(a, b any) Expr { return call(here(), "MathAdd", a, b) }
+func MathAdd(a, b any) Intrinsic { return call("MathAdd", a, b) }
 
 // StringSplit returns States.StringSplit(s, separators).
-func StringSplit(s, separators any) Expr { return call(here(), "StringSplit", s, separators) }
+func StringSplit(s, separators any) Intrinsic { return call("StringSplit", s, separators) }
 
 // UUID returns States.UUID(): a version 4 UUID.
-func UUID() Expr { return call(here(), "UUID") }
+func UUID() Intrinsic { return call("UUID") }
 
 // template is a payload template given to a builder method, with the position
 // of the call.
@@ -219,11 +211,11 @@ type template struct {
 	at pos
 }
 
-// templateMode says how a template field treats Path and Expr values.
+// templateMode says how a template field treats Path, Intrinsic and Expr values.
 type templateMode int
 
 const (
-	dynamicTemplate templateMode = iota // JSONPath mode: Path/Expr values get ".$" keys
+	dynamicTemplate templateMode = iota // JSONPath mode: Path/Intrinsic values get ".$" keys
 	staticTemplate                      // Pass Result: values are literal
 	jsonataTemplate                     // JSONata mode: strings may hold {% %} expressions
 )
@@ -269,7 +261,15 @@ func (t *templateWriter) value(v any, path string, top bool) {
 		return
 	}
 	switch x := v.(type) {
-	case Path, Expr:
+	case Expr:
+		switch {
+		case t.mode != jsonataTemplate:
+			t.errorf("%s: dsl.Expr(%q) is a JSONata expression, for JSONata states; in a JSONPath state give a dsl.Path or an intrinsic function", where(path), x)
+		case !isJSONataExpr(string(x)):
+			t.errorf("%s: dsl.Expr(%q) is not written \"{%% ... %%}\"", where(path), x)
+		}
+		t.goValue(string(x), path)
+	case Path, Intrinsic:
 		if top {
 			t.errorf("a %T needs a key: use dsl.Obj{\"name\": value}", x)
 		} else {
@@ -321,10 +321,10 @@ func (t *templateWriter) object(m map[string]any, path string) {
 			key = t.dynamicKey(k, sub)
 			t.checkPath(string(x), sub)
 			v = string(x)
-		case Expr:
+		case Intrinsic:
 			key = t.dynamicKey(k, sub)
-			t.checkIntrinsic(x.text, sub)
-			v = x.text
+			t.checkIntrinsic(string(x), sub)
+			v = string(x)
 		default:
 			if strings.HasSuffix(k, ".$") && t.mode == dynamicTemplate {
 				s, ok := v.(string)

@@ -2,7 +2,6 @@ package dsl
 
 import (
 	"reflect"
-	"time"
 
 	"github.com/aslgen/aslgen/dsl/asl"
 )
@@ -10,14 +9,16 @@ import (
 // State is a state of a workflow: *TaskState, *PassState, *ChoiceState,
 // *WaitState, *SucceedState, *FailState, *ParallelState or *MapState. States
 // are created by a [Graph] (the machine, a Parallel branch or a Map item
-// processor) and belong to it.
+// processor) and belong to it. Each state type has the methods of its own
+// fields and those of the field groups ASL grants it, which it embeds
+// ([Common], [IO], [Vars], [Transition], [Data], [Outcome], [Args]). A
+// group's type parameter S is the state type, which its setters return,
+// so that calls chain.
 type State interface {
 	// Name returns the state's name.
 	Name() string
 	core() *stateCore
 }
-
-//go:generate go run ./internal/stategen
 
 // The query languages, for QueryLanguage methods.
 const (
@@ -28,6 +29,7 @@ const (
 // stateCore holds what every state builder records.
 type stateCore struct {
 	g       *Graph
+	self    State // the state that embeds the core
 	name    string
 	typ     asl.StateType
 	at      pos
@@ -43,16 +45,12 @@ type stateCore struct {
 
 	next   State
 	nextAt pos
-	end    bool
 }
 
 type pathField struct {
 	p  Path
 	at pos
 }
-
-// Name returns the state's name.
-func (c *stateCore) Name() string { return c.name }
 
 func (c *stateCore) core() *stateCore { return c }
 
@@ -88,14 +86,6 @@ func coreOf(s State) *stateCore {
 	return s.core()
 }
 
-func (c *stateCore) setEnd(at pos) {
-	if c.next != nil {
-		c.problem(at, "End: the state already continues to %q (Next set at %s)", c.next.Name(), c.nextAt.position())
-	}
-	c.end = true
-	c.mark("End", at)
-}
-
 func (c *stateCore) setNext(s State, at pos) {
 	target := coreOf(s)
 	switch {
@@ -103,8 +93,6 @@ func (c *stateCore) setNext(s State, at pos) {
 		c.problem(at, "Next: missing transition target: the state is nil")
 	case c.next != nil:
 		c.problem(at, "Next: the state already continues to %q (set at %s); a state has one Next", c.next.Name(), c.nextAt.position())
-	case c.end:
-		c.problem(at, "Next: the state is marked End")
 	default:
 		c.next, c.nextAt = s, at
 		c.mark("Next", at)
@@ -131,18 +119,47 @@ func (c *stateCore) addCatchers(cs []*Catcher, at pos) {
 	}
 }
 
+// bind points the field groups a state embeds at its core.
+func bind(s State) {
+	c := s.core()
+	c.self = s
+	switch s := s.(type) {
+	case *TaskState:
+		s.Common.c, s.IO.c, s.Vars.c, s.Transition.c, s.Data.c, s.Outcome.c, s.Args.c = c, c, c, c, c, c, c
+	case *PassState:
+		s.Common.c, s.IO.c, s.Vars.c, s.Transition.c, s.Data.c = c, c, c, c, c
+	case *ChoiceState:
+		s.Common.c, s.IO.c, s.Vars.c = c, c, c
+	case *WaitState:
+		s.Common.c, s.IO.c, s.Vars.c, s.Transition.c = c, c, c, c
+	case *SucceedState:
+		s.Common.c, s.IO.c = c, c
+	case *FailState:
+		s.Common.c = c
+	case *ParallelState:
+		s.Common.c, s.IO.c, s.Vars.c, s.Transition.c, s.Data.c, s.Outcome.c, s.Args.c = c, c, c, c, c, c, c
+	case *MapState:
+		s.Common.c, s.IO.c, s.Vars.c, s.Transition.c, s.Data.c, s.Outcome.c = c, c, c, c, c, c
+	}
+}
+
 // TaskState is a Task state: it runs the work named by its Resource.
 type TaskState struct {
+	Common[*TaskState]
+	IO[*TaskState]
+	Vars[*TaskState]
+	Transition[*TaskState]
+	Data[*TaskState]
+	Outcome[*TaskState]
+	Args[*TaskState]
 	stateCore
 
-	resource      string
-	credentials   *template
-	timeout       *asl.IntOrExpr
-	timeoutPath   Path
-	heartbeat     *asl.IntOrExpr
-	heartbeatPath Path
-	inputType     Type
-	resultType    Type
+	resource    string
+	credentials *template
+	timeout     valueField
+	heartbeat   valueField
+	inputType   Type
+	resultType  Type
 	// lambda is the payload template LambdaInvoke set: in a JSONata state
 	// it becomes Arguments.
 	lambda *template
@@ -164,47 +181,19 @@ func (s *TaskState) Credentials(v any) *TaskState {
 	return s
 }
 
-// Timeout bounds one attempt of the task (TimeoutSeconds).
-func (s *TaskState) Timeout(d time.Duration) *TaskState {
-	at := here()
-	s.timeout = asl.Int(seconds(&s.g.m.problems, at, s.name, "TimeoutSeconds", d))
-	s.mark("TimeoutSeconds", at)
+// Timeout bounds one attempt of the task (TimeoutSeconds):
+// dsl.Duration(5*time.Minute), a [Path] to the seconds in the state's input
+// (TimeoutSecondsPath) or an [Expr].
+func (s *TaskState) Timeout(v DurationValue) *TaskState {
+	s.setValue(&s.timeout, "TimeoutSeconds", v, here())
 	return s
 }
 
-// TimeoutPath reads TimeoutSeconds from the state's input.
-func (s *TaskState) TimeoutPath(p Path) *TaskState {
-	s.timeoutPath = p
-	s.mark("TimeoutSecondsPath", here())
-	return s
-}
-
-// TimeoutExpr sets TimeoutSeconds to a JSONata expression, "{% ... %}".
-func (s *TaskState) TimeoutExpr(expr string) *TaskState {
-	s.timeout = asl.Expr(expr)
-	s.mark("TimeoutSeconds", here())
-	return s
-}
-
-// Heartbeat bounds the time between the task's heartbeats (HeartbeatSeconds).
-func (s *TaskState) Heartbeat(d time.Duration) *TaskState {
-	at := here()
-	s.heartbeat = asl.Int(seconds(&s.g.m.problems, at, s.name, "HeartbeatSeconds", d))
-	s.mark("HeartbeatSeconds", at)
-	return s
-}
-
-// HeartbeatPath reads HeartbeatSeconds from the state's input.
-func (s *TaskState) HeartbeatPath(p Path) *TaskState {
-	s.heartbeatPath = p
-	s.mark("HeartbeatSecondsPath", here())
-	return s
-}
-
-// HeartbeatExpr sets HeartbeatSeconds to a JSONata expression, "{% ... %}".
-func (s *TaskState) HeartbeatExpr(expr string) *TaskState {
-	s.heartbeat = asl.Expr(expr)
-	s.mark("HeartbeatSeconds", here())
+// Heartbeat bounds the time between the task's heartbeats
+// (HeartbeatSeconds): dsl.Duration(time.Minute), a [Path]
+// (HeartbeatSecondsPath) or an [Expr].
+func (s *TaskState) Heartbeat(v DurationValue) *TaskState {
+	s.setValue(&s.heartbeat, "HeartbeatSeconds", v, here())
 	return s
 }
 
@@ -236,6 +225,11 @@ func (s *TaskState) ResultType(t Type) *TaskState {
 
 // PassState is a Pass state: it passes its input, or a fixed Result, on.
 type PassState struct {
+	Common[*PassState]
+	IO[*PassState]
+	Vars[*PassState]
+	Transition[*PassState]
+	Data[*PassState]
 	stateCore
 
 	result *template
@@ -251,6 +245,9 @@ func (s *PassState) Result(v any) *PassState {
 // ChoiceState is a Choice state: it goes to the state of the first rule that
 // matches, or to the Otherwise state.
 type ChoiceState struct {
+	Common[*ChoiceState]
+	IO[*ChoiceState]
+	Vars[*ChoiceState]
 	stateCore
 
 	rules []choiceRule
@@ -295,110 +292,76 @@ func (s *ChoiceState) Otherwise(next State) *ChoiceState {
 	return s
 }
 
-// WaitState is a Wait state: it pauses for a duration or until a time.
+// WaitState is a Wait state: it pauses for a duration or until a time. Give
+// it exactly one of For and Until.
 type WaitState struct {
+	Common[*WaitState]
+	IO[*WaitState]
+	Vars[*WaitState]
+	Transition[*WaitState]
 	stateCore
 
-	seconds       *asl.IntOrExpr
-	secondsPath   Path
-	timestamp     string
-	timestampPath Path
+	seconds   valueField
+	timestamp valueField
 }
 
-// For waits for d, in whole seconds (Seconds).
-func (s *WaitState) For(d time.Duration) *WaitState {
-	at := here()
-	s.seconds = asl.Int(seconds(&s.g.m.problems, at, s.name, "Seconds", d))
-	s.mark("Seconds", at)
+// For waits for a number of seconds (Seconds): dsl.Duration(time.Hour), a
+// [Path] to the seconds in the state's input (SecondsPath) or an [Expr].
+func (s *WaitState) For(v DurationValue) *WaitState {
+	s.setValue(&s.seconds, "Seconds", v, here())
 	return s
 }
 
-// SecondsPath waits for the number of seconds found at p in the input.
-func (s *WaitState) SecondsPath(p Path) *WaitState {
-	s.secondsPath = p
-	s.mark("SecondsPath", here())
-	return s
-}
-
-// SecondsExpr waits for the seconds given by a JSONata expression, "{% ... %}".
-func (s *WaitState) SecondsExpr(expr string) *WaitState {
-	s.seconds = asl.Expr(expr)
-	s.mark("Seconds", here())
-	return s
-}
-
-// Until waits until t (Timestamp), written in RFC 3339 form.
-func (s *WaitState) Until(t time.Time) *WaitState {
-	s.timestamp = t.Format(time.RFC3339Nano)
-	s.mark("Timestamp", here())
-	return s
-}
-
-// TimestampPath waits until the timestamp found at p in the input.
-func (s *WaitState) TimestampPath(p Path) *WaitState {
-	s.timestampPath = p
-	s.mark("TimestampPath", here())
-	return s
-}
-
-// TimestampExpr waits until the time given by a JSONata expression, "{% ... %}".
-func (s *WaitState) TimestampExpr(expr string) *WaitState {
-	s.timestamp = expr
-	s.mark("Timestamp", here())
+// Until waits until a time (Timestamp): dsl.Time(t), a [Path] to an RFC 3339
+// timestamp in the state's input (TimestampPath) or an [Expr].
+func (s *WaitState) Until(v TimeValue) *WaitState {
+	s.setValue(&s.timestamp, "Timestamp", v, here())
 	return s
 }
 
 // SucceedState is a Succeed state: it ends the execution, branch or
 // iteration successfully.
 type SucceedState struct {
+	Common[*SucceedState]
+	IO[*SucceedState]
 	stateCore
 }
 
 // FailState is a Fail state: it ends the execution with an error and a cause.
 type FailState struct {
+	Common[*FailState]
 	stateCore
 
-	err       ErrorName
-	errPath   Path
-	cause     string
-	causePath Path
+	err   valueField
+	cause valueField
 }
 
-// Error sets the error name the execution fails with.
-func (s *FailState) Error(name ErrorName) *FailState {
-	s.err = name
-	s.mark("Error", here())
+// Error sets the error name the execution fails with: an [ErrorName]
+// constant; a [Path] to it in the state's input or an [Intrinsic] call
+// (ErrorPath); or an [Expr].
+func (s *FailState) Error(v TextValue) *FailState {
+	s.setValue(&s.err, "Error", v, here())
 	return s
 }
 
-// ErrorPath reads the error name from the state's input: a path, or an
-// intrinsic function call such as
-// ErrorPath("States.Format('Order.{}', $.reason)").
-func (s *FailState) ErrorPath(p Path) *FailState {
-	s.errPath = p
-	s.mark("ErrorPath", here())
-	return s
-}
-
-// Cause sets the human-readable cause of the failure.
-func (s *FailState) Cause(text string) *FailState {
-	s.cause = text
-	s.mark("Cause", here())
-	return s
-}
-
-// CausePath reads the cause from the state's input: a path, or an
-// intrinsic function call such as
-// CausePath("States.Format('order {} failed', $.orderId)").
-func (s *FailState) CausePath(p Path) *FailState {
-	s.causePath = p
-	s.mark("CausePath", here())
+// Cause sets the human-readable cause of the failure: dsl.Text("..."); a
+// [Path] or an [Intrinsic] call such as dsl.Format("order {} failed",
+// dsl.Path("$.id")) (CausePath); or an [Expr].
+func (s *FailState) Cause(v TextValue) *FailState {
+	s.setValue(&s.cause, "Cause", v, here())
 	return s
 }
 
 // ParallelState is a Parallel state: it runs its branches concurrently and
 // outputs their results as an array.
 type ParallelState struct {
+	Common[*ParallelState]
+	IO[*ParallelState]
+	Vars[*ParallelState]
+	Transition[*ParallelState]
+	Data[*ParallelState]
+	Outcome[*ParallelState]
+	Args[*ParallelState]
 	stateCore
 
 	branches []*Graph
@@ -423,9 +386,15 @@ const (
 // MapState is a Map state: it runs its item processor for each item of an
 // array, inline or as a distributed map of child workflows.
 type MapState struct {
+	Common[*MapState]
+	IO[*MapState]
+	Vars[*MapState]
+	Transition[*MapState]
+	Data[*MapState]
+	Outcome[*MapState]
 	stateCore
 
-	itemsPath    Path
+	itemsPath    *pathField
 	items        *template
 	itemSelector *template
 	proc         *Graph
@@ -433,13 +402,10 @@ type MapState struct {
 	distributed  bool
 	execType     ExecutionType
 
-	maxConc      *asl.IntOrExpr
-	maxConcPath  Path
-	tolPct       *asl.FloatOrExpr
-	tolPctPath   Path
-	tolCount     *asl.IntOrExpr
-	tolCountPath Path
-	label        string
+	maxConc  valueField
+	tolPct   valueField
+	tolCount valueField
+	label    string
 
 	reader  *ItemReader
 	batcher *ItemBatcher
@@ -449,17 +415,18 @@ type MapState struct {
 	writeAt pos
 }
 
-// ItemsPath selects the array to iterate over (JSONPath mode).
-func (s *MapState) ItemsPath(p Path) *MapState {
-	s.itemsPath = p
-	s.mark("ItemsPath", here())
-	return s
-}
-
-// Items sets the array to iterate over (JSONata mode): a JSON array or a
-// "{% ... %}" expression.
+// Items sets the array to iterate over: in a JSONPath state a [Path] to it
+// in the state's input (ItemsPath); in a JSONata state a JSON array or a
+// "{% ... %}" expression (Items).
 func (s *MapState) Items(v any) *MapState {
-	s.setTemplate(&s.items, "Items", v, here())
+	at := here()
+	if p, ok := v.(Path); ok {
+		s.items = nil
+		s.setPath(&s.itemsPath, "ItemsPath", p, at)
+		return s
+	}
+	s.itemsPath = nil
+	s.setTemplate(&s.items, "Items", v, at)
 	return s
 }
 
@@ -493,68 +460,26 @@ func (s *MapState) Distributed(t ExecutionType) *MapState {
 	return s
 }
 
-// MaxConcurrency bounds the iterations that run at once (0: no bound).
-func (s *MapState) MaxConcurrency(n int) *MapState {
-	s.maxConc = asl.Int(n)
-	s.mark("MaxConcurrency", here())
+// MaxConcurrency bounds the iterations that run at once (dsl.Int(0): no
+// bound): dsl.Int(n), a [Path] (MaxConcurrencyPath) or an [Expr].
+func (s *MapState) MaxConcurrency(v IntValue) *MapState {
+	s.setValue(&s.maxConc, "MaxConcurrency", v, here())
 	return s
 }
 
-// MaxConcurrencyPath reads MaxConcurrency from the state's input.
-func (s *MapState) MaxConcurrencyPath(p Path) *MapState {
-	s.maxConcPath = p
-	s.mark("MaxConcurrencyPath", here())
+// ToleratedFailurePercentage lets a distributed map succeed while at most
+// that percentage of its items fail: dsl.Percent(p), a [Path]
+// (ToleratedFailurePercentagePath) or an [Expr].
+func (s *MapState) ToleratedFailurePercentage(v PercentValue) *MapState {
+	s.setValue(&s.tolPct, "ToleratedFailurePercentage", v, here())
 	return s
 }
 
-// MaxConcurrencyExpr sets MaxConcurrency to a JSONata expression.
-func (s *MapState) MaxConcurrencyExpr(expr string) *MapState {
-	s.maxConc = asl.Expr(expr)
-	s.mark("MaxConcurrency", here())
-	return s
-}
-
-// ToleratedFailurePercentage lets a distributed map succeed while at most pct
-// percent of its items fail.
-func (s *MapState) ToleratedFailurePercentage(pct float64) *MapState {
-	s.tolPct = &asl.FloatOrExpr{Float: pct}
-	s.mark("ToleratedFailurePercentage", here())
-	return s
-}
-
-// ToleratedFailurePercentagePath reads ToleratedFailurePercentage from the input.
-func (s *MapState) ToleratedFailurePercentagePath(p Path) *MapState {
-	s.tolPctPath = p
-	s.mark("ToleratedFailurePercentagePath", here())
-	return s
-}
-
-// ToleratedFailurePercentageExpr sets ToleratedFailurePercentage to a JSONata expression.
-func (s *MapState) ToleratedFailurePercentageExpr(expr string) *MapState {
-	s.tolPct = &asl.FloatOrExpr{Expr: expr}
-	s.mark("ToleratedFailurePercentage", here())
-	return s
-}
-
-// ToleratedFailureCount lets a distributed map succeed while at most n of its
-// items fail.
-func (s *MapState) ToleratedFailureCount(n int) *MapState {
-	s.tolCount = asl.Int(n)
-	s.mark("ToleratedFailureCount", here())
-	return s
-}
-
-// ToleratedFailureCountPath reads ToleratedFailureCount from the input.
-func (s *MapState) ToleratedFailureCountPath(p Path) *MapState {
-	s.tolCountPath = p
-	s.mark("ToleratedFailureCountPath", here())
-	return s
-}
-
-// ToleratedFailureCountExpr sets ToleratedFailureCount to a JSONata expression.
-func (s *MapState) ToleratedFailureCountExpr(expr string) *MapState {
-	s.tolCount = asl.Expr(expr)
-	s.mark("ToleratedFailureCount", here())
+// ToleratedFailureCount lets a distributed map succeed while at most that
+// many of its items fail: dsl.Int(n), a [Path] (ToleratedFailureCountPath)
+// or an [Expr].
+func (s *MapState) ToleratedFailureCount(v IntValue) *MapState {
+	s.setValue(&s.tolCount, "ToleratedFailureCount", v, here())
 	return s
 }
 
@@ -603,18 +528,18 @@ type ItemReader struct {
 	CSVDelimiter string
 	// ManifestType is S3_INVENTORY or ATHENA_DATA.
 	ManifestType string
-	// MaxItems limits the items read (0: all); MaxItemsPath reads it from the input.
-	MaxItems     int
-	MaxItemsPath Path
+	// MaxItems limits the items read (nil: all): dsl.Int(n), a [Path]
+	// (MaxItemsPath) or an [Expr].
+	MaxItems IntValue
 }
 
-// ItemBatcher configures how a distributed Map batches its items. Zero fields
+// ItemBatcher configures how a distributed Map batches its items. Nil fields
 // are left out.
 type ItemBatcher struct {
-	MaxItemsPerBatch          int
-	MaxItemsPerBatchPath      Path
-	MaxInputBytesPerBatch     int
-	MaxInputBytesPerBatchPath Path
+	// MaxItemsPerBatch and MaxInputBytesPerBatch bound a batch: dsl.Int(n),
+	// a [Path] (their ...Path form) or an [Expr].
+	MaxItemsPerBatch      IntValue
+	MaxInputBytesPerBatch IntValue
 	// BatchInput is added to every batch: an [Obj] payload template.
 	BatchInput any
 }

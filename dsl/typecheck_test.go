@@ -132,14 +132,14 @@ func TestTypecheckOutputType(t *testing.T) {
 func typedFiveStates() *dsl.Machine {
 	m := dsl.NewMachine("TypedFive").QueryLanguage(dsl.JSONata).
 		InputType(dsl.TypeOf[tcCharge]()).OutputType(dsl.TypeOf[tcCharge]())
-	failed := m.Fail("Failed").Error("Order.Failed")
+	failed := m.Fail("Failed").Error(errOrderFailed)
 	pay := m.LambdaInvoke("Pay", "pay").InputType(dsl.TypeOf[tcCharge]()).ResultType(dsl.TypeOf[tcCharge]()).
 		Output("{% $states.result.Payload %}").
 		Assign(dsl.Obj{"currency": "{% $states.result.Payload.currency %}"}).
 		Retry(dsl.Retry(dsl.ErrTaskFailed).Interval(time.Second).MaxAttempts(3)).
 		Catch(dsl.Catch(failed, dsl.ErrAll))
 	check := m.Choice("Check")
-	wait := m.Wait("Wait").For(10 * time.Second)
+	wait := m.Wait("Wait").For(dsl.Duration(10 * time.Second))
 	done := m.Succeed("Done").Output(dsl.Obj{"amount": "{% $states.input.amount %}", "currency": "{% $currency %}"})
 	m.Chain(pay, check)
 	check.When(dsl.Condition("{% $states.input.amount > 100 %}"), wait).Otherwise(done)

@@ -21,7 +21,7 @@ func ExampleSimulator_Run() {
 	pay := m.LambdaInvoke("Pay", "pay").OutputPath("$.Payload").
 		Retry(dsl.Retry(dsl.ErrTaskFailed).Interval(2 * time.Second).MaxAttempts(3))
 	big := m.Choice("Big")
-	review := m.Wait("Review").For(time.Hour)
+	review := m.Wait("Review").For(dsl.Duration(time.Hour))
 	done := m.Succeed("Done")
 	m.Chain(pay, big)
 	big.When(dsl.NumericGreaterThan("$.total", 100), review).Otherwise(done)

@@ -23,10 +23,10 @@ func ECommerce() *dsl.Machine {
 
 	paymentFailed := m.Fail("PaymentFailed").
 		Error(ErrPaymentVerificationFailed).
-		Cause("The payment could not be verified.")
+		Cause(dsl.Text("The payment could not be verified."))
 	inventoryFailed := m.Fail("InventoryFailed").
 		Error(ErrInventoryUpdateFailed).
-		Cause("The inventory could not be updated.")
+		Cause(dsl.Text("The inventory could not be updated."))
 
 	throttled := dsl.Retry(dsl.ErrLambdaTooManyRequestsException, dsl.ErrLambdaServiceException).
 		Interval(time.Second).MaxAttempts(2).Backoff(2)

@@ -41,19 +41,19 @@ func Fulfilment() *dsl.Machine {
 			Interval(2 * time.Second).MaxAttempts(4).Backoff(2).Jitter(dsl.JitterFull))
 
 	inStock := m.Choice("CheckStock")
-	restock := m.Wait("WaitForRestock").For(24 * time.Hour)
+	restock := m.Wait("WaitForRestock").For(dsl.Duration(24 * time.Hour))
 	outOfStock := m.Fail("OutOfStock").
 		Error(ErrOutOfStock).
-		Cause("The items will not be back in stock within three days.")
+		Cause(dsl.Text("The items will not be back in stock within three days."))
 
 	pack := m.Map("PackItems").
-		ItemsPath("$.items").
+		Items(dsl.Path("$.items")).
 		ItemSelector(dsl.Obj{
 			"orderId": dsl.Path("$.orderId"),
 			"index":   dsl.MapItemIndex,
 			"item":    dsl.MapItemValue,
 		}).
-		MaxConcurrency(10).
+		MaxConcurrency(dsl.Int(10)).
 		ResultPath("$.parcels")
 	packer := pack.ItemProcessor()
 	packer.Chain(packer.Task("PackItem").
@@ -64,7 +64,7 @@ func Fulfilment() *dsl.Machine {
 
 	notSettled := m.Fail("SettlementFailed").
 		Error(ErrSettlement).
-		Cause("The customer could not be charged or the shipment booked.")
+		Cause(dsl.Text("The customer could not be charged or the shipment booked."))
 	settle := m.Parallel("ChargeAndShip").
 		ResultPath("$.settlement").
 		Catch(dsl.Catch(notSettled, dsl.ErrAll).ResultPath("$.error"))

@@ -50,7 +50,7 @@ func Invoicing() *dsl.Machine {
 			"qty":      "{% $states.context.Map.Item.Value.qty %}",
 			"discount": "{% $customer.tier = 'gold' ? 0.1 : 0 %}",
 		}).
-		MaxConcurrency(5).
+		MaxConcurrency(dsl.Int(5)).
 		Assign(dsl.Obj{
 			"lines":    "{% $states.result %}",
 			"subtotal": "{% $round($sum($states.result.amount), 2) %}",
@@ -74,15 +74,15 @@ func Invoicing() *dsl.Machine {
 		}).
 		InputType(dsl.TypeOf[ApprovalRequest]()).
 		ResultType(dsl.TypeOf[Approval]()).
-		Heartbeat(time.Hour).
+		Heartbeat(dsl.Duration(time.Hour)).
 		Assign(dsl.Obj{"approved": "{% $states.result.approved %}"})
 	decide := m.Choice("Approved")
 	rejected := m.Fail("Rejected").
 		Error(ErrRejected).
-		Cause("{% 'Invoice for order ' & $order.orderId & ' rejected' %}")
+		Cause(dsl.Expr("{% 'Invoice for order ' & $order.orderId & ' rejected' %}"))
 	notIssued := m.Fail("NotIssued").
 		Error(ErrNotIssued).
-		Cause("{% $states.input.Cause %}")
+		Cause(dsl.Expr("{% $states.input.Cause %}"))
 
 	issue := m.LambdaInvoke("IssueInvoice", "issue-invoice").
 		Arguments(dsl.Obj{
@@ -111,6 +111,5 @@ func Invoicing() *dsl.Machine {
 	m.Chain(approve, decide)
 	decide.When(dsl.Condition("{% $approved %}"), issue).
 		Otherwise(rejected)
-	issue.End()
 	return m
 }

@@ -22,7 +22,7 @@ func OrderConfirmation() *dsl.Machine {
 
 	failed := m.Fail("ConfirmationFailed").
 		Error(ErrConfirmationFailed).
-		Cause("The confirmation email could not be sent.")
+		Cause(dsl.Text("The confirmation email could not be sent."))
 	process := m.Task("ProcessOrder").Resource("${ProcessOrderFunctionArn}")
 	email := m.Task("SendEmail").
 		Resource("${SendEmailFunctionArn}").

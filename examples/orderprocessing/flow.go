@@ -27,7 +27,7 @@ func OrderProcessing() *dsl.Machine {
 
 	failed := m.Fail("OrderFailed").
 		Error(ErrProcessing).
-		Cause("The order could not be processed.")
+		Cause(dsl.Text("The order could not be processed."))
 	catchAll := dsl.Catch(failed, dsl.ErrAll).ResultPath("$.error")
 	// Lambda's transient errors are retried, as AWS recommends, before the
 	// catcher gives up on the order.
