@@ -65,7 +65,16 @@ func hello() *dsl.Machine {
 	return m
 }
 
+// notUpdating makes the test run as without -update and ASLGEN_UPDATE,
+// however the test binary was started (go test ./... -update included).
+func notUpdating(t *testing.T) {
+	t.Helper()
+	t.Setenv(updateEnv, "")
+	setUpdate(t, false)
+}
+
 func TestASL(t *testing.T) {
+	notUpdating(t)
 	dir := t.TempDir()
 	file := filepath.Join(dir, "hello.asl.json")
 
@@ -126,7 +135,7 @@ func TestDiff(t *testing.T) {
 }
 
 func TestUpdating(t *testing.T) {
-	t.Setenv(updateEnv, "")
+	notUpdating(t)
 	if Updating() {
 		t.Fatal("Updating without -update or " + updateEnv)
 	}
