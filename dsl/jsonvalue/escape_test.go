@@ -27,6 +27,9 @@ func TestAppendStringWith(t *testing.T) {
 		{surrogate, EscapeInvalidUTF8, `"\ufffd\ufffd\ufffd"`},
 		{surrogate + "\xff", EscapeSurrogates | EscapeInvalidUTF8, `"\ud800\ufffd"`},
 		{"\xed\xa0", EscapeSurrogates, "\"\xed\xa0\""}, // cut short: not a surrogate
+		// What YAML does not allow unescaped: DEL, C1 controls but NEL,
+		// U+FFFE; the rest, invalid bytes included, is copied.
+		{"a\x7fb\u0080\u0085\u00a0\ufffe\U0001F600\xff", EscapeNonYAML, "\"a\\u007fb\\u0080\u0085\u00a0\\ufffe\U0001F600\xff\""},
 	} {
 		if got := string(AppendStringWith([]byte("x"), tc.in, tc.e)); got != "x"+tc.want {
 			t.Errorf("AppendStringWith(%q, %b) = %s, want x%s", tc.in, tc.e, got, tc.want)

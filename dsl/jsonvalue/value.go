@@ -642,6 +642,10 @@ const (
 	// UpperHex writes \u escapes with upper-case hexadecimal digits
 	// (\u001F), as Jackson does; the default is lower case (\u001f).
 	UpperHex
+	// EscapeNonYAML writes the characters YAML does not allow unescaped
+	// (DEL, the C1 controls but NEL, U+FFFE and U+FFFF) as \u escapes, so
+	// that the JSON is also valid YAML.
+	EscapeNonYAML
 )
 
 // AppendStringWith appends s as a JSON string: ", \ and the control
@@ -657,7 +661,7 @@ func AppendStringWith(b []byte, s string, e Escaping) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
+			if c >= 0x20 && c != '"' && c != '\\' && (c != 0x7f || e&EscapeNonYAML == 0) {
 				i++
 				continue
 			}
@@ -682,7 +686,7 @@ func AppendStringWith(b []byte, s string, e Escaping) []byte {
 			start = i
 			continue
 		}
-		if e&(EscapeSurrogates|EscapeInvalidUTF8|EscapeLineSeparators) == 0 {
+		if e&(EscapeSurrogates|EscapeInvalidUTF8|EscapeLineSeparators|EscapeNonYAML) == 0 {
 			i++
 			continue
 		}
@@ -703,6 +707,10 @@ func AppendStringWith(b []byte, s string, e Escaping) []byte {
 		case (r == '\u2028' || r == '\u2029') && e&EscapeLineSeparators != 0:
 			b = append(b, s[start:i]...)
 			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
+			start = i + size
+		case e&EscapeNonYAML != 0 && !(r == 0x85 || r >= 0xa0 && r <= 0xd7ff || r >= 0xe000 && r <= 0xfffd || r >= 0x10000):
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', hex[r>>12&0xF], hex[r>>8&0xF], hex[r>>4&0xF], hex[r&0xF])
 			start = i + size
 		}
 		i += size

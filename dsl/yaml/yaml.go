@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/aslgen/aslgen/dsl/jsonvalue"
 )
 
 // Error is a YAML syntax error at a line and column.
@@ -252,54 +254,7 @@ func closing(v *value, line int) int {
 // and the characters YAML does not allow unescaped, so that the JSON is also
 // valid YAML.
 func appendString(b []byte, s string) []byte {
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if r == 0x85 || r >= 0xa0 && r <= 0xd7ff || r >= 0xe000 && r <= 0xfffd || r >= 0x10000 {
-				i += size - 1
-				continue
-			}
-			b = append(b, s[start:i]...)
-			b = append(b, `\u`...)
-			b = append(b, hex4(r)...)
-			i += size - 1
-			start = i + 1
-			continue
-		}
-		if c >= 0x20 && c != '"' && c != '\\' && c != 0x7f {
-			continue
-		}
-		b = append(b, s[start:i]...)
-		switch c {
-		case '"', '\\':
-			b = append(b, '\\', c)
-		case '\n':
-			b = append(b, '\\', 'n')
-		case '\r':
-			b = append(b, '\\', 'r')
-		case '\t':
-			b = append(b, '\\', 't')
-		case '\b':
-			b = append(b, '\\', 'b')
-		case '\f':
-			b = append(b, '\\', 'f')
-		default:
-			b = append(b, `\u`...)
-			b = append(b, hex4(rune(c))...)
-		}
-		start = i + 1
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
-}
-
-// hex4 formats r (at most 0xffff) as four hexadecimal digits.
-func hex4(r rune) string {
-	const digits = "0123456789abcdef"
-	return string([]byte{digits[r>>12&0xf], digits[r>>8&0xf], digits[r>>4&0xf], digits[r&0xf]})
+	return jsonvalue.AppendStringWith(b, s, jsonvalue.EscapeNonYAML)
 }
 
 // quote is strconv.Quote, for messages.
