@@ -177,3 +177,28 @@ func fiveStatesJSONata() *asl.StateMachine {
 	}
 	return doc
 }
+
+// BenchmarkHistoryGrowth runs Pass chains of growing length with history:
+// the cost per event should stay flat as the history grows (one
+// 12,500-state chain records about 25,000 events, the limit).
+func BenchmarkHistoryGrowth(b *testing.B) {
+	in := jsonvalue.MustParse(`{"order": {"id": "o-1", "total": 42}}`)
+	for _, n := range []int{1250, 12450} {
+		b.Run(fmt.Sprintf("states=%d", n), func(b *testing.B) {
+			s, err := New(passChain(n), History(true))
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			events := 0
+			for b.Loop() {
+				ex := s.run(context.Background(), in)
+				if ex.Status != Succeeded {
+					b.Fatal(ex.Error, ex.Cause)
+				}
+				events = len(ex.Events)
+			}
+			b.ReportMetric(b.Elapsed().Seconds()*1e9/float64(b.N)/float64(events), "ns/event")
+		})
+	}
+}

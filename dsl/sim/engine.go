@@ -19,7 +19,7 @@ type execution struct {
 	now    time.Time
 	rng    *rand.Rand
 	record bool
-	events []Event
+	events eventLog
 	lastID int64
 	steps  int // events emitted, recorded or not
 	ready  []*process
@@ -116,7 +116,7 @@ func (s *Simulator) run(ctx context.Context, input any) *Execution {
 		record: s.opts.history,
 	}
 	if x.record {
-		x.events = make([]Event, 0, s.eventHint)
+		x.events.first = s.eventHint
 	}
 	name := uuid(x.rng)
 	ex := &Execution{
@@ -220,7 +220,7 @@ func (x *execution) finish(status Status, out any, err *stateError) {
 		ex.Error, ex.Cause = err.name, err.cause
 		x.emit(nil, Event{Type: "ExecutionAborted"})
 	}
-	ex.Events = x.events
+	ex.Events = x.events.all()
 }
 
 // emit records an event of process p (nil: the execution's own) and returns
@@ -240,20 +240,20 @@ func (x *execution) emit(p *process, ev Event) int64 {
 	if p != nil {
 		ev.PreviousEventID = p.last
 		p.last = id
-	} else if len(x.events) > 0 {
-		ev.PreviousEventID = x.events[len(x.events)-1].ID
+	} else if last := x.events.last(); last != nil {
+		ev.PreviousEventID = last.ID
 	}
 	if !x.record {
 		return id
 	}
-	if len(x.events) >= MaxEvents-1 && !x.done { // room for ExecutionFailed
+	if x.events.n >= MaxEvents-1 && !x.done { // room for ExecutionFailed
 		x.lastID-- // this event is not recorded: ExecutionFailed takes its id
 		x.stop(fmt.Sprintf("The execution reached the maximum number of history events (%d).", MaxEvents))
 		return id
 	}
 	ev.ID = id
 	ev.Timestamp = x.now
-	x.events = append(x.events, ev)
+	x.events.add(ev)
 	return id
 }
 
@@ -265,7 +265,7 @@ const maxSteps = 5_000_000
 func (x *execution) stop(cause string) {
 	if x.record {
 		x.lastID++
-		x.events = append(x.events, Event{ID: x.lastID, PreviousEventID: x.lastID - 1, Timestamp: x.now,
+		x.events.add(Event{ID: x.lastID, PreviousEventID: x.lastID - 1, Timestamp: x.now,
 			Type: "ExecutionFailed", Error: errRuntime, Cause: cause, hasError: true})
 	}
 	x.done = true
@@ -273,7 +273,7 @@ func (x *execution) stop(cause string) {
 	x.result.Error = errRuntime
 	x.result.Cause = cause
 	x.result.StopTime = x.now
-	x.result.Events = x.events
+	x.result.Events = x.events.all()
 }
 
 // run runs the process until it finishes or waits.

@@ -50,6 +50,57 @@ type Event struct {
 	Location string
 }
 
+// eventLog is an execution's history as it is recorded: events in chunks,
+// so that a long history grows without copying the events it holds (a
+// slice that doubles copies each 272-byte event again and again); all joins
+// them once, at the end.
+type eventLog struct {
+	first  int // capacity of the first chunk: the run's expected length
+	chunks [][]Event
+	n      int
+}
+
+// eventChunk is the capacity of the chunks after the first.
+const eventChunk = 4096
+
+func (l *eventLog) add(ev Event) {
+	k := len(l.chunks) - 1
+	if k < 0 || len(l.chunks[k]) == cap(l.chunks[k]) {
+		size := eventChunk
+		if k < 0 && l.first > 0 {
+			size = l.first
+		}
+		l.chunks = append(l.chunks, make([]Event, 0, size))
+		k++
+	}
+	l.chunks[k] = append(l.chunks[k], ev)
+	l.n++
+}
+
+// last returns the latest event, or nil.
+func (l *eventLog) last() *Event {
+	if l.n == 0 {
+		return nil
+	}
+	c := l.chunks[len(l.chunks)-1]
+	return &c[len(c)-1]
+}
+
+// all returns the events in one slice.
+func (l *eventLog) all() []Event {
+	switch len(l.chunks) {
+	case 0:
+		return nil
+	case 1:
+		return l.chunks[0]
+	}
+	out := make([]Event, 0, l.n)
+	for _, c := range l.chunks {
+		out = append(out, c...)
+	}
+	return out
+}
+
 // detailsKey returns the name of the event's details field in AWS's JSON.
 func (ev *Event) detailsKey() string {
 	t := ev.Type
