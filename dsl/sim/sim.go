@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"strings"
 	"time"
 
@@ -107,7 +108,7 @@ func New(doc *asl.StateMachine, opts ...Option) (*Simulator, error) {
 	if doc == nil {
 		return nil, errors.New("sim: nil state machine")
 	}
-	s := &Simulator{opts: options{
+	s, err := configure(options{
 		name:       "StateMachine",
 		seed:       1,
 		history:    true,
@@ -115,20 +116,10 @@ func New(doc *asl.StateMachine, opts ...Option) (*Simulator, error) {
 		byResource: map[string]Handler{},
 		region:     "us-east-1",
 		account:    "123456789012",
-	}}
-	for _, o := range opts {
-		o(&s.opts)
-	}
-	s.name = s.opts.name
-	s.arnPrefix = "arn:aws:states:" + s.opts.region + ":" + s.opts.account + ":"
-	s.smObj = jsonvalue.NewObject(2)
-	s.smObj.Set("Id", s.arnPrefix+"stateMachine:"+s.name)
-	s.smObj.Set("Name", s.name)
-	mocks, err := s.opts.resolveMockCase()
+	}, opts)
 	if err != nil {
-		return nil, fmt.Errorf("sim: %w", err)
+		return nil, err
 	}
-	s.mocks = mocks
 	var invalid []asl.Diagnostic
 	for _, d := range asl.Validate(doc) {
 		if d.Severity == asl.SeverityError {
@@ -147,6 +138,42 @@ func New(doc *asl.StateMachine, opts ...Option) (*Simulator, error) {
 	if doc.TimeoutSeconds != nil {
 		s.timeout = time.Duration(*doc.TimeoutSeconds) * time.Second
 	}
+	return s, nil
+}
+
+// With returns a simulator of the same machine, validated and compiled
+// once, with s's options and then opts: other mocks, another start time,
+// name or account. It is how a batch of executions of one definition with
+// different options avoids compiling it again. s is not changed.
+func (s *Simulator) With(opts ...Option) (*Simulator, error) {
+	o := s.opts
+	o.byState = maps.Clone(o.byState)
+	o.byResource = maps.Clone(o.byResource)
+	n, err := configure(o, opts)
+	if err != nil {
+		return nil, err
+	}
+	n.top, n.timeout, n.eventHint = s.top, s.timeout, s.eventHint
+	return n, nil
+}
+
+// configure applies opts to o and returns a simulator with those options
+// and what they determine (ARNs, the mock configuration's test case), yet
+// without a machine.
+func configure(o options, opts []Option) (*Simulator, error) {
+	for _, opt := range opts {
+		opt(&o)
+	}
+	s := &Simulator{opts: o, name: o.name}
+	s.arnPrefix = "arn:aws:states:" + o.region + ":" + o.account + ":"
+	s.smObj = jsonvalue.NewObject(2)
+	s.smObj.Set("Id", s.arnPrefix+"stateMachine:"+s.name)
+	s.smObj.Set("Name", s.name)
+	mocks, err := s.opts.resolveMockCase()
+	if err != nil {
+		return nil, fmt.Errorf("sim: %w", err)
+	}
+	s.mocks = mocks
 	return s, nil
 }
 

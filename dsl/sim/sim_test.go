@@ -602,3 +602,24 @@ func TestStrict(t *testing.T) {
 	ex = mustRun(t, mustSim(t, def, OnState("Pay", pay), Strict()), `{"orderId": "o-1", "amount": 5}`)
 	wantOutput(t, ex, `{"orderId": "o-1", "amount": 5}`)
 }
+
+// TestWith checks that With gives a simulator of the same compiled machine
+// with other options, leaving the original as it was.
+func TestWith(t *testing.T) {
+	def := `{"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage",
+		"ResultPath": "$.r", "Next": "P"}, "P": {"Type": "Pass", "Parameters": {"r.$": "$.r", "start.$": "$$.Execution.StartTime"}, "End": true}}}`
+	base := mustSim(t, def, OnState("T", Return("base")), StartTime(time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)))
+	other, err := base.With(OnState("T", Return("other")), StartTime(time.Date(2031, 2, 3, 4, 5, 6, 0, time.UTC)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantOutput(t, mustRun(t, other, `{}`), `{"r": "other", "start": "2031-02-03T04:05:06.000Z"}`)
+	wantOutput(t, mustRun(t, base, `{}`), `{"r": "base", "start": "2030-01-01T00:00:00.000Z"}`)
+	if other.top != base.top {
+		t.Error("With compiled the machine again")
+	}
+	// An option With cannot take is an error, as New's.
+	if _, err := base.With(UseMockConfig(&MockConfig{}, "nothere")); err == nil {
+		t.Error("With took a mock test case that does not exist")
+	}
+}

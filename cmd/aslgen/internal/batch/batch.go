@@ -9,7 +9,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
 	"time"
 
 	"github.com/aslgen/aslgen/dsl/asl"
@@ -62,6 +61,7 @@ func Run(ctx context.Context, r io.Reader, w io.Writer, dir string, opts ...sim.
 	bw := bufio.NewWriter(w)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
+	machines := &machines{}
 	for line := 1; sc.Scan(); line++ {
 		text := bytes.TrimSpace(sc.Bytes())
 		if len(text) == 0 {
@@ -72,7 +72,7 @@ func Run(ctx context.Context, r io.Reader, w io.Writer, dir string, opts ...sim.
 		if err := json.Unmarshal(text, &c); err != nil {
 			res = Result{ID: fmt.Sprintf("line %d", line), Status: statusError, Cause: fmt.Sprintf("line %d: %v", line, err), EventTypes: []string{}}
 		} else {
-			res = RunCase(ctx, &c, dir, opts...)
+			res = runCase(ctx, &c, dir, machines, opts)
 		}
 		if err := enc.Encode(res); err != nil {
 			return err
@@ -87,6 +87,78 @@ func Run(ctx context.Context, r io.Reader, w io.Writer, dir string, opts ...sim.
 // RunCase runs one case; dir resolves a relative DefinitionFile, and opts
 // apply before the case's own options.
 func RunCase(ctx context.Context, c *Case, dir string, opts ...sim.Option) Result {
+	return runCase(ctx, c, dir, nil, opts)
+}
+
+// machines keeps the definitions a batch has compiled and the mock
+// configurations it has parsed, by their text, so that the cases of one
+// definition decode, validate and compile it once (sim.Simulator.With gives
+// each case its own options). Each map holds at most maxMachines entries;
+// past that it starts again.
+type machines struct {
+	byDef  map[string]compiled
+	byMock map[string]parsedMock
+}
+
+// parsedMock is a parsed mock configuration, or why it does not parse.
+type parsedMock struct {
+	cfg *sim.MockConfig
+	err error
+}
+
+// mockConfig returns the parsed mock configuration text, parsing it when m
+// does not hold it (m may be nil: nothing is kept).
+func (m *machines) mockConfig(text []byte) (*sim.MockConfig, error) {
+	if m != nil {
+		if p, ok := m.byMock[string(text)]; ok {
+			return p.cfg, p.err
+		}
+	}
+	var p parsedMock
+	p.cfg, p.err = sim.ParseMockConfig(text)
+	if m != nil {
+		if m.byMock == nil || len(m.byMock) >= maxMachines {
+			m.byMock = map[string]parsedMock{}
+		}
+		m.byMock[string(text)] = p
+	}
+	return p.cfg, p.err
+}
+
+// compiled is a definition compiled with the batch's options, or why it
+// cannot be.
+type compiled struct {
+	s   *sim.Simulator
+	err error
+}
+
+const maxMachines = 256
+
+// get returns the simulator of def with opts, compiling it when m does not
+// hold it (m may be nil: nothing is kept).
+func (m *machines) get(def []byte, opts []sim.Option) (*sim.Simulator, error) {
+	if m != nil {
+		if c, ok := m.byDef[string(def)]; ok {
+			return c.s, c.err
+		}
+	}
+	var c compiled
+	doc, err := asl.Unmarshal(def)
+	if err != nil {
+		c.err = fmt.Errorf("the definition does not decode: %v", err)
+	} else {
+		c.s, c.err = sim.New(doc, opts...)
+	}
+	if m != nil {
+		if m.byDef == nil || len(m.byDef) >= maxMachines {
+			m.byDef = map[string]compiled{}
+		}
+		m.byDef[string(def)] = c
+	}
+	return c.s, c.err
+}
+
+func runCase(ctx context.Context, c *Case, dir string, m *machines, opts []sim.Option) Result {
 	res := Result{ID: c.ID, EventTypes: []string{}}
 	fail := func(format string, args ...any) Result {
 		res.Status, res.Cause = statusError, fmt.Sprintf(format, args...)
@@ -96,15 +168,15 @@ func RunCase(ctx context.Context, c *Case, dir string, opts ...sim.Option) Resul
 	if err != nil {
 		return fail("%v", err)
 	}
-	doc, err := asl.Unmarshal(def)
-	if err != nil {
-		return fail("the definition does not decode: %v", err)
-	}
-	more, err := c.options()
+	more, err := c.options(m)
 	if err != nil {
 		return fail("%v", err)
 	}
-	s, err := sim.New(doc, slices.Concat(opts, more)...)
+	base, err := m.get(def, opts)
+	if err != nil {
+		return fail("%v", err)
+	}
+	s, err := base.With(more...)
 	if err != nil {
 		return fail("%v", err)
 	}
@@ -147,7 +219,7 @@ func (c *Case) definition(dir string) ([]byte, error) {
 
 // options returns the simulator options that the case's own fields ask
 // for: its start time, its type and its mock configuration.
-func (c *Case) options() ([]sim.Option, error) {
+func (c *Case) options(m *machines) ([]sim.Option, error) {
 	var opts []sim.Option
 	if c.StartTime != "" {
 		t, err := time.Parse(time.RFC3339Nano, c.StartTime)
@@ -164,7 +236,7 @@ func (c *Case) options() ([]sim.Option, error) {
 		return nil, fmt.Errorf("type %q is neither STANDARD nor EXPRESS", c.Type)
 	}
 	if len(c.MockConfig) > 0 && !bytes.Equal(c.MockConfig, []byte("null")) {
-		cfg, err := sim.ParseMockConfig(c.MockConfig)
+		cfg, err := m.mockConfig(c.MockConfig)
 		if err != nil {
 			return nil, err
 		}
