@@ -3,8 +3,6 @@ package gen
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -12,9 +10,10 @@ import (
 	"os/exec"
 	"path"
 	"path/filepath"
-	"runtime"
 	"sort"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/dave/jennifer/jen"
 
@@ -127,8 +126,11 @@ func internalAllowed(importer, imported string) bool {
 	return importer == parent || strings.HasPrefix(importer, parent+"/")
 }
 
-// runnerSource renders the runner's main package.
-func runnerSource(g *group) ([]byte, error) {
+// runnerSource renders the runner's main package. A runner made
+// perPackage also accepts an import path after the output file, and then
+// runs only that package's constructors: aslgen runs it once per package,
+// in the package's directory, as go generate would run aslgen.
+func runnerSource(g *group, perPackage bool) ([]byte, error) {
 	f := jen.NewFile("main")
 	f.HeaderComment(files.GeneratedHeader)
 	f.HeaderComment("// aslgen's runner: it calls each workflow constructor and writes what it built to the file named by its argument.")
@@ -156,15 +158,29 @@ func runnerSource(g *group) ([]byte, error) {
 			}))
 		}
 	}
-	f.Func().Id("main").Params().Block(
-		jen.Qual(runnerPath, "Main").Call(
-			jen.Index().Qual(runnerPath, "Constructor").ValuesFunc(func(g *jen.Group) {
-				for _, it := range items {
-					g.Add(it)
-				}
-			}),
-		),
-	)
+	all := jen.Index().Qual(runnerPath, "Constructor").ValuesFunc(func(g *jen.Group) {
+		for _, it := range items {
+			g.Add(it)
+		}
+	})
+	if !perPackage {
+		f.Func().Id("main").Params().Block(jen.Qual(runnerPath, "Main").Call(all))
+	} else {
+		args := jen.Qual("os", "Args")
+		f.Func().Id("main").Params().Block(
+			jen.Id("constructors").Op(":=").Add(all),
+			jen.If(jen.Len(args).Op("==").Lit(3)).Block(
+				jen.Var().Id("only").Index().Qual(runnerPath, "Constructor"),
+				jen.For(jen.List(jen.Id("_"), jen.Id("c")).Op(":=").Range().Id("constructors")).Block(
+					jen.If(jen.Id("c").Dot("Pkg").Op("==").Add(args).Index(jen.Lit(2))).Block(
+						jen.Id("only").Op("=").Append(jen.Id("only"), jen.Id("c")),
+					),
+				),
+				jen.List(jen.Id("constructors"), args).Op("=").List(jen.Id("only"), jen.Qual("os", "Args").Index(jen.Empty(), jen.Lit(2))),
+			),
+			jen.Qual(runnerPath, "Main").Call(jen.Id("constructors")),
+		)
+	}
 	var buf bytes.Buffer
 	if err := f.Render(&buf); err != nil {
 		return nil, err
@@ -222,15 +238,12 @@ func runGroup(ctx context.Context, cfg *Config, g *group, stubs map[string]strin
 	} else {
 		defer os.RemoveAll(work)
 	}
-	virtDir, ovFile, err := writeOverlay(g, stubs, work)
+	e, err := buildGroup(ctx, cfg, g, stubs, work, false)
 	if err != nil {
 		return nil, err
 	}
-	bin, err := buildRunner(ctx, cfg, g, virtDir, ovFile, work)
-	if err != nil {
-		return nil, err
-	}
-	desc, output, err := execRunner(ctx, cfg, g, bin, work)
+	defer e.publish()
+	desc, output, err := execRunner(ctx, g, e.bin, work, runIn{dir: cfg.Dir, env: cfg.Env})
 	if err != nil {
 		return nil, err
 	}
@@ -238,77 +251,100 @@ func runGroup(ctx context.Context, cfg *Config, g *group, stubs map[string]strin
 	return desc, nil
 }
 
+// buildGroup writes the runner of a group (made perPackage, see
+// [runnerSource]) and builds it. The runner is built in its entry of the
+// runner cache (see cache.go), so that go build finds it current when
+// nothing changed; with [Config.KeepWork], or without a cache, it is built
+// in work. The caller runs the entry's bin, then calls its publish method.
+func buildGroup(ctx context.Context, cfg *Config, g *group, stubs map[string]string, work string, perPackage bool) (*runnerEntry, error) {
+	virtDir, err := runnerDir(g.Dir)
+	if err != nil {
+		return nil, err
+	}
+	files, err := runnerFiles(g, virtDir, stubs, perPackage)
+	if err != nil {
+		return nil, err
+	}
+	var e *runnerEntry
+	if cache := cacheDir(cfg); cache != "" && !cfg.KeepWork {
+		if e, err = openEntry(cache, runnerKey(cfg, g, virtDir, files), virtDir, files); err != nil {
+			cfg.logf("not using the runner cache: %v", err) // a read-only cache, ...: build in work
+			e = nil
+		} else {
+			defer cleanCache(cache, time.Now())
+		}
+	}
+	if e == nil {
+		ovFile, err := writeRunnerFiles(work, virtDir, files, writePlain)
+		if err != nil {
+			return nil, err
+		}
+		e = &runnerEntry{dir: work, overlay: ovFile, bin: filepath.Join(work, binName("runner"))}
+	}
+	if err := buildRunner(ctx, cfg, g, virtDir, e); err != nil {
+		e.discard()
+		return nil, err
+	}
+	return e, nil
+}
+
 // overlay is the JSON file given to go build -overlay.
 type overlay struct {
 	Replace map[string]string
 }
 
-// writeOverlay writes the runner's source, the stubs of the generated files
-// and the overlay that places them into work, and returns the runner's
-// virtual directory and the overlay file.
+// marshalOverlay encodes an overlay file.
+func marshalOverlay(ov overlay) ([]byte, error) {
+	return json.MarshalIndent(ov, "", "  ")
+}
+
+// runnerFiles returns the files of a group's runner (made perPackage, see
+// [runnerSource]): its source at virtDir/main.go, then a stub for each
+// generated file, sorted by path.
 //
 // The runner's source exists only in the overlay, at a virtual path in a
 // directory that does not exist on disk, beneath the packages' common
 // directory: nothing is written into the user's tree. aslgen-generated Go
 // files of the packages are overlaid with a stub holding just their package
 // clause, so stale generated code cannot break the build.
-func writeOverlay(g *group, stubs map[string]string, work string) (virtDir, ovFile string, err error) {
-	virtDir, err = virtualDir(g.Dir)
+func runnerFiles(g *group, virtDir string, stubs map[string]string, perPackage bool) ([]runnerFile, error) {
+	src, err := runnerSource(g, perPackage)
 	if err != nil {
-		return "", "", err
+		return nil, fmt.Errorf("rendering the runner: %v", err)
 	}
-	src, err := runnerSource(g)
-	if err != nil {
-		return "", "", fmt.Errorf("rendering the runner: %v", err)
-	}
-	mainFile := filepath.Join(work, "main.go")
-	if err := os.WriteFile(mainFile, src, 0o644); err != nil {
-		return "", "", err
-	}
-	ov := overlay{Replace: map[string]string{filepath.Join(virtDir, "main.go"): mainFile}}
+	files := []runnerFile{{virtual: filepath.Join(virtDir, "main.go"), content: src}}
 	stubbed := make([]string, 0, len(stubs))
 	for file := range stubs {
 		stubbed = append(stubbed, file)
 	}
 	sort.Strings(stubbed)
-	for i, file := range stubbed {
-		stub := filepath.Join(work, fmt.Sprintf("stub%d.go", i))
-		if err := os.WriteFile(stub, []byte("package "+stubs[file]+"\n"), 0o644); err != nil {
-			return "", "", err
-		}
-		ov.Replace[file] = stub
+	for _, file := range stubbed {
+		files = append(files, runnerFile{virtual: file, content: []byte("package " + stubs[file] + "\n")})
 	}
-	ovData, err := json.MarshalIndent(ov, "", "  ")
-	if err != nil {
-		return "", "", err
-	}
-	ovFile = filepath.Join(work, "overlay.json")
-	if err := os.WriteFile(ovFile, ovData, 0o644); err != nil {
-		return "", "", err
-	}
-	return virtDir, ovFile, nil
+	return files, nil
 }
 
-// buildRunner builds the runner in virtDir with go build -overlay and
-// returns the binary's path. When the user's packages do not compile, the
-// error is an [ErrorList] holding the go command's output as it printed it.
-func buildRunner(ctx context.Context, cfg *Config, g *group, virtDir, ovFile, work string) (string, error) {
-	// Build from the working directory when it is in the same module, so
-	// that the compiler's messages name files as the user sees them.
-	buildDir := g.Module.Dir
+// buildDir returns the directory that a group's runner is built in: the
+// working directory when it is in the same module, so that the compiler's
+// messages name files as the user sees them, else the module's.
+func buildDir(cfg *Config, g *group) string {
 	if cfg.Dir != "" && within(cfg.Dir, g.Module.Dir) && findGoMod(cfg.Dir) == g.Module.GoMod {
-		buildDir = cfg.Dir
+		return cfg.Dir
 	}
+	return g.Module.Dir
+}
+
+// buildRunner builds the runner in virtDir with go build -overlay into
+// e.bin. When the user's packages do not compile, the error is an
+// [ErrorList] holding the go command's output as it printed it.
+func buildRunner(ctx context.Context, cfg *Config, g *group, virtDir string, e *runnerEntry) error {
+	buildDir := buildDir(cfg, g)
 	target, err := filepath.Rel(buildDir, virtDir)
 	if err != nil {
-		return "", err
+		return err
 	}
 	target = "." + string(filepath.Separator) + target
-	bin := filepath.Join(work, "runner")
-	if runtime.GOOS == "windows" {
-		bin += ".exe"
-	}
-	args := []string{"build", "-overlay=" + ovFile, "-buildvcs=false", "-o", bin}
+	args := []string{"build", "-overlay=" + e.overlay, "-buildvcs=false", "-ldflags=" + runnerLdflags, "-o", e.bin}
 	if cfg.Tags != "" {
 		args = append(args, "-tags="+cfg.Tags)
 	}
@@ -316,28 +352,48 @@ func buildRunner(ctx context.Context, cfg *Config, g *group, virtDir, ovFile, wo
 	cmd := exec.CommandContext(ctx, "go", args...)
 	cmd.Dir = buildDir
 	cmd.Env = cfg.Env
-	cfg.logf("go %s (in %s)", strings.Join(args, " "), buildDir)
+	shown := make([]string, len(args))
+	for i, a := range args {
+		if strings.ContainsAny(a, " \t\"'") {
+			a = strconv.Quote(a)
+		}
+		shown[i] = a
+	}
+	cfg.logf("go %s (in %s)", strings.Join(shown, " "), buildDir)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		if ctx.Err() != nil {
-			return "", ctx.Err()
+			return ctx.Err()
 		}
 		var exit *exec.ExitError
 		if errors.As(err, &exit) && len(out) > 0 {
-			return "", ErrorList{{Msg: strings.TrimSuffix(string(out), "\n")}}
+			return ErrorList{{Msg: strings.TrimSuffix(string(out), "\n")}}
 		}
-		return "", fmt.Errorf("go build: %v\n%s", err, out)
+		return fmt.Errorf("go build: %v\n%s", err, out)
 	}
-	return bin, nil
+	return nil
+}
+
+// runIn says where and how a runner runs: in dir, with env (nil for the
+// process's environment), and, when pkg is set, for that package only.
+type runIn struct {
+	dir string
+	env []string
+	pkg string
 }
 
 // execRunner runs the runner and reads the description it writes. It also
 // returns what the user's code printed, which the error of a runner that
 // failed holds too.
-func execRunner(ctx context.Context, cfg *Config, g *group, bin, work string) (*runner.Description, []byte, error) {
+func execRunner(ctx context.Context, g *group, bin, work string, in runIn) (*runner.Description, []byte, error) {
 	descFile := filepath.Join(work, "description.json")
-	cmd := exec.CommandContext(ctx, bin, descFile)
-	cmd.Dir = cfg.Dir
-	cmd.Env = cfg.Env
+	os.Remove(descFile) // from an earlier run of the same work directory
+	args := []string{descFile}
+	if in.pkg != "" {
+		args = append(args, in.pkg)
+	}
+	cmd := exec.CommandContext(ctx, bin, args...)
+	cmd.Dir = in.dir
+	cmd.Env = in.env
 	var output bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &output, &output
 	runErr := cmd.Run()
@@ -371,14 +427,13 @@ func groupNames(g *group) string {
 	return strings.Join(names, ", ")
 }
 
-// virtualDir returns a directory under dir that does not exist.
-func virtualDir(dir string) (string, error) {
-	for range 100 {
-		var b [6]byte
-		if _, err := rand.Read(b[:]); err != nil {
-			return "", err
-		}
-		d := filepath.Join(dir, runnerDirPrefix+hex.EncodeToString(b[:]))
+// runnerDir returns the runner's virtual directory under dir: the first of
+// aslgen_runner_0, aslgen_runner_1, ... that does not exist on disk. The
+// name stays the same from one run to the next, so that go build finds the
+// runner's compiled package in its cache.
+func runnerDir(dir string) (string, error) {
+	for i := range 100 {
+		d := filepath.Join(dir, fmt.Sprintf("%s%d", runnerDirPrefix, i))
 		if _, err := os.Lstat(d); errors.Is(err, os.ErrNotExist) {
 			return d, nil
 		}

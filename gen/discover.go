@@ -8,12 +8,17 @@ import (
 	"go/ast"
 	"go/build"
 	"go/parser"
+	"go/scanner"
 	"go/token"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/packages"
 
@@ -53,6 +58,12 @@ type pkg struct {
 	// runs aslgen; its Filename is empty when there is none. Only such a
 	// package is aslgen's: see [plan].
 	Directive token.Position
+	// Directives are all the //go:generate lines of the package's Go files
+	// that run aslgen, in the order go generate runs them.
+	Directives []directive
+	// Imports are the import paths of the package's Go files (tests
+	// excluded, generated files included).
+	Imports []string
 	// Decls are the package-level names that the package's own Go files
 	// declare (internal test files included, aslgen's two files excluded),
 	// which generated names must not take.
@@ -63,6 +74,13 @@ type pkg struct {
 	// Calls are the method calls whose first argument is a string literal,
 	// such as m.Task("Charge"): where states are probably created.
 	Calls []literalCall
+}
+
+// directive is a //go:generate line that runs aslgen.
+type directive struct {
+	Pos token.Position
+	// Text is the line after "//go:generate", without surrounding spaces.
+	Text string
 }
 
 // decl is a package-level name that the user's code declares.
@@ -78,15 +96,21 @@ type literalCall struct {
 	Pos  token.Position
 }
 
-// discover loads the packages matching cfg.Patterns, parse-only, and finds
-// their constructors.
+// discover loads the packages matching cfg.Patterns and finds their
+// constructors.
+//
+// It asks go/packages only for what one go list gives without compiling
+// anything (names, files, modules): it parses the Go files that go list
+// selected (build constraints applied) itself, so that no cgo processing or
+// compiled file lists are computed, and a package whose code does not
+// compile elsewhere is still inspected. Parse errors join the package's
+// errors as go/packages would report them.
 func discover(ctx context.Context, cfg *Config) ([]*pkg, error) {
 	pcfg := &packages.Config{
 		Context: ctx,
-		Mode:    packages.NeedName | packages.NeedFiles | packages.NeedSyntax | packages.NeedModule,
+		Mode:    packages.NeedName | packages.NeedFiles | packages.NeedModule,
 		Dir:     cfg.Dir,
 		Env:     cfg.Env,
-		Fset:    token.NewFileSet(),
 	}
 	if cfg.Tags != "" {
 		pcfg.BuildFlags = []string{"-tags=" + cfg.Tags}
@@ -101,29 +125,79 @@ func discover(ctx context.Context, cfg *Config) ([]*pkg, error) {
 		}
 		return nil, errors.New(strings.TrimSpace(msg))
 	}
-	out := make([]*pkg, 0, len(loaded))
-	for _, lp := range loaded {
-		out = append(out, inspect(pcfg.Fset, lp, cfg.Tags))
+	fset := token.NewFileSet()
+	out := make([]*pkg, len(loaded))
+	// Parsing is most of the work left: spread the packages over the CPUs.
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), len(loaded)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i] = inspect(fset, loaded[i], cfg.Tags)
+			}
+		}()
 	}
+	for i := range loaded {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
 	return out, nil
+}
+
+// parseGoFiles parses the package's Go files, as go list selected them,
+// and returns the syntax of those that could be parsed at least partly,
+// with the package's errors followed by the parse errors in the form
+// go/packages gives them.
+func parseGoFiles(fset *token.FileSet, lp *packages.Package) ([]*ast.File, []packages.Error) {
+	errs := append([]packages.Error(nil), lp.Errors...)
+	var syntax []*ast.File
+	for _, file := range lp.GoFiles {
+		f, err := parser.ParseFile(fset, file, nil, parser.AllErrors|parser.SkipObjectResolution)
+		if f != nil {
+			syntax = append(syntax, f)
+		}
+		var list scanner.ErrorList
+		var pathErr *fs.PathError
+		switch {
+		case err == nil:
+		case errors.As(err, &list):
+			for _, e := range list {
+				errs = append(errs, packages.Error{Pos: e.Pos.String(), Msg: e.Msg, Kind: packages.ParseError})
+			}
+		case errors.As(err, &pathErr):
+			errs = append(errs, packages.Error{Pos: pathErr.Path + ":1", Msg: pathErr.Err.Error(), Kind: packages.ParseError})
+		default:
+			errs = append(errs, packages.Error{Pos: "-", Msg: err.Error(), Kind: packages.ParseError})
+		}
+	}
+	return syntax, errs
 }
 
 // inspect finds what aslgen needs to know of a loaded package: its
 // constructors, its declarations, its generated files and its go:generate
 // line.
 func inspect(fset *token.FileSet, lp *packages.Package, tags string) *pkg {
-	p := &pkg{Path: lp.PkgPath, Name: lp.Name, Dir: packageDir(lp), Module: lp.Module, Errors: lp.Errors,
+	syntax, errs := parseGoFiles(fset, lp)
+	p := &pkg{Path: lp.PkgPath, Name: lp.Name, Dir: packageDir(lp), Module: lp.Module, Errors: errs,
 		Decls: map[string]decl{}, Types: map[string]bool{}}
 	p.Generated = generatedFiles(p.Dir)
 	importsDSL := false
-	for _, f := range lp.Syntax {
+	for _, f := range syntax {
 		file := fset.File(f.Pos()).Name()
 		if strings.HasSuffix(file, "_test.go") {
 			continue
 		}
 		if !isOwnFile(file) {
 			declaredNames(fset, f, p.Decls, p.Types)
+		}
+		for _, spec := range f.Imports {
+			if path, err := strconv.Unquote(spec.Path.Value); err == nil && !slices.Contains(p.Imports, path) {
+				p.Imports = append(p.Imports, path)
+			}
 		}
 		if isListed(p.Generated, file) {
 			continue
@@ -149,7 +223,10 @@ func inspect(fset *token.FileSet, lp *packages.Package, tags string) *pkg {
 			declaredNames(fset, f, p.Decls, nil)
 		}
 	}
-	p.Directive = findDirective(files)
+	p.Directives = findDirectives(files)
+	if len(p.Directives) > 0 {
+		p.Directive = p.Directives[0].Pos
+	}
 	return p
 }
 
@@ -248,23 +325,25 @@ func testFiles(dir, tags string) []string {
 	return out
 }
 
-// findDirective returns the position of the first //go:generate line of the
-// files that runs aslgen, or a zero position.
-func findDirective(files []string) token.Position {
+// findDirectives returns the //go:generate lines of the files that run
+// aslgen, in order.
+func findDirectives(files []string) []directive {
+	var out []directive
 	for _, file := range files {
 		data, err := os.ReadFile(file)
-		if err != nil {
+		if err != nil || !bytes.Contains(data, []byte("aslgen")) {
 			continue
 		}
 		sc := bufio.NewScanner(bytes.NewReader(data))
 		sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
 		for line := 1; sc.Scan(); line++ {
-			if runsASLGen(sc.Text()) {
-				return token.Position{Filename: file, Line: line, Column: 1}
+			if text := sc.Text(); runsASLGen(text) {
+				rest := strings.TrimPrefix(strings.TrimSuffix(text, "\r"), "//go:generate")
+				out = append(out, directive{Pos: token.Position{Filename: file, Line: line, Column: 1}, Text: strings.TrimSpace(rest)})
 			}
 		}
 	}
-	return token.Position{}
+	return out
 }
 
 // runsASLGen reports whether a line of Go source is a //go:generate

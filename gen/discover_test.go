@@ -351,7 +351,7 @@ func TestRunnerSource(t *testing.T) {
 		{Path: "example.com/m/other/orders", Name: "orders", Constructors: []constructor{{Func: "Order"}}},
 		{Path: "example.com/m/broken", Name: "broken", Broken: true},
 	}}
-	src, err := runnerSource(g)
+	src, err := runnerSource(g, false)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -54,8 +54,9 @@
 //
 // The runner builds against the user's go.mod and nothing is written into
 // their tree: its source lives only in the overlay, at
-// <common directory of the packages>/aslgen_runner_<random>/main.go, a path in
-// a directory that does not exist on disk (go build -overlay accepts that).
+// <common directory of the packages>/aslgen_runner_0/main.go, a path in a
+// directory that does not exist on disk (go build -overlay accepts that;
+// aslgen_runner_1, ... when a directory of that name exists).
 // Packages share a runner when they are in one module and a runner under
 // their common directory may import each of them under Go's internal-package
 // rule; otherwise they get runners of their own (the directory of a single
@@ -71,6 +72,42 @@
 // [ErrorList] holds the go command's output as it printed it. When
 // constructors fail (panic, return an error or a nil machine, or Build
 // reports errors), it holds each problem at its file and line.
+//
+// # Speed
+//
+// Regenerating with nothing changed neither compiles nor links anything.
+// Discovery asks go list only for names, file lists and modules (no cgo
+// processing, no compiled file lists) and parses the files itself. Each
+// runner is kept in aslgen's cache between runs: $ASLGEN_CACHE, or aslgen
+// in the user's cache directory ([os.UserCacheDir]); ASLGEN_CACHE=off keeps
+// nothing. Its entry, runners/<key>, is named by a hash of what decides the
+// runner besides the user's code: its source and virtual path, the stubs,
+// the module's directory, go.mod and go.sum, the build tags, the go command
+// and the environment variables that change a build (GOFLAGS, GOOS,
+// GOARCH, CGO_ENABLED, ...). The runner's source, overlay and binary keep
+// their paths from one run to the next, so go build's own up-to-date check
+// finds the binary current when nothing it depends on changed, and after an
+// edit recompiles only the packages that changed, then links (without
+// symbol table and DWARF, -ldflags=-s -w: panics and builder positions
+// read the pclntab, which stays). Runs at the same time share an entry
+// safely: each builds and runs a hard link (or copy) of the binary of its
+// own, and publishes a new binary with a rename, so no process runs or
+// reads a file that another writes. A damaged entry is repaired. At most
+// once a day, entries unused for five days are removed, and beyond the 64
+// most recently used, those unused for an hour.
+//
+// go generate runs aslgen once per //go:generate line. So that a line in
+// each of many packages (or in many files of one package) costs about one
+// run, the first such run of a go generate (for its own package, in
+// [ModeWrite], without [Config.Logf] or [Config.KeepWork], with the cache
+// on and outside a go.work workspace) computes the files of every
+// package of the module whose lines that run aslgen read the same, writes
+// its own package's, and keeps the others' in the cache for five minutes;
+// each later line of the same go generate is served from there, once, when
+// no file of the module changed meanwhile but the package's own output
+// files; otherwise it computes afresh. The runner runs once per package, in
+// the package's directory with the environment go generate would give it.
+// The outcome is the one of running each line on its own. See session.go.
 //
 // # Which packages are aslgen's
 //

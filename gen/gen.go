@@ -36,16 +36,20 @@ type Config struct {
 	// returns them in its [ErrorList] and writes nothing.
 	Strict bool
 	// KeepWork keeps the runners' work directories (source, overlay and
-	// binary) and lists them in [Result.Work].
+	// binary) and lists them in [Result.Work]: the runners are built
+	// there, outside the runner cache.
 	KeepWork bool
 	// Env is the environment of the go command and of the runner; nil means
-	// the current process's.
+	// the current process's. Its ASLGEN_CACHE names the runner cache (off
+	// for none), and its GOFILE, GOLINE and GOPACKAGE, which go generate
+	// sets, say that Run runs for a //go:generate line (see the package
+	// documentation, "Speed").
 	Env []string
 	// Logf, when not nil, receives a line about each step as it happens:
 	// the packages and constructors found, the packages skipped, the go
-	// build command, the generated files replaced by stubs, and the Go
-	// files no longer needed that aslgen leaves alone because they are not
-	// its own.
+	// build command, the generated files replaced by stubs, the Go files
+	// no longer needed that aslgen leaves alone because they are not its
+	// own, and a runner cache that cannot be used.
 	Logf func(format string, args ...any)
 }
 
@@ -113,33 +117,48 @@ type File struct {
 // [ErrorList] for problems in the user's code, to print as it is, and
 // another error when aslgen itself cannot go on.
 func Run(ctx context.Context, cfg Config) (*Result, error) {
-	res := &Result{}
 	if err := cfg.normalize(); err != nil {
-		return res, err
+		return &Result{}, err
 	}
-	pkgs, err := discover(ctx, &cfg)
-	if err != nil {
-		return res, err
+	var pkgs []*pkg
+	if s := newSession(&cfg); s != nil {
+		res, err, done, found := s.run(ctx)
+		if done {
+			return res, err
+		}
+		pkgs = found
 	}
-	pl, err := plan(&cfg, pkgs)
+	if pkgs == nil {
+		var err error
+		if pkgs, err = discover(ctx, &cfg); err != nil {
+			return &Result{}, err
+		}
+	}
+	return generate(ctx, &cfg, pkgs)
+}
+
+// generate runs the phases after discovery on the packages found.
+func generate(ctx context.Context, cfg *Config, pkgs []*pkg) (*Result, error) {
+	res := &Result{}
+	pl, err := plan(cfg, pkgs)
 	if err != nil {
 		return res, err
 	}
 	res.Notes = pl.notes
-	ran, err := runRunners(ctx, &cfg, pl)
+	ran, err := runRunners(ctx, cfg, pl)
 	res.Work, res.Output = ran.work, ran.output
 	if err != nil {
 		return res, err
 	}
-	files, warnings, err := collect(&cfg, pl, ran.machines)
+	files, warnings, err := collect(cfg, pl, ran.machines)
 	res.Warnings = warnings
 	if err != nil {
 		return res, err
 	}
-	if err := checkOwnership(&cfg, files); err != nil {
+	if err := checkOwnership(cfg, files); err != nil {
 		return res, err
 	}
-	res.Files, err = apply(&cfg, files)
+	res.Files, err = apply(cfg, files)
 	return res, err
 }
 

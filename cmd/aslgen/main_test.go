@@ -18,8 +18,9 @@ import (
 
 // aslgenBin is the aslgen binary that TestMain builds once for the
 // end-to-end tests; repoRoot is this repository, which the test modules
-// use through a replace directive.
-var aslgenBin, repoRoot string
+// use through a replace directive; cacheDir is the runner cache of the
+// tests' aslgen runs, which starts empty.
+var aslgenBin, repoRoot, cacheDir string
 
 func TestMain(m *testing.M) {
 	os.Exit(testMain(m))
@@ -38,6 +39,7 @@ func testMain(m *testing.M) int {
 		return 1
 	}
 	defer os.RemoveAll(tmp)
+	cacheDir = filepath.Join(tmp, "cache")
 	aslgenBin = filepath.Join(tmp, "aslgen")
 	if runtime.GOOS == "windows" {
 		aslgenBin += ".exe"
@@ -59,9 +61,10 @@ func testMain(m *testing.M) int {
 // modules resolve github.com/aslgen/aslgen from this repository and every
 // other module from the module cache, which TestMain fills, without the
 // network. (With a proxy, go get -tool would ask it about the module path
-// github.com/aslgen/aslgen/cmd/aslgen, and fail.)
+// github.com/aslgen/aslgen/cmd/aslgen, and fail.) aslgen keeps its runners
+// in the tests' own cache.
 func childEnv() []string {
-	return append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOTOOLCHAIN=local", "GOWORK=off")
+	return append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOTOOLCHAIN=local", "GOWORK=off", "ASLGEN_CACHE="+cacheDir)
 }
 
 // directive ends the Go files of the test packages that aslgen generates:
