@@ -90,6 +90,13 @@
 // constructor panics, returns an error or a nil machine, or builds an invalid
 // machine, one file:line: message line per problem, pointing into your code.
 //
+// The runner is kept between runs in aslgen's cache, $ASLGEN_CACHE or aslgen
+// in your user cache directory (ASLGEN_CACHE=off keeps nothing), so
+// regenerating an unchanged package compiles and links nothing. Under go
+// generate, the first aslgen line computes every package of the module whose
+// line reads the same; later lines only write their files. -work builds
+// outside the cache.
+//
 // # Validating
 //
 // "aslgen validate FILE..." decodes and checks ASL documents the way AWS's
