@@ -13,7 +13,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/dave/jennifer/jen"
 
@@ -271,7 +270,7 @@ func buildGroup(ctx context.Context, cfg *Config, g *group, stubs map[string]str
 			cfg.logf("not using the runner cache: %v", err) // a read-only cache, ...: build in work
 			e = nil
 		} else {
-			defer cleanCache(cache, time.Now())
+			defer cleanCache(cache, fsNow(cache))
 		}
 	}
 	if e == nil {

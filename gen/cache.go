@@ -225,7 +225,7 @@ func openEntry(cache, key, virtDir string, files []runnerFile) (*runnerEntry, er
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	now := time.Now()
+	now := fsNow(cache)
 	os.Chtimes(dir, now, now) // the entry's last use, for cleaning
 	ovFile, err := writeRunnerFiles(dir, virtDir, files, writeIfChanged)
 	if err != nil {
@@ -517,4 +517,19 @@ func privateTime(name string) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	return time.Unix(0, ns), true
+}
+
+// fsNow returns the time as the file system records it, by writing a file
+// in dir and reading its modification time. The cache's ages compare file
+// times, so they compare them with this, not with time.Now: the two may
+// disagree (a clock set forward or back, a network file system), and a
+// cleaner going by time.Now could remove the entry a run is using.
+func fsNow(dir string) time.Time {
+	f := filepath.Join(dir, ".now")
+	if err := os.WriteFile(f, nil, 0o644); err == nil {
+		if st, err := os.Stat(f); err == nil {
+			return st.ModTime()
+		}
+	}
+	return time.Now()
 }
