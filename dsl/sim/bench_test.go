@@ -196,7 +196,40 @@ func BenchmarkHistoryGrowth(b *testing.B) {
 				if ex.Status != Succeeded {
 					b.Fatal(ex.Error, ex.Cause)
 				}
-				events = len(ex.Events)
+				events = len(ex.Events())
+			}
+			b.ReportMetric(b.Elapsed().Seconds()*1e9/float64(b.N)/float64(events), "ns/event")
+		})
+	}
+}
+
+// BenchmarkHistoryLoop runs one three-state loop (a Pass that counts, a
+// Choice that loops back, a Succeed) for about 2,500 and about 25,000
+// history events: the same machine, so only the history's length differs,
+// and its cost per event should stay flat.
+func BenchmarkHistoryLoop(b *testing.B) {
+	doc, err := asl.Unmarshal([]byte(`{"StartAt":"Count","States":{
+  "Count":{"Type":"Pass","Parameters":{"i.$":"States.MathAdd($.i, 1)","n.$":"$.n"},"Next":"More"},
+  "More":{"Type":"Choice","Choices":[{"Variable":"$.i","NumericLessThanPath":"$.n","Next":"Count"}],"Default":"Done"},
+  "Done":{"Type":"Succeed"}}}`))
+	if err != nil {
+		b.Fatal(err)
+	}
+	s, err := New(doc, History(true))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, n := range []int{624, 6249} {
+		in := jsonvalue.MustParse(fmt.Sprintf(`{"i": 0, "n": %d}`, n))
+		b.Run(fmt.Sprintf("events=%d", 4*n+4), func(b *testing.B) {
+			b.ReportAllocs()
+			events := 0
+			for b.Loop() {
+				ex := s.run(context.Background(), in)
+				if ex.Status != Succeeded {
+					b.Fatal(ex.Error, ex.Cause)
+				}
+				events = len(ex.Events())
 			}
 			b.ReportMetric(b.Elapsed().Seconds()*1e9/float64(b.N)/float64(events), "ns/event")
 		})

@@ -20,9 +20,11 @@ type graph struct {
 
 // state is a compiled state.
 type state struct {
-	name  string
-	typ   asl.StateType
-	label string // prefix of the state's event types: Task, Pass, ...
+	name string
+	typ  asl.StateType
+	// entered and exited are the types of the state's StateEntered and
+	// StateExited events: TaskStateEntered, PassStateExited, ...
+	entered, exited string
 
 	inputPath      *pathSpec // nil: the whole input
 	outputPath     *pathSpec
@@ -227,13 +229,15 @@ func (c *compiler) template(loc string, raw []byte) tnode {
 	return c.tnode(loc, v)
 }
 
+// eventLabels are the prefixes of the event types of each type of state.
 var eventLabels = map[asl.StateType]string{
 	asl.TypeTask: "Task", asl.TypePass: "Pass", asl.TypeChoice: "Choice", asl.TypeWait: "Wait",
 	asl.TypeSucceed: "Succeed", asl.TypeFail: "Fail", asl.TypeParallel: "Parallel", asl.TypeMap: "Map",
 }
 
 func (c *compiler) state(loc, name string, st asl.State) *state {
-	s := &state{name: name, typ: st.Type(), label: eventLabels[st.Type()]}
+	label := eventLabels[st.Type()]
+	s := &state{name: name, typ: st.Type(), entered: label + "StateEntered", exited: label + "StateExited"}
 	ql := st.Base().QueryLanguage
 	if ql == "" {
 		ql = c.ql

@@ -254,18 +254,18 @@ func TestConformanceVariableEvents(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(ex.Events) != len(c.ExpectedEvents) {
-				t.Fatalf("%d events, want %d", len(ex.Events), len(c.ExpectedEvents))
+			if len(ex.Events()) != len(c.ExpectedEvents) {
+				t.Fatalf("%d events, want %d", len(ex.Events()), len(c.ExpectedEvents))
 			}
 			for j, raw := range c.ExpectedEvents {
 				want := jsonvalue.MustParse(string(raw)).(*jsonvalue.Object)
-				data, err := json.Marshal(ex.Events[j])
+				data, err := json.Marshal(ex.Events()[j])
 				if err != nil {
 					t.Fatal(err)
 				}
 				got := jsonvalue.MustParse(string(data)).(*jsonvalue.Object)
 				typ, _ := want.Get("type")
-				key := ex.Events[j].detailsKey()
+				key := ex.Events()[j].detailsKey()
 				wd, _ := want.Get(key)
 				gd, _ := got.Get(key)
 				wo, _ := wd.(*jsonvalue.Object)

@@ -19,7 +19,7 @@ type execution struct {
 	now    time.Time
 	rng    *rand.Rand
 	record bool
-	events eventLog
+	events *eventLog // nil when the run records no history
 	lastID int64
 	steps  int // events emitted, recorded or not
 	ready  []*process
@@ -116,7 +116,7 @@ func (s *Simulator) run(ctx context.Context, input any) *Execution {
 		record: s.opts.history,
 	}
 	if x.record {
-		x.events.first = s.eventHint
+		x.events = &eventLog{first: s.eventHint, start: start}
 	}
 	name := uuid(x.rng)
 	ex := &Execution{
@@ -220,7 +220,17 @@ func (x *execution) finish(status Status, out any, err *stateError) {
 		ex.Error, ex.Cause = err.name, err.cause
 		x.emit(nil, Event{Type: "ExecutionAborted"})
 	}
-	ex.Events = x.events.all()
+	x.closeHistory()
+}
+
+// closeHistory gives the execution's result its history, which records
+// nothing more: a branch still running when the execution ends emits
+// events that are not part of it.
+func (x *execution) closeHistory() {
+	if x.record {
+		x.events.closed = true
+		x.result.log = x.events
+	}
 }
 
 // emit records an event of process p (nil: the execution's own) and returns
@@ -240,8 +250,8 @@ func (x *execution) emit(p *process, ev Event) int64 {
 	if p != nil {
 		ev.PreviousEventID = p.last
 		p.last = id
-	} else if last := x.events.last(); last != nil {
-		ev.PreviousEventID = last.ID
+	} else if x.record && x.events.n > 0 {
+		ev.PreviousEventID = x.events.lastID
 	}
 	if !x.record {
 		return id
@@ -253,7 +263,7 @@ func (x *execution) emit(p *process, ev Event) int64 {
 	}
 	ev.ID = id
 	ev.Timestamp = x.now
-	x.events.add(ev)
+	x.events.add(&ev)
 	return id
 }
 
@@ -265,7 +275,7 @@ const maxSteps = 5_000_000
 func (x *execution) stop(cause string) {
 	if x.record {
 		x.lastID++
-		x.events.add(Event{ID: x.lastID, PreviousEventID: x.lastID - 1, Timestamp: x.now,
+		x.events.add(&Event{ID: x.lastID, PreviousEventID: x.lastID - 1, Timestamp: x.now,
 			Type: "ExecutionFailed", Error: errRuntime, Cause: cause, hasError: true})
 	}
 	x.done = true
@@ -273,7 +283,7 @@ func (x *execution) stop(cause string) {
 	x.result.Error = errRuntime
 	x.result.Cause = cause
 	x.result.StopTime = x.now
-	x.result.Events = x.events.all()
+	x.closeHistory()
 }
 
 // run runs the process until it finishes or waits.

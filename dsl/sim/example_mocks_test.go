@@ -94,7 +94,7 @@ func ExampleSequence() {
 		fmt.Println(err)
 		return
 	}
-	for _, ev := range ex.Events {
+	for _, ev := range ex.Events() {
 		switch ev.Type {
 		case "TaskScheduled", "TaskSucceeded":
 			fmt.Println(ev.Timestamp.Format(time.TimeOnly), ev.Type)

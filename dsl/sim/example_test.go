@@ -94,7 +94,7 @@ func ExampleSimulator_Run_jsonata() {
 		return
 	}
 	fmt.Println(ex.Status, string(ex.OutputJSON()))
-	for _, ev := range ex.Events {
+	for _, ev := range ex.Events() {
 		if ev.AssignedVariables != nil {
 			fmt.Println(ev.Name, "assigned", len(ev.AssignedVariables), "variables")
 		}

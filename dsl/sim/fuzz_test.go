@@ -603,7 +603,7 @@ func checkExecution(t *testing.T, ex *sim.Execution, facts *fuzzFacts) {
 	if ex.StopTime.Before(ex.StartTime) {
 		t.Fatalf("stopped at %v, before its start at %v", ex.StopTime, ex.StartTime)
 	}
-	evs := ex.Events
+	evs := ex.Events()
 	if len(evs) < 2 {
 		t.Fatalf("%d events", len(evs))
 	}
@@ -702,10 +702,10 @@ func fuzzCase(t *testing.T, def, input []byte, seed int64) {
 	if !reflect.DeepEqual(ex.EventTypes(), ex2.EventTypes()) {
 		t.Fatalf("replay's events differ:\n%v\n%v", ex.EventTypes(), ex2.EventTypes())
 	}
-	if !reflect.DeepEqual(ex.Events, ex2.Events) {
-		for i := range ex.Events {
-			if !reflect.DeepEqual(ex.Events[i], ex2.Events[i]) {
-				t.Fatalf("replay's event %d differs:\n%+v\n%+v", i, ex.Events[i], ex2.Events[i])
+	if !reflect.DeepEqual(ex.Events(), ex2.Events()) {
+		for i := range ex.Events() {
+			if !reflect.DeepEqual(ex.Events()[i], ex2.Events()[i]) {
+				t.Fatalf("replay's event %d differs:\n%+v\n%+v", i, ex.Events()[i], ex2.Events()[i])
 			}
 		}
 	}
@@ -730,7 +730,7 @@ func TestFuzzSeedsRun(t *testing.T) {
 			continue
 		}
 		checkExecution(t, ex, facts)
-		t.Logf("seed %d: %s %s %s, %d events", i, ex.Status, ex.Error, ex.OutputJSON(), len(ex.Events))
+		t.Logf("seed %d: %s %s %s, %d events", i, ex.Status, ex.Error, ex.OutputJSON(), len(ex.Events()))
 	}
 }
 

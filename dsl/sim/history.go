@@ -3,6 +3,7 @@ package sim
 import (
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/aslgen/aslgen/dsl/jsonvalue"
@@ -50,55 +51,138 @@ type Event struct {
 	Location string
 }
 
-// eventLog is an execution's history as it is recorded: events in chunks,
-// so that a long history grows without copying the events it holds (a
-// slice that doubles copies each 272-byte event again and again); all joins
-// them once, at the end.
+// eventLog is an execution's history as it is recorded: compact records in
+// chunks, so that a long history grows without copying what it holds and
+// costs the garbage collector little while the execution runs (an Event is
+// 272 bytes with a dozen pointers; a record a third of that). Execution.Events
+// builds the Events, once, when they are asked for; EventTypes and the other
+// readers of the history read the records.
 type eventLog struct {
-	first  int // capacity of the first chunk: the run's expected length
-	chunks [][]Event
+	start  time.Time // the execution's start: records keep times as offsets
+	first  int       // capacity of the first chunk: the run's expected length
+	chunks [][]record
 	n      int
+	lastID int64
+	closed bool // the execution has ended: add records nothing
+
+	built  sync.Once
+	events []Event
 }
+
+// record is an event as the log keeps it: the fields of the events of
+// Pass, Choice, Wait, Succeed and execution starts and ends inline, and any
+// other event whole, in full.
+type record struct {
+	at       time.Duration // Timestamp - start
+	id, prev int64
+	typ      string
+	name     string
+	value    any // Input (hasInput) or Output (hasOutput)
+	flags    uint8
+	full     *Event
+}
+
+const (
+	hasInputFlag uint8 = 1 << iota
+	hasOutputFlag
+)
 
 // eventChunk is the capacity of the chunks after the first.
 const eventChunk = 4096
 
-func (l *eventLog) add(ev Event) {
+func (l *eventLog) add(ev *Event) {
+	if l.closed {
+		return
+	}
 	k := len(l.chunks) - 1
 	if k < 0 || len(l.chunks[k]) == cap(l.chunks[k]) {
 		size := eventChunk
 		if k < 0 && l.first > 0 {
 			size = l.first
 		}
-		l.chunks = append(l.chunks, make([]Event, 0, size))
+		l.chunks = append(l.chunks, make([]record, 0, size))
 		k++
 	}
-	l.chunks[k] = append(l.chunks[k], ev)
+	r := record{at: ev.Timestamp.Sub(l.start), id: ev.ID, prev: ev.PreviousEventID, typ: ev.Type, name: ev.Name}
+	switch {
+	case !ev.plain():
+		r.full = new(Event)
+		*r.full = *ev
+	case ev.hasInput:
+		r.value, r.flags = ev.Input, hasInputFlag
+	case ev.hasOutput:
+		r.value, r.flags = ev.Output, hasOutputFlag
+	}
+	l.chunks[k] = append(l.chunks[k], r)
 	l.n++
+	l.lastID = ev.ID
 }
 
-// last returns the latest event, or nil.
-func (l *eventLog) last() *Event {
-	if l.n == 0 {
-		return nil
-	}
-	c := l.chunks[len(l.chunks)-1]
-	return &c[len(c)-1]
+// plain reports whether the event has no fields but those a record keeps
+// inline: ids, time, type, name, and either an input or an output.
+func (ev *Event) plain() bool {
+	return !(ev.hasInput && ev.hasOutput) &&
+		(ev.hasInput || ev.Input == nil) && (ev.hasOutput || ev.Output == nil) &&
+		ev.Error == "" && ev.Cause == "" && !ev.hasError &&
+		ev.Resource == "" && ev.ResourceType == "" && ev.Parameters == nil &&
+		ev.Index == 0 && ev.Length == 0 && ev.TimeoutSeconds == 0 && ev.HeartbeatSeconds == 0 &&
+		ev.MapRunARN == "" && ev.AssignedVariables == nil && ev.Location == ""
 }
 
-// all returns the events in one slice.
-func (l *eventLog) all() []Event {
-	switch len(l.chunks) {
-	case 0:
-		return nil
-	case 1:
-		return l.chunks[0]
+// eventType returns the type of r's event.
+func (r *record) eventType() string {
+	if r.full != nil {
+		return r.full.Type
 	}
-	out := make([]Event, 0, l.n)
+	return r.typ
+}
+
+// eventName returns the Name of r's event.
+func (r *record) eventName() string {
+	if r.full != nil {
+		return r.full.Name
+	}
+	return r.name
+}
+
+// event returns the Event that r records.
+func (l *eventLog) event(r *record) Event {
+	if r.full != nil {
+		return *r.full
+	}
+	ev := Event{ID: r.id, PreviousEventID: r.prev, Timestamp: l.start.Add(r.at), Type: r.typ, Name: r.name}
+	switch r.flags {
+	case hasInputFlag:
+		ev.Input, ev.hasInput = r.value, true
+	case hasOutputFlag:
+		ev.Output, ev.hasOutput = r.value, true
+	}
+	return ev
+}
+
+// records calls yield with each record, in order, until it returns false.
+func (l *eventLog) records(yield func(*record) bool) {
 	for _, c := range l.chunks {
-		out = append(out, c...)
+		for i := range c {
+			if !yield(&c[i]) {
+				return
+			}
+		}
 	}
-	return out
+}
+
+// all returns the events, built once.
+func (l *eventLog) all() []Event {
+	l.built.Do(func() {
+		if l.n == 0 {
+			return
+		}
+		l.events = make([]Event, 0, l.n)
+		for r := range l.records {
+			l.events = append(l.events, l.event(r))
+		}
+	})
+	return l.events
 }
 
 // detailsKey returns the name of the event's details field in AWS's JSON.
@@ -230,11 +314,24 @@ func setFailure(o *jsonvalue.Object, name, cause string) {
 	}
 }
 
+// Events returns the history, unless recording was turned off (History):
+// the events in order, built from the execution's record of them on the
+// first call and the same slice on later ones.
+func (e *Execution) Events() []Event {
+	if e.log == nil {
+		return nil
+	}
+	return e.log.all()
+}
+
 // EventTypes returns the types of the execution's events, in order.
 func (e *Execution) EventTypes() []string {
-	out := make([]string, len(e.Events))
-	for i := range e.Events {
-		out[i] = e.Events[i].Type
+	if e.log == nil {
+		return []string{}
+	}
+	out := make([]string, 0, e.log.n)
+	for r := range e.log.records {
+		out = append(out, r.eventType())
 	}
 	return out
 }
@@ -243,9 +340,12 @@ func (e *Execution) EventTypes() []string {
 // the order of their StateEntered events (branches and iterations included).
 func (e *Execution) StatesEntered() []string {
 	var out []string
-	for i := range e.Events {
-		if strings.HasSuffix(e.Events[i].Type, "StateEntered") {
-			out = append(out, e.Events[i].Name)
+	if e.log == nil {
+		return out
+	}
+	for r := range e.log.records {
+		if strings.HasSuffix(r.eventType(), "StateEntered") {
+			out = append(out, r.eventName())
 		}
 	}
 	return out
@@ -278,8 +378,9 @@ func (r StateRun) String() string {
 func (e *Execution) StateRuns(name string) []StateRun {
 	var out []StateRun
 	open := map[string][]int{}
-	for i := range e.Events {
-		ev := &e.Events[i]
+	events := e.Events()
+	for i := range events {
+		ev := &events[i]
 		switch {
 		case ev.Name != name:
 		case strings.HasSuffix(ev.Type, "StateEntered"):

@@ -31,9 +31,9 @@ func TestJSONataTask(t *testing.T) {
 	ex := mustRun(t, s, `{"id": 7}`)
 	wantOutput(t, ex, `true`)
 	var sched *Event
-	for i := range ex.Events {
-		if ex.Events[i].Type == "TaskScheduled" {
-			sched = &ex.Events[i]
+	for i := range ex.Events() {
+		if ex.Events()[i].Type == "TaskScheduled" {
+			sched = &ex.Events()[i]
 		}
 	}
 	if sched == nil || !jsonvalue.Equal(sched.Parameters, jsonvalue.MustParse(`{"Key": 7, "Fixed": "x"}`)) {
@@ -87,7 +87,7 @@ func TestJSONataEvaluationError(t *testing.T) {
 	if got := strings.Join(ex.EventTypes(), " "); got != "ExecutionStarted PassStateEntered EvaluationFailed ExecutionFailed" {
 		t.Errorf("events %s", got)
 	}
-	if ev := ex.Events[2]; ev.Location != "Output/n" || ev.Name != "P" || ev.Cause != ex.Cause {
+	if ev := ex.Events()[2]; ev.Location != "Output/n" || ev.Name != "P" || ev.Cause != ex.Cause {
 		t.Errorf("EvaluationFailed %+v", ev)
 	}
 
@@ -189,7 +189,7 @@ func TestAssignReadsEntryValues(t *testing.T) {
 		"C": {"Type": "Pass", "Output": {"x": "{% $x %}", "old": "{% $old %}", "in": "{% $states.input %}"}, "End": true}}}`
 	ex := mustRun(t, mustSim(t, def, History(true)), `{}`)
 	wantOutput(t, ex, `{"x": 2, "old": 1, "in": 1}`)
-	for _, ev := range ex.Events {
+	for _, ev := range ex.Events() {
 		if ev.Type == "PassStateExited" && ev.Name == "B" {
 			data, _ := json.Marshal(ev)
 			if !strings.Contains(string(data), `"assignedVariables":{"old":"1","x":"2"}`) {

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/aslgen/aslgen/dsl/jsonvalue"
@@ -200,7 +201,14 @@ func (h Handler) invoke(ctx context.Context, c *Call) (out any, err error) {
 type MockConfig struct {
 	StateMachines   map[string]mockMachine           `json:"StateMachines"`
 	MockedResponses map[string]map[string]mockAnswer `json:"MockedResponses"`
+
+	// cases holds the test cases resolved so far, by mockCaseKey, so that
+	// the simulators of one configuration (a batch's, say) share them.
+	cases sync.Map
 }
+
+// mockCaseKey names a test case of a state machine of a configuration.
+type mockCaseKey struct{ machine, testCase string }
 
 type mockMachine struct {
 	TestCases map[string]map[string]string `json:"TestCases"`
@@ -284,7 +292,8 @@ func (o *options) resolveMockCase() (*mockCase, error) {
 		return nil, nil
 	}
 	cfg := o.mockCfg
-	m, ok := cfg.StateMachines[o.name]
+	machine := o.name
+	m, ok := cfg.StateMachines[machine]
 	if !ok {
 		if len(cfg.StateMachines) != 1 {
 			names := make([]string, 0, len(cfg.StateMachines))
@@ -294,9 +303,13 @@ func (o *options) resolveMockCase() (*mockCase, error) {
 			sort.Strings(names)
 			return nil, fmt.Errorf("mock config: no state machine %q (it has %s); name the machine with sim.Name", o.name, strings.Join(names, ", "))
 		}
-		for _, only := range cfg.StateMachines {
-			m = only
+		for name, only := range cfg.StateMachines {
+			machine, m = name, only
 		}
+	}
+	key := mockCaseKey{machine, o.mockCaseName}
+	if mc, ok := cfg.cases.Load(key); ok {
+		return mc.(*mockCase), nil
 	}
 	tc, ok := m.TestCases[o.mockCaseName]
 	if !ok {
@@ -310,6 +323,7 @@ func (o *options) resolveMockCase() (*mockCase, error) {
 		}
 		mc.byState[state] = answersHandler(respName, answers)
 	}
+	cfg.cases.Store(key, mc)
 	return mc, nil
 }
 

@@ -64,7 +64,7 @@ func TestStrings(t *testing.T) {
 	if got, want := (StateRun{Name: "X", Input: nil}).String(), `{"name":"X","input":null}`; got != want {
 		t.Errorf("a run that did not exit prints %s, want %s", got, want)
 	}
-	ev := ex.Events[1]
+	ev := ex.Events()[1]
 	if got, want := ev.String(), `{"id":2,"previousEventId":0,"timestamp":"2026-01-01T12:00:00Z","type":"TaskStateEntered",`+
 		`"stateEnteredEventDetails":{"name":"T","input":"{\"n\":[1,2]}","inputDetails":{"truncated":false}}}`; got != want {
 		t.Errorf("Event.String() = %s, want %s", got, want)

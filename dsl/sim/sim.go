@@ -210,8 +210,9 @@ type Execution struct {
 	Error, Cause string
 	// StartTime and StopTime are virtual times.
 	StartTime, StopTime time.Time
-	// Events is the history, unless recording was turned off.
-	Events []Event
+	// log is the history as the run recorded it (nil when recording was
+	// turned off); Events builds it.
+	log *eventLog
 }
 
 // OutputJSON returns the output as compact JSON.

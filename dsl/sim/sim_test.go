@@ -54,7 +54,7 @@ func wantOutput(t *testing.T, ex *Execution, want string) {
 
 func count(ex *Execution, typ string) int {
 	n := 0
-	for _, ev := range ex.Events {
+	for _, ev := range ex.Events() {
 		if ev.Type == typ {
 			n++
 		}
@@ -420,15 +420,15 @@ func TestHistory(t *testing.T) {
 		t.Fatalf("events %v, want %v", got, want)
 	}
 	prev := []int64{0, 0, 2, 3, 4, 5}
-	for i, ev := range ex.Events {
+	for i, ev := range ex.Events() {
 		if ev.ID != int64(i+1) || ev.PreviousEventID != prev[i] {
 			t.Errorf("event %d: id %d previous %d, want %d %d", i, ev.ID, ev.PreviousEventID, i+1, prev[i])
 		}
 	}
-	if got := ex.Events[4].Timestamp.Sub(t0); got != 5*time.Second {
+	if got := ex.Events()[4].Timestamp.Sub(t0); got != 5*time.Second {
 		t.Errorf("WaitStateExited at +%v, want +5s", got)
 	}
-	raw, err := json.Marshal(ex.Events[1])
+	raw, err := json.Marshal(ex.Events()[1])
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -441,8 +441,8 @@ func TestHistory(t *testing.T) {
 		t.Errorf("event JSON %s", raw)
 	}
 	off := mustRun(t, mustSim(t, `{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}`, History(false)), `{}`)
-	if len(off.Events) != 0 || off.Status != Succeeded {
-		t.Errorf("History(false) recorded %d events", len(off.Events))
+	if len(off.Events()) != 0 || off.Status != Succeeded {
+		t.Errorf("History(false) recorded %d events", len(off.Events()))
 	}
 }
 
@@ -529,9 +529,9 @@ func TestRunawayLoop(t *testing.T) {
 	def := `{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "B"},
 		"B": {"Type": "Choice", "Choices": [{"Variable": "$.stop", "IsPresent": true, "Next": "Done"}], "Default": "A"}, "Done": {"Type": "Succeed"}}}`
 	ex := mustRun(t, mustSim(t, def), `{}`)
-	if ex.Status != Failed || !strings.Contains(ex.Cause, "maximum number of history events (25000)") || len(ex.Events) != MaxEvents ||
-		ex.Events[MaxEvents-1].Type != "ExecutionFailed" {
-		t.Errorf("with history: %s %q, %d events", ex.Status, ex.Cause, len(ex.Events))
+	if ex.Status != Failed || !strings.Contains(ex.Cause, "maximum number of history events (25000)") || len(ex.Events()) != MaxEvents ||
+		ex.Events()[MaxEvents-1].Type != "ExecutionFailed" {
+		t.Errorf("with history: %s %q, %d events", ex.Status, ex.Cause, len(ex.Events()))
 	}
 	ex = mustRun(t, mustSim(t, def, History(false)), `{}`)
 	if ex.Status != Failed || !strings.Contains(ex.Cause, "does it loop?") {

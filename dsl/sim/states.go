@@ -21,7 +21,7 @@ func (p *process) enter() {
 	}
 	p.enteredAt = p.x.now
 	p.ctxObj = nil
-	p.entered = p.x.emit(p, Event{Type: s.label + "StateEntered", Name: s.name, Input: p.input, hasInput: true})
+	p.entered = p.x.emit(p, Event{Type: s.entered, Name: s.name, Input: p.input, hasInput: true})
 	p.retries = 0
 	if len(s.retry) > 0 {
 		p.attempts = make([]int, len(s.retry))
@@ -202,7 +202,7 @@ func (p *process) exit(output any, a *jsonvalue.Object, next string, end bool) {
 			cause: fmt.Sprintf("The state/task '%s' returned a result with a size exceeding the maximum number of bytes service limit.", s.name)})
 		return
 	}
-	ev := Event{Type: s.label + "StateExited", Name: s.name, Output: output, hasOutput: true}
+	ev := Event{Type: s.exited, Name: s.name, Output: output, hasOutput: true}
 	if a != nil {
 		rec, err := p.applyAssign(a)
 		if err != nil {

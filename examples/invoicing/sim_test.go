@@ -77,7 +77,7 @@ func TestSmallOrder(t *testing.T) {
 		t.Errorf("states entered: %s", entered)
 	}
 	// The history records what each state assigned.
-	for _, ev := range ex.Events {
+	for _, ev := range ex.Events() {
 		if ev.Type == "MapStateExited" {
 			if ev.AssignedVariables["subtotal"] == nil || len(ev.AssignedVariables) != 2 {
 				t.Errorf("PriceLines assigned %v, want lines and subtotal", ev.AssignedVariables)

@@ -49,7 +49,7 @@ func TestSendEmailRetries(t *testing.T) {
 		t.Errorf("execution took %v of virtual time, want 15s (5s then 10s between attempts)", got)
 	}
 	var scheduled []time.Duration
-	for _, ev := range ex.Events {
+	for _, ev := range ex.Events() {
 		if ev.Type == "TaskScheduled" {
 			scheduled = append(scheduled, ev.Timestamp.Sub(ex.StartTime))
 		}
@@ -82,7 +82,7 @@ func TestSendEmailGivesUp(t *testing.T) {
 		t.Errorf("SendEmail entered %d times, want 1 (retries do not re-enter)", runs)
 	}
 	n := 0
-	for _, ev := range ex.Events {
+	for _, ev := range ex.Events() {
 		if ev.Type == "TaskFailed" {
 			n++
 		}

@@ -110,7 +110,7 @@ func TestOrderProcessingRetriesThrottling(t *testing.T) {
 		t.Errorf("took %v of virtual time, want 2s + 4s of retries", d)
 	}
 	failed := 0
-	for _, ev := range ex.Events {
+	for _, ev := range ex.Events() {
 		if ev.Type == "TaskFailed" {
 			failed++
 		}

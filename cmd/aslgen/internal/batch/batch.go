@@ -9,6 +9,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
+	"sync"
 	"time"
 
 	"github.com/aslgen/aslgen/dsl/asl"
@@ -55,33 +57,142 @@ const statusError = "ERROR"
 // each, in the same order. dir resolves relative definition files; opts
 // apply to every case, before the case's own. It fails only when it cannot
 // read or write; a case that cannot run is an "ERROR" line.
+//
+// Cases run on as many goroutines as GOMAXPROCS allows; the results are
+// written in the order of the lines all the same.
 func Run(ctx context.Context, r io.Reader, w io.Writer, dir string, opts ...sim.Option) error {
+	workers := runtime.GOMAXPROCS(0)
+	// order holds the jobs in the order of their lines, so that the
+	// writer below waits for each in turn; its size bounds the lines read
+	// ahead of the one being written.
+	order := make(chan *job, 64*workers)
+	work := make(chan *job, 64*workers)
+	machines := &machines{}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var wg sync.WaitGroup
+	wg.Add(workers)
+	for range workers {
+		go func() {
+			defer wg.Done()
+			for j := range work {
+				if j.res.Status == "" {
+					j.res = runCase(ctx, &j.c, dir, machines, opts)
+				}
+				close(j.done)
+			}
+		}()
+	}
+	var readErr error
+	go func() {
+		defer close(order)
+		defer close(work)
+		readErr = readCases(ctx, r, func(j *job) {
+			order <- j
+			work <- j
+		})
+	}()
+	err := writeResults(w, order)
+	// On a write error, stop reading and drain what was read.
+	cancel()
+	for j := range order {
+		<-j.done
+	}
+	wg.Wait()
+	if err != nil {
+		return err
+	}
+	return readErr
+}
+
+// job is one case of a batch: decoded by the reader, run by a worker and
+// written by the writer once done is closed. A res with a Status already
+// set is a line that does not decode.
+type job struct {
+	c    Case
+	res  Result
+	done chan struct{}
+}
+
+// readCases reads r's lines and gives each non-blank one to send as a job,
+// until r ends or ctx is cancelled.
+func readCases(ctx context.Context, r io.Reader, send func(*job)) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 256<<20)
-	bw := bufio.NewWriter(w)
-	enc := json.NewEncoder(bw)
-	enc.SetEscapeHTML(false)
-	machines := &machines{}
 	for line := 1; sc.Scan(); line++ {
+		if ctx.Err() != nil {
+			return nil
+		}
 		text := bytes.TrimSpace(sc.Bytes())
 		if len(text) == 0 {
 			continue
 		}
-		var c Case
-		var res Result
-		if err := json.Unmarshal(text, &c); err != nil {
-			res = Result{ID: fmt.Sprintf("line %d", line), Status: statusError, Cause: fmt.Sprintf("line %d: %v", line, err), EventTypes: []string{}}
-		} else {
-			res = runCase(ctx, &c, dir, machines, opts)
+		// The job keeps slices of its line: the scanner reuses its buffer.
+		text = bytes.Clone(text)
+		j := &job{done: make(chan struct{})}
+		if !decodeCase(text, &j.c) {
+			if err := json.Unmarshal(text, &j.c); err != nil {
+				j.res = Result{ID: fmt.Sprintf("line %d", line), Status: statusError, Cause: fmt.Sprintf("line %d: %v", line, err), EventTypes: []string{}}
+			}
 		}
-		if err := enc.Encode(res); err != nil {
+		send(j)
+	}
+	return sc.Err()
+}
+
+// writeResults writes the result of each job of order, in turn, as each is
+// done.
+func writeResults(w io.Writer, order <-chan *job) error {
+	bw := bufio.NewWriter(w)
+	var line []byte
+	for j := range order {
+		<-j.done
+		line = j.res.appendJSON(line[:0])
+		if _, err := bw.Write(line); err != nil {
 			return err
 		}
 	}
-	if err := sc.Err(); err != nil {
-		return err
-	}
 	return bw.Flush()
+}
+
+// goEscaping is how encoding/json escapes strings when it does not escape
+// HTML.
+const goEscaping = jsonvalue.EscapeInvalidUTF8 | jsonvalue.EscapeLineSeparators
+
+// appendJSON appends r's JSON line to b: the bytes a json.Encoder that
+// does not escape HTML writes for r, without its reflection. r.Output must
+// be compact JSON, as jsonvalue.Marshal writes it.
+func (r *Result) appendJSON(b []byte) []byte {
+	b = append(b, `{"id":`...)
+	b = jsonvalue.AppendStringWith(b, r.ID, goEscaping)
+	b = append(b, `,"status":`...)
+	b = jsonvalue.AppendStringWith(b, r.Status, goEscaping)
+	if len(r.Output) > 0 {
+		b = append(b, `,"output":`...)
+		b = append(b, r.Output...)
+	}
+	if r.Error != "" {
+		b = append(b, `,"error":`...)
+		b = jsonvalue.AppendStringWith(b, r.Error, goEscaping)
+	}
+	if r.Cause != "" {
+		b = append(b, `,"cause":`...)
+		b = jsonvalue.AppendStringWith(b, r.Cause, goEscaping)
+	}
+	b = append(b, `,"event_types":`...)
+	if r.EventTypes == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '[')
+		for i, t := range r.EventTypes {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = jsonvalue.AppendStringWith(b, t, goEscaping)
+		}
+		b = append(b, ']')
+	}
+	return append(b, "}\n"...)
 }
 
 // RunCase runs one case; dir resolves a relative DefinitionFile, and opts
@@ -94,68 +205,68 @@ func RunCase(ctx context.Context, c *Case, dir string, opts ...sim.Option) Resul
 // configurations it has parsed, by their text, so that the cases of one
 // definition decode, validate and compile it once (sim.Simulator.With gives
 // each case its own options). Each map holds at most maxMachines entries;
-// past that it starts again.
+// past that it starts again. It is safe for concurrent use; a nil
+// *machines keeps nothing.
 type machines struct {
-	byDef  map[string]compiled
-	byMock map[string]parsedMock
+	mu     sync.Mutex
+	byDef  map[string]*once[*sim.Simulator]
+	byMock map[string]*once[*sim.MockConfig]
 }
 
-// parsedMock is a parsed mock configuration, or why it does not parse.
-type parsedMock struct {
-	cfg *sim.MockConfig
-	err error
-}
-
-// mockConfig returns the parsed mock configuration text, parsing it when m
-// does not hold it (m may be nil: nothing is kept).
-func (m *machines) mockConfig(text []byte) (*sim.MockConfig, error) {
-	if m != nil {
-		if p, ok := m.byMock[string(text)]; ok {
-			return p.cfg, p.err
-		}
-	}
-	var p parsedMock
-	p.cfg, p.err = sim.ParseMockConfig(text)
-	if m != nil {
-		if m.byMock == nil || len(m.byMock) >= maxMachines {
-			m.byMock = map[string]parsedMock{}
-		}
-		m.byMock[string(text)] = p
-	}
-	return p.cfg, p.err
-}
-
-// compiled is a definition compiled with the batch's options, or why it
-// cannot be.
-type compiled struct {
-	s   *sim.Simulator
+// once is a value made once, or why it cannot be made.
+type once[T any] struct {
+	sync.Once
+	v   T
 	err error
 }
 
 const maxMachines = 256
 
-// get returns the simulator of def with opts, compiling it when m does not
-// hold it (m may be nil: nothing is kept).
-func (m *machines) get(def []byte, opts []sim.Option) (*sim.Simulator, error) {
-	if m != nil {
-		if c, ok := m.byDef[string(def)]; ok {
-			return c.s, c.err
-		}
+// entry returns the entry of text in *m, adding an empty one when there is
+// none (and starting a new map when *m is full).
+func entry[T any](mu *sync.Mutex, m *map[string]*once[T], text []byte) *once[T] {
+	mu.Lock()
+	defer mu.Unlock()
+	if e, ok := (*m)[string(text)]; ok {
+		return e
 	}
-	var c compiled
+	if *m == nil || len(*m) >= maxMachines {
+		*m = map[string]*once[T]{}
+	}
+	e := &once[T]{}
+	(*m)[string(text)] = e
+	return e
+}
+
+// mockConfig returns the parsed mock configuration text, parsing it when m
+// does not hold it.
+func (m *machines) mockConfig(text []byte) (*sim.MockConfig, error) {
+	if m == nil {
+		return sim.ParseMockConfig(text)
+	}
+	e := entry(&m.mu, &m.byMock, text)
+	e.Do(func() { e.v, e.err = sim.ParseMockConfig(text) })
+	return e.v, e.err
+}
+
+// get returns the simulator of def with opts, compiling it when m does not
+// hold it.
+func (m *machines) get(def []byte, opts []sim.Option) (*sim.Simulator, error) {
+	if m == nil {
+		return compile(def, opts)
+	}
+	e := entry(&m.mu, &m.byDef, def)
+	e.Do(func() { e.v, e.err = compile(def, opts) })
+	return e.v, e.err
+}
+
+// compile decodes, validates and compiles def with opts.
+func compile(def []byte, opts []sim.Option) (*sim.Simulator, error) {
 	doc, err := asl.Unmarshal(def)
 	if err != nil {
-		c.err = fmt.Errorf("the definition does not decode: %v", err)
-	} else {
-		c.s, c.err = sim.New(doc, opts...)
+		return nil, fmt.Errorf("the definition does not decode: %v", err)
 	}
-	if m != nil {
-		if m.byDef == nil || len(m.byDef) >= maxMachines {
-			m.byDef = map[string]compiled{}
-		}
-		m.byDef[string(def)] = c
-	}
-	return c.s, c.err
+	return sim.New(doc, opts...)
 }
 
 func runCase(ctx context.Context, c *Case, dir string, m *machines, opts []sim.Option) Result {

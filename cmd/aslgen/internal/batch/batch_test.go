@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -136,5 +138,41 @@ func TestRunWriteError(t *testing.T) {
 	lines := strings.Repeat(`{"id": "x", "definition": `+passASL+"}\n", 1000)
 	if err := Run(context.Background(), strings.NewReader(lines), failingWriter{}, ""); err == nil {
 		t.Error("a failing writer went unreported")
+	}
+}
+
+// TestRunOrder checks that cases run on many goroutines still give their
+// results in the order of their lines, each with its own input's result.
+func TestRunOrder(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	var lines []string
+	for i := range 600 {
+		switch i % 3 {
+		case 0:
+			lines = append(lines, fmt.Sprintf(`{"id":"p%d","definition":%s,"input":{"a":%d}}`, i, passASL, i))
+		case 1:
+			lines = append(lines, fmt.Sprintf(`{"id":"f%d","definition":%s}`, i, failASL))
+		default:
+			lines = append(lines, fmt.Sprintf(`{"id":"m%d","definition":%s,"mock_config":%s,"test_case":"Happy"}`, i, payASL, mocks))
+		}
+	}
+	got := run(t, "", lines)
+	if len(got) != len(lines) {
+		t.Fatalf("%d results for %d lines", len(got), len(lines))
+	}
+	for i, r := range got {
+		var want Result
+		switch i % 3 {
+		case 0:
+			want = Result{ID: fmt.Sprintf("p%d", i), Status: "SUCCEEDED", Output: json.RawMessage(fmt.Sprintf(`{"sum":%d}`, i+2))}
+		case 1:
+			want = Result{ID: fmt.Sprintf("f%d", i), Status: "FAILED", Error: "Order.Invalid", Cause: "no items"}
+		default:
+			want = Result{ID: fmt.Sprintf("m%d", i), Status: "SUCCEEDED", Output: json.RawMessage(`{"ok":true}`)}
+		}
+		r.EventTypes = nil
+		if !reflect.DeepEqual(r, want) {
+			t.Fatalf("result %d: %+v, want %+v", i, r, want)
+		}
 	}
 }
