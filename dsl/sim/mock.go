@@ -328,31 +328,39 @@ func (o *options) resolveMockCase() (*mockCase, error) {
 }
 
 func answersHandler(name string, answers map[string]mockAnswer) Handler {
+	// Each answer's Return is parsed once: values are immutable (package
+	// jsonvalue), so every invocation may return the same one.
 	type entry struct {
 		lo, hi int
 		a      mockAnswer
+		ret    any
+		err    error
 	}
 	var entries []entry
 	for key, a := range answers {
 		lo, hi, _ := invocationRange(key)
-		entries = append(entries, entry{lo, hi, a})
+		e := entry{lo: lo, hi: hi, a: a}
+		if a.Throw == nil {
+			e.ret, e.err = jsonvalue.Parse(a.Return)
+		}
+		entries = append(entries, e)
 	}
 	sort.Slice(entries, func(i, j int) bool { return entries[i].lo < entries[j].lo })
 	return Handler{fn: func(ctx context.Context, c *Call) (any, error) {
-		var chosen *mockAnswer
+		var chosen *entry
 		for i := range entries {
 			if c.Invocation >= entries[i].lo && c.Invocation <= entries[i].hi {
-				chosen = &entries[i].a
+				chosen = &entries[i]
 				break
 			}
 		}
 		if chosen == nil {
 			return nil, &TaskError{Name: ErrorUnmocked, Cause: fmt.Sprintf("mocked response %q has no answer for invocation %d of state %q", name, c.Invocation, c.State)}
 		}
-		if chosen.Throw != nil {
-			return nil, &TaskError{Name: chosen.Throw.Error, Cause: chosen.Throw.Cause}
+		if t := chosen.a.Throw; t != nil {
+			return nil, &TaskError{Name: t.Error, Cause: t.Cause}
 		}
-		return jsonvalue.Parse(chosen.Return)
+		return chosen.ret, chosen.err
 	}}
 }
 

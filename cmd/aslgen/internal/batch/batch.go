@@ -65,8 +65,8 @@ func Run(ctx context.Context, r io.Reader, w io.Writer, dir string, opts ...sim.
 	// order holds the jobs in the order of their lines, so that the
 	// writer below waits for each in turn; its size bounds the lines read
 	// ahead of the one being written.
-	order := make(chan *job, 64*workers)
-	work := make(chan *job, 64*workers)
+	order := make(chan *job, 4*workers)
+	work := make(chan *job, 4*workers)
 	machines := &machines{}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -76,10 +76,7 @@ func Run(ctx context.Context, r io.Reader, w io.Writer, dir string, opts ...sim.
 		go func() {
 			defer wg.Done()
 			for j := range work {
-				if j.res.Status == "" {
-					j.res = runCase(ctx, &j.c, dir, machines, opts)
-				}
-				close(j.done)
+				j.run(ctx, dir, machines, opts)
 			}
 		}()
 	}
@@ -87,12 +84,12 @@ func Run(ctx context.Context, r io.Reader, w io.Writer, dir string, opts ...sim.
 	go func() {
 		defer close(order)
 		defer close(work)
-		readErr = readCases(ctx, r, func(j *job) {
+		readErr = readJobs(ctx, r, func(j *job) {
 			order <- j
 			work <- j
 		})
 	}()
-	err := writeResults(w, order)
+	err := writeJobs(w, order)
 	// On a write error, stop reading and drain what was read.
 	cancel()
 	for j := range order {
@@ -105,21 +102,38 @@ func Run(ctx context.Context, r io.Reader, w io.Writer, dir string, opts ...sim.
 	return readErr
 }
 
-// job is one case of a batch: decoded by the reader, run by a worker and
-// written by the writer once done is closed. A res with a Status already
-// set is a line that does not decode.
+// job is a run of consecutive lines of a batch: read by the reader, run
+// (decoded, executed and encoded) by a worker, and written by the writer
+// once done is closed. Jobs of many lines keep the hand-offs between
+// goroutines few.
 type job struct {
-	c    Case
-	res  Result
-	done chan struct{}
+	text  []byte // the lines' text
+	lines []line
+	out   []byte // the result lines, once done
+	done  chan struct{}
 }
 
-// readCases reads r's lines and gives each non-blank one to send as a job,
-// until r ends or ctx is cancelled.
-func readCases(ctx context.Context, r io.Reader, send func(*job)) error {
+// line is a non-blank line of a job: text[start:end] is line number n.
+type line struct {
+	n          int
+	start, end int
+}
+
+// Jobs end after jobLines lines or jobBytes bytes of text, whichever
+// comes first.
+const (
+	jobLines = 64
+	jobBytes = 256 << 10
+)
+
+// readJobs reads r's lines and gives them to send in jobs, until r ends or
+// ctx is cancelled.
+func readJobs(ctx context.Context, r io.Reader, send func(*job)) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 256<<20)
-	for line := 1; sc.Scan(); line++ {
+	var j *job
+	size := 0 // of the last job's text: the next one's likely size
+	for n := 1; sc.Scan(); n++ {
 		if ctx.Err() != nil {
 			return nil
 		}
@@ -127,28 +141,51 @@ func readCases(ctx context.Context, r io.Reader, send func(*job)) error {
 		if len(text) == 0 {
 			continue
 		}
-		// The job keeps slices of its line: the scanner reuses its buffer.
-		text = bytes.Clone(text)
-		j := &job{done: make(chan struct{})}
-		if !decodeCase(text, &j.c) {
-			if err := json.Unmarshal(text, &j.c); err != nil {
-				j.res = Result{ID: fmt.Sprintf("line %d", line), Status: statusError, Cause: fmt.Sprintf("line %d: %v", line, err), EventTypes: []string{}}
-			}
+		if j == nil {
+			j = &job{text: make([]byte, 0, size), done: make(chan struct{})}
 		}
+		start := len(j.text)
+		j.text = append(j.text, text...)
+		j.lines = append(j.lines, line{n: n, start: start, end: len(j.text)})
+		if len(j.lines) == jobLines || len(j.text) >= jobBytes {
+			size = len(j.text)
+			send(j)
+			j = nil
+		}
+	}
+	if j != nil {
 		send(j)
 	}
 	return sc.Err()
 }
 
-// writeResults writes the result of each job of order, in turn, as each is
+// run decodes, runs and encodes the job's cases, then closes done.
+func (j *job) run(ctx context.Context, dir string, m *machines, opts []sim.Option) {
+	defer close(j.done)
+	var d decoder
+	for _, l := range j.lines {
+		text := j.text[l.start:l.end]
+		var c Case
+		var res Result
+		if !d.decode(text, &c) {
+			if err := json.Unmarshal(text, &c); err != nil {
+				res = Result{ID: fmt.Sprintf("line %d", l.n), Status: statusError, Cause: fmt.Sprintf("line %d: %v", l.n, err), EventTypes: []string{}}
+			}
+		}
+		if res.Status == "" {
+			res = runCase(ctx, &c, dir, m, opts)
+		}
+		j.out = res.appendJSON(j.out)
+	}
+}
+
+// writeJobs writes the results of each job of order, in turn, as each is
 // done.
-func writeResults(w io.Writer, order <-chan *job) error {
+func writeJobs(w io.Writer, order <-chan *job) error {
 	bw := bufio.NewWriter(w)
-	var line []byte
 	for j := range order {
 		<-j.done
-		line = j.res.appendJSON(line[:0])
-		if _, err := bw.Write(line); err != nil {
+		if _, err := bw.Write(j.out); err != nil {
 			return err
 		}
 	}

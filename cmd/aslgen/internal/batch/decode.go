@@ -7,14 +7,31 @@ import (
 	"github.com/aslgen/aslgen/dsl/jsonvalue"
 )
 
-// decodeCase decodes a batch line into c, exactly as json.Unmarshal would,
-// without encoding/json's reflection and without decoding the raw fields
-// (definition, input, mock configuration) more than once: they are checked
-// in place and kept as slices of line. It reports false for anything but an
-// object whose keys are the Case's own JSON names, spelt exactly, with
-// strings for its string fields; the caller then decodes the line with
-// json.Unmarshal, which gives the same Case or the error to report.
-func decodeCase(line []byte, c *Case) bool {
+// decoder decodes batch lines. It remembers the last object, array or
+// string each raw field (definition, input, mock configuration) held: the
+// lines of a batch often repeat them, and a line whose field starts with
+// text already checked needs no second check, since such a value ends
+// where its text does (no JSON text of an object, array or string is a
+// prefix of another value).
+type decoder struct {
+	known [numRaw][]byte
+}
+
+// The raw fields of a Case, which decoder remembers.
+const (
+	rawDefinition = iota
+	rawInput
+	rawMockConfig
+	numRaw
+)
+
+// decode decodes a batch line into c, exactly as json.Unmarshal would,
+// without encoding/json's reflection: the raw fields are checked in place
+// and kept as slices of line. It reports false for anything but an object
+// whose keys are the Case's own JSON names, spelt exactly, with strings for
+// its string fields; the caller then decodes the line with json.Unmarshal,
+// which gives the same Case or the error to report.
+func (d *decoder) decode(line []byte, c *Case) bool {
 	*c = Case{}
 	i := space(line, 0)
 	if i >= len(line) || line[i] != '{' {
@@ -33,19 +50,39 @@ func decodeCase(line []byte, c *Case) bool {
 		if end < 0 {
 			return false
 		}
-		key := line[i+1 : i+1+end]
+		raw, str := c.field(line[i+1 : i+1+end])
+		if raw < 0 && str == nil {
+			return false
+		}
 		i = space(line, i+2+end)
 		if i >= len(line) || line[i] != ':' {
 			return false
 		}
 		start := space(line, i+1)
-		stop, err := jsonvalue.Skip(line, start)
-		if err != nil {
-			return false
+		var stop int
+		if raw >= 0 && len(d.known[raw]) > 0 && bytes.HasPrefix(line[start:], d.known[raw]) {
+			stop = start + len(d.known[raw])
+		} else {
+			var err error
+			if stop, err = jsonvalue.Skip(line, start); err != nil {
+				return false
+			}
 		}
 		value := line[start:stop]
-		if !c.set(key, value) {
-			return false
+		if raw >= 0 {
+			*c.raw(raw) = value
+			if value[0] == '{' || value[0] == '[' || value[0] == '"' {
+				d.known[raw] = value
+			}
+		} else {
+			if value[0] != '"' {
+				return false
+			}
+			s, _, _, msg := jsonvalue.ReadString(value, 0)
+			if msg != "" {
+				return false
+			}
+			*str = s
 		}
 		i = space(line, stop)
 		if i < len(line) && line[i] == ',' {
@@ -59,42 +96,39 @@ func decodeCase(line []byte, c *Case) bool {
 	}
 }
 
-// set sets the field whose JSON name is key to value, a well-formed JSON
-// value; it reports false for any other key, or for a string field whose
-// value is not a string.
-func (c *Case) set(key, value []byte) bool {
-	var raw *json.RawMessage
-	var str *string
+// field returns the field whose JSON name is key: the number of a raw
+// field, or -1 and a string field, or -1 and nil when there is none.
+func (c *Case) field(key []byte) (raw int, str *string) {
 	switch string(key) {
-	case "id":
-		str = &c.ID
 	case "definition":
-		raw = &c.Definition
-	case "definition_file":
-		str = &c.DefinitionFile
+		return rawDefinition, nil
 	case "input":
-		raw = &c.Input
+		return rawInput, nil
 	case "mock_config":
-		raw = &c.MockConfig
+		return rawMockConfig, nil
+	case "id":
+		return -1, &c.ID
+	case "definition_file":
+		return -1, &c.DefinitionFile
 	case "test_case":
-		str = &c.TestCase
+		return -1, &c.TestCase
 	case "start_time":
-		str = &c.StartTime
+		return -1, &c.StartTime
 	case "type":
-		str = &c.Type
-	default:
-		return false
+		return -1, &c.Type
 	}
-	if raw != nil {
-		*raw = value
-		return true
+	return -1, nil
+}
+
+// raw returns the raw field numbered n.
+func (c *Case) raw(n int) *json.RawMessage {
+	switch n {
+	case rawDefinition:
+		return &c.Definition
+	case rawInput:
+		return &c.Input
 	}
-	if value[0] != '"' {
-		return false
-	}
-	s, _, _, msg := jsonvalue.ReadString(value, 0)
-	*str = s
-	return msg == ""
+	return &c.MockConfig
 }
 
 // space returns the offset of the first byte at or after i in b that is

@@ -16,21 +16,29 @@ var decodeCases = []string{
 }
 
 func TestDecodeCase(t *testing.T) {
+	var d decoder
 	for _, line := range decodeCases {
-		checkDecode(t, []byte(line))
+		checkDecode(t, &d, []byte(line))
 	}
-	var c Case
-	if !decodeCase([]byte(decodeCases[0]), &c) {
-		t.Errorf("decodeCase declines the plain line %s", decodeCases[0])
+	// Lines in the form batch files take are decoded, not left to
+	// json.Unmarshal, and so are their repeats.
+	for _, line := range []string{decodeCases[0], decodeCases[1], decodeCases[0], `{"definition":{"A":1},"input":[1]}`, `{"definition":{"A":1}}`} {
+		var c Case
+		if !d.decode([]byte(line), &c) {
+			t.Errorf("decode declines the plain line %s", line)
+		}
 	}
+	// A value that starts with a remembered one but does not end there.
+	checkDecode(t, &d, []byte(`{"definition":{"A":1}x}`))
+	checkDecode(t, &d, []byte(`{"input":[1]]}`))
 }
 
-// checkDecode checks that when decodeCase decodes a line, json.Unmarshal
-// decodes it too, to the same Case.
-func checkDecode(t *testing.T, line []byte) {
+// checkDecode checks that when d decodes a line, json.Unmarshal decodes it
+// too, to the same Case.
+func checkDecode(t *testing.T, d *decoder, line []byte) {
 	t.Helper()
 	var got Case
-	if !decodeCase(line, &got) {
+	if !d.decode(line, &got) {
 		return
 	}
 	var want Case
@@ -43,11 +51,17 @@ func checkDecode(t *testing.T, line []byte) {
 	}
 }
 
+// FuzzDecodeCase decodes two lines with one decoder, so that the second
+// may start its values with those the first remembered.
 func FuzzDecodeCase(f *testing.F) {
-	for _, line := range decodeCases {
-		f.Add([]byte(line))
+	for i, line := range decodeCases {
+		f.Add([]byte(line), []byte(decodeCases[(i+1)%len(decodeCases)]))
 	}
-	f.Fuzz(checkDecode)
+	f.Fuzz(func(t *testing.T, first, second []byte) {
+		var d decoder
+		checkDecode(t, &d, first)
+		checkDecode(t, &d, second)
+	})
 }
 
 var resultCases = []Result{
