@@ -26,4 +26,12 @@
 // JSON, a definition that does not decode or validate, a bad start_time or
 // type); event_types lists the types of the execution's history events.
 // The id of a line that is not JSON is "line N".
+//
+// [Run] compiles each distinct definition once and parses each mock
+// configuration once; it runs the cases on GOMAXPROCS goroutines, in jobs
+// of consecutive lines, and writes the results in the order of the lines.
+// It decodes the usual line (an object of the case's fields) without
+// reflection, checking a definition whose text repeats the previous
+// line's only once, and falls back on encoding/json for any other line,
+// which decodes it the same or says why it does not.
 package batch
