@@ -151,13 +151,15 @@
 // no definition argument and no flags but -account and -region, which apply
 // to every case. A case is a JSON object:
 //
-//	{"id", "definition" | "definition_file", "input"?, "mock_config"?, "test_case"?, "start_time"?, "type"?}
+//	{"id", "definition" | "definition_file", "input"?, "mock_config"?, "test_case"?, "state_machine_name"?, "start_time"?, "type"?}
 //
-// definition is the ASL document itself; definition_file names a JSON file
-// holding it, relative to the batch file's directory (to the working
-// directory for standard input). input is the execution's input (default
-// {}). mock_config is a mock configuration, inline, and test_case the test
-// case of it to use. start_time (RFC 3339) is when the execution starts on
+// definition is the ASL document itself; definition_file names a file
+// holding it (JSON, or YAML for .yaml and .yml), relative to the batch
+// file's directory (to the working directory for standard input). input is
+// the execution's input (default {}). mock_config is a mock configuration,
+// inline, and test_case the test case of it to use; state_machine_name
+// names the state machine (as -name does), which picks the configuration's
+// StateMachines entry. start_time (RFC 3339) is when the execution starts on
 // the virtual clock (default: now), so that a case whose input holds times
 // computed from its start replays as it ran; type "EXPRESS" runs it as an
 // Express execution ("STANDARD", the default, as a Standard one).

@@ -169,7 +169,7 @@ func loadDefinition(file string) (*asl.StateMachine, error) {
 	case errors.As(err, new(*fs.PathError)):
 		return nil, fmt.Errorf("aslgen run: %v", err)
 	case err != nil:
-		return nil, fmt.Errorf("%s:%v", file, err) // a YAML syntax error, line:column: message
+		return nil, err // a YAML syntax error, file:line:column: message
 	}
 	return def.Decode()
 }

@@ -7,12 +7,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"runtime"
 	"sync"
 	"time"
 
+	"github.com/aslgen/aslgen/cmd/aslgen/internal/definition"
 	"github.com/aslgen/aslgen/dsl/asl"
 	"github.com/aslgen/aslgen/dsl/jsonvalue"
 	"github.com/aslgen/aslgen/dsl/sim"
@@ -37,6 +37,9 @@ type Case struct {
 	// Type is the state machine's type: "STANDARD" (or empty) or
 	// "EXPRESS" (sim.Express).
 	Type string `json:"type,omitempty"`
+	// StateMachineName is the state machine's name (sim.Name), which
+	// also picks the entry of the mock configuration's StateMachines.
+	StateMachineName string `json:"state_machine_name,omitempty"`
 }
 
 // Result is one line of a batch's output. Status is an execution status,
@@ -353,11 +356,11 @@ func (c *Case) definition(dir string) ([]byte, error) {
 		if !filepath.IsAbs(path) {
 			path = filepath.Join(dir, path)
 		}
-		data, err := os.ReadFile(path)
+		d, err := definition.Read(path)
 		if err != nil {
 			return nil, err
 		}
-		def = data
+		def = d.JSON
 	}
 	if len(def) == 0 {
 		return nil, fmt.Errorf("the case has neither definition nor definition_file")
@@ -375,6 +378,9 @@ func (c *Case) options(m *machines) ([]sim.Option, error) {
 			return nil, fmt.Errorf("start_time %q is not an RFC 3339 time", c.StartTime)
 		}
 		opts = append(opts, sim.StartTime(t.UTC()))
+	}
+	if c.StateMachineName != "" {
+		opts = append(opts, sim.Name(c.StateMachineName))
 	}
 	switch c.Type {
 	case "", "STANDARD":

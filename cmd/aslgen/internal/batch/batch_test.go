@@ -176,3 +176,37 @@ func TestRunOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestYAMLAndMachineName checks that a definition_file may be YAML, as for
+// aslgen run, and that state_machine_name names the machine and so picks
+// its entry of a mock configuration with several.
+func TestYAMLAndMachineName(t *testing.T) {
+	dir := t.TempDir()
+	yamlDef := "StartAt: Pay\nStates:\n  Pay:\n    Type: Task\n    Resource: arn:aws:states:::lambda:invoke\n    End: true\n"
+	if err := os.WriteFile(filepath.Join(dir, "pay.yaml"), []byte(yamlDef), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "bad.yaml"), []byte("StartAt: [\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	two := `{"StateMachines":{"A":{"TestCases":{"T":{"Pay":"One"}}},"B":{"TestCases":{"T":{"Pay":"Two"}}}},` +
+		`"MockedResponses":{"One":{"0":{"Return":1}},"Two":{"0":{"Return":2}}}}`
+	got := run(t, dir, []string{
+		`{"id":"a","definition_file":"pay.yaml","mock_config":` + two + `,"test_case":"T","state_machine_name":"A"}`,
+		`{"id":"b","definition_file":"pay.yaml","mock_config":` + two + `,"test_case":"T","state_machine_name":"B"}`,
+		`{"id":"none","definition_file":"pay.yaml","mock_config":` + two + `,"test_case":"T"}`,
+		`{"id":"bad","definition_file":"bad.yaml"}`,
+	})
+	if r := got[0]; r.Status != "SUCCEEDED" || string(r.Output) != "1" {
+		t.Errorf("a: %+v", r)
+	}
+	if r := got[1]; r.Status != "SUCCEEDED" || string(r.Output) != "2" {
+		t.Errorf("b: %+v", r)
+	}
+	if r := got[2]; r.Status != "ERROR" || !strings.Contains(r.Cause, "A, B") {
+		t.Errorf("none: %+v, want an ERROR naming the machines A, B", r)
+	}
+	if r := got[3]; r.Status != "ERROR" || !strings.Contains(r.Cause, "bad.yaml:") {
+		t.Errorf("bad: %+v, want an ERROR at a place in bad.yaml", r)
+	}
+}

@@ -116,6 +116,8 @@ func (c *Case) field(key []byte) (raw int, str *string) {
 		return -1, &c.StartTime
 	case "type":
 		return -1, &c.Type
+	case "state_machine_name":
+		return -1, &c.StateMachineName
 	}
 	return -1, nil
 }

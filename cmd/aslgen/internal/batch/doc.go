@@ -5,12 +5,14 @@
 //
 // A case ([Case]) is a JSON object:
 //
-//	{"id", "definition" | "definition_file", "input"?, "mock_config"?, "test_case"?, "start_time"?, "type"?}
+//	{"id", "definition" | "definition_file", "input"?, "mock_config"?, "test_case"?, "state_machine_name"?, "start_time"?, "type"?}
 //
 // definition is the ASL document itself; definition_file names a file
-// holding it, relative to the batch file's directory. input is the
-// execution's input (default {}). mock_config is a Step Functions Local
-// mock configuration, inline, and test_case the test case of it to use.
+// holding it (JSON, or YAML when its name ends in .yaml or .yml), relative
+// to the batch file's directory. input is the execution's input (default
+// {}). mock_config is a Step Functions Local mock configuration, inline,
+// and test_case the test case of it to use; state_machine_name names the
+// state machine, and so picks the configuration's StateMachines entry.
 // start_time (RFC 3339) is when the execution starts on the simulator's
 // virtual clock, so that a case whose input holds times computed from its
 // start replays as it ran; type "EXPRESS" runs it as an Express execution

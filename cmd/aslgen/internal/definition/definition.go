@@ -24,8 +24,8 @@ type Definition struct {
 }
 
 // Read reads the definition in file. The error is the *fs.PathError of a
-// file that cannot be read, or the *yaml.Error of a YAML document that does
-// not parse (at its line and column). A JSON file's syntax is checked by
+// file that cannot be read, or wraps the *yaml.Error of a YAML document
+// that does not parse, as "file:line:column: message". A JSON file's syntax is checked by
 // Validate and Decode.
 func Read(file string) (*Definition, error) {
 	data, err := os.ReadFile(file)
@@ -35,7 +35,7 @@ func Read(file string) (*Definition, error) {
 	d := &Definition{File: file, JSON: data}
 	if isYAML(file) {
 		if d.JSON, d.lines, err = yaml.ToJSON(data); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("%s:%w", file, err) // file:line:column: message
 		}
 	}
 	return d, nil
