@@ -7,6 +7,7 @@
 //	aslgen validate [-json] FILE...
 //	aslgen run [-input JSON|@FILE] [-mock-config FILE -test-case NAME] [-name NAME] [-account ID] [-region REGION] [-history] DEFINITION
 //	aslgen run [-account ID] [-region REGION] -cases FILE.jsonl
+//	aslgen import [-name NAME] [-pkg PKG] [-o FILE] [-force] DEFINITION
 //	aslgen help
 //
 // The first form generates; "aslgen generate [flags] [packages]" is the
@@ -180,13 +181,58 @@
 // all the same. It sets the garbage collector's GOGC to 400 unless GOGC is
 // set: about twice the memory, and half the time.
 //
+// # Importing
+//
+// "aslgen import DEFINITION" turns an existing ASL document (JSON, or YAML
+// as for validate; "-" reads standard input) into Go builder code: one Go
+// file that declares a workflow constructor,
+//
+//	// Statemachine builds the Statemachine workflow, imported from statemachine.asl.json.
+//	func Statemachine() *dsl.Machine { ... }
+//
+// whose machine is the document again as a JSON value: the same states,
+// fields and values. The code is written as a person would write it: one
+// variable per state, in definition order, named after the state; linear
+// runs as Chain calls; Choice rules as typed conditions; durations as
+// time.Duration; the predefined error names as dsl constants; retriers and
+// catchers as values, shared when identical; payload templates as dsl.Obj
+// with dsl.Path and the intrinsic helpers (dsl.Format, ...); lambda:invoke
+// tasks as LambdaInvoke. JSONata, variables, Distributed Map, comments and
+// ${...} placeholders are kept. Every name but the constructor's is local
+// to it, so any number of documents can be imported into one package.
+//
+// Only the first go generate after an import changes the .asl.json, and
+// only its formatting: aslgen's canonical key order and indentation (see
+// the README's section on importing for how to review that change).
+//
+// A definition that does not validate is refused with its diagnostics
+// (exit 1), and so is one with a field that the builder cannot express
+// (each is named, with its location); -force writes the code anyway, as
+// close as the builder allows, with a comment at each difference.
+//
+// The flags of importing:
+//
+//	-name NAME  the constructor's and the machine's name, an exported Go
+//	            identifier (default: from the file's name,
+//	            order-processing.asl.json gives OrderProcessing; StateMachine
+//	            for standard input)
+//	-pkg PKG    the package clause (default: the package of the Go files in
+//	            the output file's directory, or main)
+//	-o FILE     write the code to FILE, atomically (default: standard
+//	            output)
+//	-force      write code for a definition that does not validate or that
+//	            the builder cannot reproduce exactly
+//
 // # Exit codes
 //
 //	0  success: files generated or up to date; documents valid (warnings
-//	   allowed); the execution SUCCEEDED; every batch line read
+//	   allowed); the execution SUCCEEDED; every batch line read; the
+//	   definition imported
 //	1  generating with -check or -diff found a file to change; validate
 //	   found an error in a document; run's execution did not succeed
-//	   (FAILED, TIMED_OUT or ABORTED)
+//	   (FAILED, TIMED_OUT or ABORTED); import was given a definition that
+//	   does not validate or that the builder cannot express (without
+//	   -force)
 //	2  error: bad flags or arguments, a package that does not compile, a
 //	   failing constructor, clashing generated names, a file aslgen may not
 //	   overwrite, a warning under -strict, an unreadable file, a definition

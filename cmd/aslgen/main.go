@@ -44,6 +44,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			return validateCommand(args[1:], stdout, stderr)
 		case "run":
 			return runCommand(ctx, args[1:], stdin, stdout, stderr)
+		case "import":
+			return importCommand(args[1:], stdin, stdout, stderr)
 		case "generate":
 			return generateCommand(ctx, args[1:], stdout, stderr)
 		case "help":
