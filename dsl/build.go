@@ -334,6 +334,7 @@ func (b *builder) state(s State) asl.State {
 		return &asl.Task{
 			StateBase:            base,
 			Resource:             s.resource,
+			ResourceIntrinsic:    b.resourceIntrinsic(c, s.resourceFn),
 			Credentials:          b.tmpl(c, s.credentials, "Credentials", mode),
 			InputPath:            b.path(c, c.inputPath, "InputPath"),
 			Parameters:           b.tmpl(c, params, "Parameters", mode),
@@ -548,11 +549,15 @@ func (b *builder) mapState(s *MapState, base asl.StateBase, mode templateMode) *
 	if s.proc != nil {
 		ip := &asl.ItemProcessor{Comment: s.proc.comment}
 		ip.StartAt, ip.States = b.graph(s.proc)
-		switch {
-		case s.distributed:
+		switch s.procConfig {
+		case procDistributed:
 			ip.ProcessorConfig = &asl.ProcessorConfig{Mode: asl.ModeDistributed, ExecutionType: string(s.execType)}
-		case !s.legacy:
+		case procInline:
 			ip.ProcessorConfig = &asl.ProcessorConfig{Mode: asl.ModeInline}
+		case procDefault:
+			if !s.legacy {
+				ip.ProcessorConfig = &asl.ProcessorConfig{Mode: asl.ModeInline}
+			}
 		}
 		if s.legacy {
 			st.Iterator = ip
@@ -567,7 +572,7 @@ func (b *builder) mapState(s *MapState, base asl.StateBase, mode templateMode) *
 			Arguments:  b.tmpl(c, templateAt(r.Arguments, s.readAt), "ItemReader Arguments", jsonataTemplate),
 		}
 		if r.InputType != "" || r.CSVHeaderLocation != "" || r.CSVHeaders != nil || r.CSVDelimiter != "" ||
-			r.ManifestType != "" || r.MaxItems != nil {
+			r.ManifestType != "" || r.MaxItems != nil || r.KeepEmptyReaderConfig {
 			rc := &asl.ReaderConfig{
 				InputType:         r.InputType,
 				CSVHeaderLocation: r.CSVHeaderLocation,
@@ -591,11 +596,28 @@ func (b *builder) mapState(s *MapState, base asl.StateBase, mode templateMode) *
 			Parameters: b.tmpl(c, templateAt(w.Parameters, s.writeAt), "ResultWriter Parameters", mode),
 			Arguments:  b.tmpl(c, templateAt(w.Arguments, s.writeAt), "ResultWriter Arguments", jsonataTemplate),
 		}
-		if w.OutputType != "" || w.Transformation != "" {
+		if w.OutputType != "" || w.Transformation != "" || w.KeepEmptyWriterConfig {
 			st.ResultWriter.WriterConfig = &asl.WriterConfig{OutputType: w.OutputType, Transformation: w.Transformation}
 		}
 	}
 	return st
+}
+
+// resourceIntrinsic compiles a Task's Resource given as a CloudFormation
+// intrinsic function object.
+func (b *builder) resourceIntrinsic(c *stateCore, t *template) json.RawMessage {
+	if t == nil {
+		return nil
+	}
+	if len(t.v.(Obj)) == 0 {
+		b.probs.add(t.at, c.name, "ResourceIntrinsic: give a CloudFormation intrinsic function object, such as dsl.Obj{\"Ref\": \"MyFunction\"}")
+		return json.RawMessage("{}")
+	}
+	raw, errs := compileTemplate(t.v, literalTemplate)
+	for _, e := range errs {
+		b.probs.add(t.at, c.name, "ResourceIntrinsic: %s", e)
+	}
+	return raw
 }
 
 // templateAt wraps an optional template value given in a config struct.
@@ -608,12 +630,11 @@ func templateAt(v any, at pos) *template {
 
 // rule compiles a Choice condition.
 func (b *builder) rule(c *stateCore, k *Cond, top bool, mode templateMode) asl.ChoiceRule {
-	var r asl.ChoiceRule
-	if !top && (k.comment != "" || k.output != nil || k.assign != nil) {
-		b.probs.add(k.at, c.name, "Comment, Output and Assign belong on the top-level condition given to When, not on a nested one")
+	r := asl.ChoiceRule{Comment: k.comment}
+	if !top && (k.output != nil || k.assign != nil) {
+		b.probs.add(k.at, c.name, "Output and Assign belong on the top-level condition given to When, not on a nested one")
 	}
 	if top {
-		r.Comment = k.comment
 		r.Output = b.tmpl(c, k.output, "When Output", jsonataTemplate)
 		r.Assign = b.tmpl(c, k.assign, "When Assign", mode)
 	}
@@ -629,8 +650,8 @@ func (b *builder) rule(c *stateCore, k *Cond, top bool, mode templateMode) asl.C
 		return out
 	}
 	switch {
-	case k.jsonata != "":
-		r.Condition, _ = marshalNoEscape(k.jsonata)
+	case k.condition != nil:
+		r.Condition, _ = marshalNoEscape(k.condition)
 	case k.op != "":
 		if err := checkPath(string(k.variable)); err != nil {
 			b.probs.add(k.at, c.name, "%s: Variable %q: %v", k.op, k.variable, err)
@@ -647,6 +668,11 @@ func (b *builder) rule(c *stateCore, k *Cond, top bool, mode templateMode) asl.C
 			r.Operand, _ = marshalNoEscape(v)
 		case time.Time:
 			r.Operand, _ = marshalNoEscape(v.Format(time.RFC3339Nano))
+		case Timestamp:
+			if err := checkTimestamp(v); err != nil {
+				b.probs.add(k.at, c.name, "%s: %v", k.op, err)
+			}
+			r.Operand, _ = marshalNoEscape(string(v))
 		case float64:
 			r.Operand = []byte(formatNumber(v))
 		default:

@@ -206,10 +206,10 @@ func TestBuildErrors(t *testing.T) {
 			m.Choice("C").Otherwise(m.Succeed("S"))
 			return m, line() - 1
 		}, "C", `Choices`},
-		{"nested rule with a comment", func() (*dsl.Machine, int) {
+		{"nested rule with Assign", func() (*dsl.Machine, int) {
 			m := dsl.NewMachine("M")
 			s := m.Succeed("S")
-			m.Choice("C").When(dsl.Not(dsl.IsNull("$.x", true).Comment("no")), s).Otherwise(s)
+			m.Choice("C").When(dsl.Not(dsl.IsNull("$.x", true).Assign(dsl.Obj{"x": 1})), s).Otherwise(s)
 			return m, line() - 1
 		}, "C", `belong on the top-level condition`},
 		{"Map without an item processor", func() (*dsl.Machine, int) {

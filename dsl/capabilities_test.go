@@ -30,7 +30,7 @@ func TestStateMethods(t *testing.T) {
 		state any
 		want  []string
 	}{
-		{&dsl.TaskState{}, groups([]string{"Resource", "Credentials", "Timeout", "Heartbeat", "InputType", "ResultType"},
+		{&dsl.TaskState{}, groups([]string{"Resource", "ResourceIntrinsic", "Credentials", "Timeout", "Heartbeat", "InputType", "ResultType"},
 			common, io, vars, transition, data, outcome, args)},
 		{&dsl.PassState{}, groups([]string{"Result"}, common, io, vars, transition, data)},
 		{&dsl.ChoiceState{}, groups([]string{"When", "Otherwise"}, common, io, vars)},
@@ -38,7 +38,8 @@ func TestStateMethods(t *testing.T) {
 		{&dsl.SucceedState{}, groups(nil, common, io)},
 		{&dsl.FailState{}, groups([]string{"Error", "Cause"}, common)},
 		{&dsl.ParallelState{}, groups([]string{"Branch"}, common, io, vars, transition, data, outcome, args)},
-		{&dsl.MapState{}, groups([]string{"Items", "ItemSelector", "ItemProcessor", "UseIterator", "Distributed", "MaxConcurrency",
+		{&dsl.MapState{}, groups([]string{"Items", "ItemSelector", "ItemProcessor", "UseIterator", "Distributed", "Inline", "OmitProcessorConfig",
+			"MaxConcurrency",
 			"ToleratedFailurePercentage", "ToleratedFailureCount", "Label", "ItemReader", "ItemBatcher", "ResultWriter"},
 			common, io, vars, transition, data, outcome)},
 	} {

@@ -1,6 +1,7 @@
 package dsl
 
 import (
+	"reflect"
 	"time"
 
 	"github.com/aslgen/aslgen/dsl/asl"
@@ -10,16 +11,16 @@ import (
 // NumericGreaterThan("$.total", 100), a combination with And, Or and Not, or
 // a JSONata Condition. Give it to a Choice state's When method.
 type Cond struct {
-	at       pos
-	op       asl.Operator
-	variable Path
-	operand  any
-	and, or  []*Cond
-	not      *Cond
-	jsonata  string
-	comment  string
-	output   *template
-	assign   *template
+	at        pos
+	op        asl.Operator
+	variable  Path
+	operand   any
+	and, or   []*Cond
+	not       *Cond
+	condition any // a JSONata Condition: a "{% ... %}" string or a bool
+	comment   string
+	output    *template
+	assign    *template
 }
 
 // compare makes a comparison; a Path operand makes it the operator's Path
@@ -31,7 +32,8 @@ func compare(at pos, op asl.Operator, variable Path, operand any) *Cond {
 	return &Cond{at: at, op: op, variable: variable, operand: operand}
 }
 
-// Comment describes the rule (top-level rules only).
+// Comment describes the rule; a rule nested in And, Or or Not may have one
+// too.
 func (c *Cond) Comment(text string) *Cond {
 	c.comment = text
 	return c
@@ -59,8 +61,22 @@ func Or(conds ...*Cond) *Cond { return &Cond{at: here(), or: conds} }
 // Not negates a condition.
 func Not(c *Cond) *Cond { return &Cond{at: here(), not: c} }
 
-// Condition is a JSONata condition, "{% ... %}", for JSONata Choice states.
-func Condition(expr string) *Cond { return &Cond{at: here(), jsonata: expr} }
+// Condition is a JSONata condition, for JSONata Choice states: an
+// expression written "{% ... %}" (a string or an [Expr]), or a boolean
+// constant, written as a JSON boolean ("Condition": true), for a rule that
+// always (true) or never (false) matches.
+func Condition[T ~string | ~bool](cond T) *Cond {
+	k := &Cond{at: here()}
+	switch v := reflect.ValueOf(cond); v.Kind() {
+	case reflect.Bool:
+		k.condition = v.Bool()
+	default:
+		if s := v.String(); s != "" {
+			k.condition = s
+		}
+	}
+	return k
+}
 
 // Number is what a Numeric comparison compares with: a Go number, or a
 // [Path] to the number at another path, as in
@@ -142,33 +158,34 @@ func BooleanEquals[T ~bool | Path](path Path, value T) *Cond {
 	return compare(here(), asl.OpBooleanEquals, path, value)
 }
 
-// TimestampEquals tests the timestamp at path for equality with t; t may be a
-// [Path] to another value (TimestampEqualsPath).
-func TimestampEquals[T time.Time | Path](path Path, t T) *Cond {
+// TimestampEquals tests the timestamp at path for equality with t: a
+// time.Time, a [Timestamp] kept as written, or a [Path] to another value
+// (TimestampEqualsPath).
+func TimestampEquals[T time.Time | Timestamp | Path](path Path, t T) *Cond {
 	return compare(here(), asl.OpTimestampEquals, path, t)
 }
 
-// TimestampLessThan tests path < t (path is earlier); t may be a [Path] to
-// another value (TimestampLessThanPath).
-func TimestampLessThan[T time.Time | Path](path Path, t T) *Cond {
+// TimestampLessThan tests path < t (path is earlier); t may be a
+// [Timestamp] or a [Path] to another value (TimestampLessThanPath).
+func TimestampLessThan[T time.Time | Timestamp | Path](path Path, t T) *Cond {
 	return compare(here(), asl.OpTimestampLessThan, path, t)
 }
 
-// TimestampGreaterThan tests path > t (path is later); t may be a [Path] to
-// another value (TimestampGreaterThanPath).
-func TimestampGreaterThan[T time.Time | Path](path Path, t T) *Cond {
+// TimestampGreaterThan tests path > t (path is later); t may be a
+// [Timestamp] or a [Path] to another value (TimestampGreaterThanPath).
+func TimestampGreaterThan[T time.Time | Timestamp | Path](path Path, t T) *Cond {
 	return compare(here(), asl.OpTimestampGreaterThan, path, t)
 }
 
-// TimestampLessThanEquals tests path <= t; t may be a [Path] to another value
-// (TimestampLessThanEqualsPath).
-func TimestampLessThanEquals[T time.Time | Path](path Path, t T) *Cond {
+// TimestampLessThanEquals tests path <= t; t may be a [Timestamp] or a
+// [Path] to another value (TimestampLessThanEqualsPath).
+func TimestampLessThanEquals[T time.Time | Timestamp | Path](path Path, t T) *Cond {
 	return compare(here(), asl.OpTimestampLessThanEquals, path, t)
 }
 
-// TimestampGreaterThanEquals tests path >= t; t may be a [Path] to another
-// value (TimestampGreaterThanEqualsPath).
-func TimestampGreaterThanEquals[T time.Time | Path](path Path, t T) *Cond {
+// TimestampGreaterThanEquals tests path >= t; t may be a [Timestamp] or a
+// [Path] to another value (TimestampGreaterThanEqualsPath).
+func TimestampGreaterThanEquals[T time.Time | Timestamp | Path](path Path, t T) *Cond {
 	return compare(here(), asl.OpTimestampGreaterThanEquals, path, t)
 }
 

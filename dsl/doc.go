@@ -50,10 +50,11 @@
 //	task.Timeout(dsl.Expr("{% $states.input.t %}"))  // TimeoutSeconds: "{% ... %}"
 //
 // The constants are typed by the field: [Duration] (Task Timeout and
-// Heartbeat, Wait For), [Time] (Wait Until), [Int] (Map MaxConcurrency and
-// ToleratedFailureCount, ItemReader MaxItems, ItemBatcher limits),
-// [Percent] (ToleratedFailurePercentage), [Text] or an [ErrorName] (Fail
-// Error and Cause, which also take an [Intrinsic] call such as [Format]).
+// Heartbeat, Wait For), [Time] or a [Timestamp] kept as written (Wait
+// Until), [Int] (Map MaxConcurrency and ToleratedFailureCount, ItemReader
+// MaxItems, ItemBatcher limits), [Percent] (ToleratedFailurePercentage),
+// [Text] or an [ErrorName] (Fail Error and Cause, which also take an
+// [Intrinsic] call such as [Format]).
 // A [Path] is for JSONPath states and an [Expr] for JSONata states: Build
 // reports either one in a state of the other language at the call that set
 // the field. Fields with no such forms take Go values: Machine.Timeout,

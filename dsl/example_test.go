@@ -183,7 +183,10 @@ func ExampleParallelState_Branch() {
 }
 
 // A Map state runs its item processor, a graph of its own, for each item
-// of an array: here the array at $.items, ten items at a time.
+// of an array: here the array at $.items, ten items at a time. The
+// ItemProcessor says "Mode": "INLINE"; OmitProcessorConfig would leave
+// ProcessorConfig out (AWS's default is the same INLINE mode), Distributed
+// runs each item in a child workflow.
 func ExampleMapState_ItemProcessor() {
 	m := dsl.NewMachine("PackOrder")
 	pack := m.Map("PackItems").

@@ -218,6 +218,7 @@ const (
 	dynamicTemplate templateMode = iota // JSONPath mode: Path/Intrinsic values get ".$" keys
 	staticTemplate                      // Pass Result: values are literal
 	jsonataTemplate                     // JSONata mode: strings may hold {% %} expressions
+	literalTemplate                     // a Task's ResourceIntrinsic: values are literal
 )
 
 // compileTemplate renders a template as JSON; problems are returned as messages.
@@ -338,11 +339,15 @@ func (t *templateWriter) object(m map[string]any, path string) {
 				}
 			}
 		}
-		base := strings.TrimSuffix(key, ".$")
-		if other, dup := written[base]; dup {
-			t.errorf("%s: keys %q and %q both set field %q", where(path), other, key, base)
+		// Only in a JSONPath template do "k" and "k.$" name the same field;
+		// elsewhere ".$" means nothing and both keys are kept as written.
+		if t.mode == dynamicTemplate {
+			base := strings.TrimSuffix(key, ".$")
+			if other, dup := written[base]; dup {
+				t.errorf("%s: keys %q and %q both set field %q", where(path), other, key, base)
+			}
+			written[base] = key
 		}
-		written[base] = key
 		if i > 0 {
 			t.buf.WriteByte(',')
 		}
@@ -358,6 +363,8 @@ func (t *templateWriter) dynamicKey(k, sub string) string {
 	switch t.mode {
 	case staticTemplate:
 		t.errorf("%s: Result is static and cannot select from the input; use Parameters", sub)
+	case literalTemplate:
+		t.errorf("%s: the value is written as it is and cannot select from the input", sub)
 	case jsonataTemplate:
 		t.errorf("%s: paths and intrinsic functions are for JSONPath states; in JSONata write a \"{%% ... %%}\" expression", sub)
 	}

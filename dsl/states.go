@@ -155,6 +155,7 @@ type TaskState struct {
 	stateCore
 
 	resource    string
+	resourceFn  *template // a CloudFormation intrinsic function object given as the Resource
 	credentials *template
 	timeout     valueField
 	heartbeat   valueField
@@ -169,8 +170,21 @@ type TaskState struct {
 // "arn:aws:states:::lambda:invoke", or a "${...}" substitution for the deploy
 // tool to fill in.
 func (s *TaskState) Resource(arn string) *TaskState {
-	s.resource = arn
+	s.resource, s.resourceFn = arn, nil
 	s.mark("Resource", here())
+	return s
+}
+
+// ResourceIntrinsic sets the Resource as a CloudFormation intrinsic function
+// object rather than a string, as a definition embedded in a CloudFormation
+// or SAM template (Definition, not DefinitionString) may give it:
+// dsl.Obj{"Ref": "MyFunction"} or dsl.Obj{"Fn::GetAtt": []any{"MyFunction",
+// "Arn"}}. The object is written as it is, for the deploy tool to resolve;
+// its values are literal (no [Path] or [Intrinsic]). It replaces a Resource
+// string, as Resource replaces it.
+func (s *TaskState) ResourceIntrinsic(fn Obj) *TaskState {
+	s.resource = ""
+	s.setTemplate(&s.resourceFn, "Resource", fn, here())
 	return s
 }
 
@@ -312,8 +326,9 @@ func (s *WaitState) For(v DurationValue) *WaitState {
 	return s
 }
 
-// Until waits until a time (Timestamp): dsl.Time(t), a [Path] to an RFC 3339
-// timestamp in the state's input (TimestampPath) or an [Expr].
+// Until waits until a time (Timestamp): dsl.Time(t), a [Timestamp] kept as
+// written, a [Path] to an RFC 3339 timestamp in the state's input
+// (TimestampPath) or an [Expr].
 func (s *WaitState) Until(v TimeValue) *WaitState {
 	s.setValue(&s.timestamp, "Timestamp", v, here())
 	return s
@@ -399,7 +414,7 @@ type MapState struct {
 	itemSelector *template
 	proc         *Graph
 	legacy       bool
-	distributed  bool
+	procConfig   procConfig
 	execType     ExecutionType
 
 	maxConc  valueField
@@ -447,15 +462,51 @@ func (s *MapState) ItemProcessor() *Graph {
 
 // UseIterator writes the item processor in the legacy form, as Iterator; use
 // Parameters (rather than ItemSelector) with it for the legacy form of both.
+// The Iterator has no ProcessorConfig unless [MapState.Inline] or
+// [MapState.Distributed] asks for one.
 func (s *MapState) UseIterator() *MapState {
 	s.legacy = true
 	return s
 }
 
+// procConfig says what a Map's item processor writes as its ProcessorConfig.
+type procConfig int
+
+const (
+	procDefault     procConfig = iota // {"Mode": "INLINE"} in an ItemProcessor, nothing in an Iterator
+	procInline                        // {"Mode": "INLINE"}
+	procOmit                          // nothing
+	procDistributed                   // {"Mode": "DISTRIBUTED", "ExecutionType": ...}
+)
+
 // Distributed runs the map in DISTRIBUTED mode: each item (or batch) in a
-// child workflow of the given type.
+// child workflow of the given type. It replaces an earlier Inline or
+// OmitProcessorConfig.
 func (s *MapState) Distributed(t ExecutionType) *MapState {
-	s.distributed, s.execType = true, t
+	s.procConfig, s.execType = procDistributed, t
+	s.mark("ItemProcessor", here())
+	return s
+}
+
+// Inline runs the map in INLINE mode, each iteration inside the
+// execution, and says so: ProcessorConfig {"Mode": "INLINE"}. That is what
+// an ItemProcessor gets without the call; with [MapState.UseIterator], whose
+// Iterator otherwise has no ProcessorConfig, Inline adds it. It replaces an
+// earlier Distributed or OmitProcessorConfig.
+func (s *MapState) Inline() *MapState {
+	s.procConfig, s.execType = procInline, ""
+	s.mark("ItemProcessor", here())
+	return s
+}
+
+// OmitProcessorConfig leaves ProcessorConfig out of the item processor, which
+// then runs in INLINE mode, AWS's default: the same behaviour as without the
+// call, in a different document. Without it the builder writes
+// ProcessorConfig {"Mode": "INLINE"} in an ItemProcessor; use it to build
+// again a definition that has none. It replaces an earlier Distributed or
+// Inline.
+func (s *MapState) OmitProcessorConfig() *MapState {
+	s.procConfig, s.execType = procOmit, ""
 	s.mark("ItemProcessor", here())
 	return s
 }
@@ -531,6 +582,10 @@ type ItemReader struct {
 	// MaxItems limits the items read (nil: all): dsl.Int(n), a [Path]
 	// (MaxItemsPath) or an [Expr].
 	MaxItems IntValue
+	// KeepEmptyReaderConfig writes "ReaderConfig": {} when none of the
+	// fields above that make it (InputType to MaxItems) is set; without it
+	// an empty ReaderConfig is left out.
+	KeepEmptyReaderConfig bool
 }
 
 // ItemBatcher configures how a distributed Map batches its items. Nil fields
@@ -554,4 +609,8 @@ type ResultWriter struct {
 	// OutputType is JSON or JSONL; Transformation is NONE, COMPACT or FLATTEN.
 	OutputType     string
 	Transformation string
+	// KeepEmptyWriterConfig writes "WriterConfig": {} when neither
+	// OutputType nor Transformation is set; without it an empty WriterConfig
+	// is left out.
+	KeepEmptyWriterConfig bool
 }

@@ -1,6 +1,7 @@
 package dsl
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -31,8 +32,9 @@ type Expr string
 // (TimeoutSecondsPath, HeartbeatSecondsPath, SecondsPath); or an [Expr].
 type DurationValue interface{ durationValue() }
 
-// TimeValue is how a Wait's Timestamp is given: [Time](t); a [Path] to an
-// RFC 3339 timestamp in the state's input (TimestampPath); or an [Expr].
+// TimeValue is how a Wait's Timestamp is given: [Time](t) or a
+// [Timestamp]; a [Path] to an RFC 3339 timestamp in the state's input
+// (TimestampPath); or an [Expr].
 type TimeValue interface{ timeValue() }
 
 // IntValue is how an integer field is given: a Map's MaxConcurrency and
@@ -56,8 +58,18 @@ type TextValue interface{ textValue() }
 // number of seconds.
 func Duration(d time.Duration) DurationValue { return durationConst(d) }
 
-// Time gives a [TimeValue] as a constant, written in RFC 3339 form.
+// Time gives a [TimeValue] as a constant, written in RFC 3339 form
+// (time.RFC3339Nano).
 func Time(t time.Time) TimeValue { return timeConst(t) }
+
+// Timestamp is an RFC 3339 timestamp kept as it is written, such as
+// "2016-03-14T01:59:00+00:00" or "2016-03-14T01:59:00.500Z". It is a
+// [TimeValue] (a Wait's Until) and what the Timestamp comparisons
+// ([TimestampEquals], ...) may compare with, where [Time] and a time.Time
+// are written in time.RFC3339Nano's form ("Z" for UTC, no trailing zeros
+// in the fraction); use it to keep a document's text exactly. Build
+// reports one that is not an RFC 3339 timestamp.
+type Timestamp string
 
 // Int gives an [IntValue] as a constant.
 func Int(n int) IntValue { return intConst(n) }
@@ -81,6 +93,7 @@ func (timeConst) timeValue()         {}
 func (intConst) intValue()           {}
 func (percentConst) percentValue()   {}
 func (textConst) textValue()         {}
+func (Timestamp) timeValue()         {}
 func (ErrorName) textValue()         {}
 
 func (Path) durationValue() {}
@@ -185,9 +198,24 @@ func (b *builder) timestamp(c *stateCore, f valueField, field string, jsonata bo
 	case expr != "":
 		return expr, ""
 	case k != nil:
+		if ts, ok := k.(Timestamp); ok {
+			if err := checkTimestamp(ts); err != nil {
+				b.probs.add(f.at, c.name, "%s: %v", field, err)
+			}
+			return string(ts), ""
+		}
 		return time.Time(k.(timeConst)).Format(time.RFC3339Nano), ""
 	}
 	return "", path
+}
+
+// checkTimestamp checks that a Timestamp is an RFC 3339 timestamp as Step
+// Functions reads it: uppercase T and Z, optional fractional seconds.
+func checkTimestamp(ts Timestamp) error {
+	if _, err := time.Parse(time.RFC3339, string(ts)); err != nil {
+		return fmt.Errorf("dsl.Timestamp(%q) is not an RFC 3339 timestamp such as 2016-03-14T01:59:00Z", string(ts))
+	}
+	return nil
 }
 
 // integer compiles an IntValue field.

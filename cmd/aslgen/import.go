@@ -21,22 +21,26 @@ import (
 
 // importFlags are the flags of import.
 type importFlags struct {
-	name, pkg, out *string
-	force          *bool
+	name, pkg, out   *string
+	force, overwrite *bool
 }
 
 func newImportFlags(stderr io.Writer) (*flag.FlagSet, importFlags) {
 	fs := newFlagSet("import", stderr)
 	return fs, importFlags{
-		name:  fs.String("name", "", ""),
-		pkg:   fs.String("pkg", "", ""),
-		out:   fs.String("o", "", ""),
-		force: fs.Bool("force", false, ""),
+		name:      fs.String("name", "", ""),
+		pkg:       fs.String("pkg", "", ""),
+		out:       fs.String("o", "", ""),
+		force:     fs.Bool("force", false, ""),
+		overwrite: fs.Bool("overwrite", false, ""),
 	}
 }
 
-// importCommand is aslgen import [-name NAME] [-pkg PKG] [-o FILE] [-force]
-// DEFINITION: it writes the Go builder code that builds the definition.
+// importCommand is aslgen import [-name NAME] [-pkg PKG] [-o FILE
+// [-overwrite]] [-force] DEFINITION: it writes the Go builder code that
+// builds the definition. -force is about the code (write it although it
+// does not reproduce the definition exactly); -overwrite is about the file
+// (replace an existing FILE that differs from the code).
 func importCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	flags, f := newImportFlags(stderr)
 	if code, done := parse(flags, "import", args); done {
@@ -111,11 +115,41 @@ func importCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int
 		stdout.Write(res.Source)
 		return exitOK
 	}
+	switch exists, same, err := existingFile(*f.out, res.Source); {
+	case err != nil:
+		fmt.Fprintf(stderr, "aslgen import: %v\n", err)
+		return exitError
+	case same:
+		return exitOK // the file holds this code already
+	case exists && !*f.overwrite:
+		fmt.Fprintf(stderr, "aslgen import: %s exists and differs from the imported code; not overwritten (-overwrite replaces it)\n", *f.out)
+		return exitError
+	}
 	if err := writeFileAtomic(*f.out, res.Source); err != nil {
 		fmt.Fprintf(stderr, "aslgen import: %v\n", err)
 		return exitError
 	}
 	return exitOK
+}
+
+// existingFile reports whether a file exists at path and whether it holds
+// data. A path that is no regular file (a directory, a symbolic link) is
+// an error: import replaces only files.
+func existingFile(path string, data []byte) (exists, same bool, err error) {
+	fi, err := os.Lstat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return false, false, nil
+	case err != nil:
+		return false, false, err
+	case !fi.Mode().IsRegular():
+		return true, false, fmt.Errorf("%s exists and is not a regular file; not overwritten", path)
+	}
+	old, err := os.ReadFile(path)
+	if err != nil {
+		return true, false, err
+	}
+	return true, bytes.Equal(old, data), nil
 }
 
 // readDefinition reads a definition from a file, or from stdin for "-"

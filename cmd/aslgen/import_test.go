@@ -63,14 +63,54 @@ func TestImportRefusesInvalid(t *testing.T) {
 // TestImportGap checks that a field the builder cannot express is named,
 // and refused without -force.
 func TestImportGap(t *testing.T) {
-	def := `{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": {"Ref": "Fn"}, "End": true}}}`
+	def := `{"StartAt": "M", "States": {"M": {"Type": "Map", "ItemProcessor": {"ProcessorConfig": {},
+		"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}, "End": true}}}`
 	r := importRun(t, def, "-")
-	if r.code != exitInvalid || !strings.Contains(r.stderr, "/States/A/Resource") {
+	if r.code != exitInvalid || !strings.Contains(r.stderr, "/States/M/ItemProcessor/ProcessorConfig") {
 		t.Fatalf("exit %d, stderr:\n%s", r.code, r.stderr)
 	}
 	r = importRun(t, def, "-force", "-")
-	if r.code != exitOK || !strings.Contains(r.stdout, "// aslgen import: Resource was") {
+	if r.code != exitOK || !strings.Contains(r.stdout, "// aslgen import: the ProcessorConfig was") {
 		t.Fatalf("-force: exit %d, stdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
+	}
+}
+
+// TestImportOverwrite checks that -o never replaces a file that differs
+// from the code unless -overwrite says so, and that -force does not.
+func TestImportOverwrite(t *testing.T) {
+	dir := t.TempDir()
+	def := filepath.Join(dir, "flow.asl.json")
+	out := filepath.Join(dir, "flow.go")
+	writeFiles(t, dir, map[string]string{
+		"flow.asl.json": `{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}`,
+		"flow.go":       "package main\n\n// my own code\n",
+	})
+	for _, args := range [][]string{{"-o", out, def}, {"-force", "-o", out, def}} {
+		r := importRun(t, "", args...)
+		if r.code != exitError || !strings.Contains(r.stderr, "exists and differs") || !strings.Contains(r.stderr, "-overwrite") {
+			t.Errorf("%v: exit %d, stderr:\n%s", args, r.code, r.stderr)
+		}
+		if got := readFile(t, out); got != "package main\n\n// my own code\n" {
+			t.Fatalf("%v: the file was changed:\n%s", args, got)
+		}
+	}
+	importRun(t, "", "-overwrite", "-o", out, def).want(t, exitOK)
+	src := readFile(t, out)
+	if !strings.Contains(src, "func Flow() *dsl.Machine") {
+		t.Fatalf("-overwrite: the file is\n%s", src)
+	}
+	// The same code again: nothing to replace, no flag needed.
+	importRun(t, "", "-o", out, def).want(t, exitOK)
+	if got := readFile(t, out); got != src {
+		t.Errorf("the file changed on a second import:\n%s", got)
+	}
+	// A directory is never replaced.
+	sub := filepath.Join(dir, "sub.go")
+	if err := os.Mkdir(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if r := importRun(t, "", "-overwrite", "-o", sub, def); r.code != exitError || !strings.Contains(r.stderr, "not a regular file") {
+		t.Errorf("a directory: exit %d, stderr:\n%s", r.code, r.stderr)
 	}
 }
 

@@ -13,19 +13,21 @@ import (
 // cond renders a Choice rule as a typed condition.
 func (g *gen) cond(r asl.ChoiceRule, top bool, where string, jsonata bool) jen.Code {
 	c := g.condExpr(r, where, jsonata)
+	var calls []jen.Code
+	if r.Comment != "" {
+		calls = append(calls, call("Comment", jen.Lit(r.Comment)))
+	}
 	if !top {
-		if r.Comment != "" || r.Output != nil || r.Assign != nil {
-			g.gap(where, "the builder puts Comment, Output and Assign on top-level rules only")
+		// The spec has Output and Assign on top-level rules only (asl does
+		// not decode them elsewhere); a nested rule may have a Comment.
+		if r.Output != nil || r.Assign != nil {
+			g.gap(where, "the builder puts Output and Assign on top-level rules only")
 		}
-		return c
+		return chainInline(c.(*jen.Statement), calls)
 	}
 	mode := modePath
 	if jsonata {
 		mode = modeJSONata
-	}
-	var calls []jen.Code
-	if r.Comment != "" {
-		calls = append(calls, call("Comment", jen.Lit(r.Comment)))
 	}
 	if r.Output != nil {
 		calls = append(calls, call("Output", g.value(r.Output, modeJSONata, ptr(where, "Output"))))
@@ -52,12 +54,17 @@ func (g *gen) condExpr(r asl.ChoiceRule, where string, jsonata bool) jen.Code {
 	}
 	switch {
 	case r.Condition != nil:
-		var s string
-		if json.Unmarshal(r.Condition, &s) != nil {
-			g.gap(ptr(where, "Condition"), "the builder writes a Condition as a string (dsl.Condition), not %s", compact(r.Condition))
-			return jen.Qual(dslPath, "Condition").Call(jen.Lit(string(bytes.TrimSpace(r.Condition))))
+		var v any
+		if json.Unmarshal(r.Condition, &v) == nil {
+			switch v := v.(type) {
+			case string:
+				return jen.Qual(dslPath, "Condition").Call(jen.Lit(v))
+			case bool:
+				return jen.Qual(dslPath, "Condition").Call(jen.Lit(v))
+			}
 		}
-		return jen.Qual(dslPath, "Condition").Call(jen.Lit(s))
+		g.gap(ptr(where, "Condition"), "the builder writes a Condition as a string or a boolean (dsl.Condition), not %s", compact(r.Condition))
+		return jen.Qual(dslPath, "Condition").Call(jen.Lit(string(bytes.TrimSpace(r.Condition))))
 	case r.Operator != "":
 		return g.comparison(r, where)
 	case r.And != nil:
@@ -103,12 +110,15 @@ func (g *gen) comparison(r asl.ChoiceRule, where string) jen.Code {
 			return bad()
 		}
 		if strings.HasPrefix(op, "Timestamp") {
-			t, ok := timeCode(s)
-			if !ok {
-				g.gap(ptr(where, op), "the builder writes a timestamp in RFC 3339 form (time.RFC3339Nano), and cannot write %q as it is", s)
-				return jen.Qual(dslPath, "And").Call()
+			if t, ok := timeCode(s); ok {
+				return jen.Qual(dslPath, fn).Call(variable, t)
 			}
-			return jen.Qual(dslPath, fn).Call(variable, t)
+			if isTimestamp(s) {
+				// Kept as written: "+00:00" for "Z", trailing zeros, ...
+				return jen.Qual(dslPath, fn).Call(variable, jen.Qual(dslPath, "Timestamp").Call(jen.Lit(s)))
+			}
+			g.gap(ptr(where, op), "the builder takes an RFC 3339 timestamp, not %q", s)
+			return jen.Qual(dslPath, "And").Call()
 		}
 		return jen.Qual(dslPath, fn).Call(variable, jen.Lit(s))
 	case asl.OperandNumber:

@@ -64,6 +64,34 @@ var seeds = map[string]string{
     "Stop": {"Type": "Fail", "Error": "{% 'E' & $total %}", "Cause": "plain"}
   }
 }`,
+	// Fields the builder once could not express (each was a Gap).
+	"fidelity jsonpath": `{
+  "StartAt": "Inline map",
+  "States": {
+    "Inline map": {"Type": "Map", "ItemsPath": "$.items", "ItemProcessor": {"StartAt": "I1", "States": {"I1": {"Type": "Pass", "End": true}}}, "Next": "Legacy map"},
+    "Legacy map": {"Type": "Map", "Iterator": {"ProcessorConfig": {"Mode": "INLINE"}, "StartAt": "I2", "States": {"I2": {"Type": "Pass", "End": true}}}, "Next": "Ref"},
+    "Ref": {"Type": "Task", "Resource": {"Ref": "MyFunction"}, "Next": "GetAtt"},
+    "GetAtt": {"Type": "Task", "Resource": {"Fn::GetAtt": ["MyFunction", "Arn"]}, "Next": "Decide"},
+    "Decide": {"Type": "Choice", "Choices": [
+      {"And": [{"Comment": "has x", "Variable": "$.x", "IsPresent": true}, {"Comment": "not null", "Not": {"Comment": "null", "Variable": "$.x", "IsNull": true}}], "Comment": "top", "Next": "Distributed"},
+      {"Or": [{"Variable": "$.t", "TimestampEquals": "2024-01-02T03:04:05.500Z"}, {"Variable": "$.t", "TimestampLessThan": "2024-01-02T03:04:05+00:00"}], "Next": "Distributed"}
+    ], "Default": "Result"},
+    "Distributed": {"Type": "Map", "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"}, "StartAt": "I3", "States": {"I3": {"Type": "Pass", "End": true}}},
+      "ItemReader": {"Resource": "arn:aws:states:::s3:listObjectsV2", "Parameters": {"Bucket": "b"}, "ReaderConfig": {}},
+      "ResultWriter": {"Resource": "arn:aws:states:::s3:putObject", "Parameters": {"Bucket": "out", "Prefix": "p"}, "WriterConfig": {}},
+      "Next": "Result"},
+    "Result": {"Type": "Pass", "Result": {"k": 1, "k.$": "$.literal"}, "Next": "Until"},
+    "Until": {"Type": "Wait", "Timestamp": "2030-06-01T00:00:00+00:00", "End": true}
+  }
+}`,
+	"fidelity jsonata": `{
+  "QueryLanguage": "JSONata",
+  "StartAt": "Check",
+  "States": {
+    "Check": {"Type": "Choice", "Choices": [{"Condition": true, "Next": "Out"}, {"Condition": false, "Next": "Out"}]},
+    "Out": {"Type": "Pass", "Output": {"k": "{% 1 %}", "k.$": "$.literal"}, "End": true}
+  }
+}`,
 	"names and loops": `{
   "StartAt": "b",
   "States": {
@@ -132,7 +160,7 @@ func TestNameFromFile(t *testing.T) {
 // example's ASL file, in one program: each must give its document back.
 func TestRoundTrip(t *testing.T) {
 	var defs [][]byte
-	for _, name := range []string{"jsonpath", "jsonata", "names and loops"} {
+	for _, name := range []string{"jsonpath", "jsonata", "names and loops", "fidelity jsonpath", "fidelity jsonata"} {
 		defs = append(defs, []byte(seeds[name]))
 	}
 	files, _ := filepath.Glob(filepath.Join("..", "..", "examples", "*", "*.asl.json"))
@@ -275,3 +303,27 @@ func main() {
 	}
 }
 `
+
+// TestGapsThatRemain checks that what the builder still cannot write is
+// reported: "k" and "k.$" side by side where both set field k, and a
+// Timestamp comparison with a constant that is no RFC 3339 timestamp.
+func TestGapsThatRemain(t *testing.T) {
+	for _, tc := range []struct{ def, loc string }{
+		{`{"StartAt": "P", "States": {"P": {"Type": "Pass", "Parameters": {"k": 1, "k.$": "$.k"}, "End": true}}}`,
+			"/States/P/Parameters/k.$"},
+		{`{"StartAt": "C", "States": {"C": {"Type": "Choice", "Choices": [{"Variable": "$.t", "TimestampEquals": "today", "Next": "S"}]}, "S": {"Type": "Succeed"}}}`,
+			"/States/C/Choices/0/TimestampEquals"},
+	} {
+		sm, err := asl.Unmarshal([]byte(tc.def))
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := Generate(sm, Options{Name: "Flow"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Gaps) != 1 || res.Gaps[0].Location != tc.loc {
+			t.Errorf("%s: gaps %v, want one at %s", tc.def, res.Gaps, tc.loc)
+		}
+	}
+}

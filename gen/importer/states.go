@@ -74,8 +74,7 @@ func (g *gen) declare(out *[]jen.Code, gv, loc, name string, st asl.State) {
 		} else {
 			ctor = jen.Id(gv).Dot("Task").Call(jen.Lit(name))
 			if s.ResourceIntrinsic != nil {
-				g.gap(ptr(loc, "Resource"), "the builder takes a Resource string, not the CloudFormation intrinsic %s", compact(s.ResourceIntrinsic))
-				notes = append(notes, gapComment("Resource was %s, which the builder cannot express", compact(s.ResourceIntrinsic)))
+				add("ResourceIntrinsic", g.value(s.ResourceIntrinsic, modeStatic, ptr(loc, "Resource")))
 			} else {
 				add("Resource", jen.Lit(s.Resource))
 			}
@@ -130,8 +129,10 @@ func (g *gen) declare(out *[]jen.Code, gv, loc, name string, st asl.State) {
 		case s.Timestamp != "":
 			if t, ok := timeCode(s.Timestamp); ok {
 				add("Until", jen.Qual(dslPath, "Time").Call(t))
+			} else if isTimestamp(s.Timestamp) {
+				add("Until", jen.Qual(dslPath, "Timestamp").Call(jen.Lit(s.Timestamp)))
 			} else {
-				g.gap(ptr(loc, "Timestamp"), "the builder writes a timestamp in RFC 3339 form (time.RFC3339Nano), and cannot write %q as it is", s.Timestamp)
+				g.gap(ptr(loc, "Timestamp"), "the builder takes an RFC 3339 timestamp, not %q", s.Timestamp)
 				notes = append(notes, gapComment("Timestamp was %q", s.Timestamp))
 			}
 		}
@@ -237,11 +238,12 @@ func (g *gen) mapFields(calls, notes []jen.Code, s *asl.Map, loc string, mode tm
 		switch {
 		case pc == nil && s.Iterator != nil:
 		case pc == nil:
-			g.gap(ptr(loc, field, "ProcessorConfig"), "the builder always writes ProcessorConfig (Mode INLINE) in an ItemProcessor; the document has none")
-			notes = append(notes, gapComment("the ItemProcessor had no ProcessorConfig; the builder adds {\"Mode\": \"INLINE\"}"))
+			add("OmitProcessorConfig")
 		case pc.Mode == asl.ModeDistributed:
 			add("Distributed", executionType(pc.ExecutionType))
 		case pc.Mode == asl.ModeInline && pc.ExecutionType == "" && s.Iterator == nil:
+		case pc.Mode == asl.ModeInline && pc.ExecutionType == "":
+			add("Inline")
 		default:
 			g.gap(ptr(loc, field, "ProcessorConfig"), "the builder cannot write the ProcessorConfig %s in %s", compactValue(pc), field)
 			notes = append(notes, gapComment("the ProcessorConfig was %s", compactValue(pc)))
@@ -304,8 +306,7 @@ func (g *gen) mapFields(calls, notes []jen.Code, s *asl.Map, loc string, mode tm
 				empty = false
 			}
 			if empty {
-				g.gap(ptr(loc, "ItemReader", "ReaderConfig"), "the builder leaves out an empty ReaderConfig")
-				notes = append(notes, gapComment("the ItemReader had an empty ReaderConfig, which the builder leaves out"))
+				d[jen.Id("KeepEmptyReaderConfig")] = jen.True()
 			}
 		}
 		add("ItemReader", jen.Qual(dslPath, "ItemReader").Values(d))
@@ -336,8 +337,7 @@ func (g *gen) mapFields(calls, notes []jen.Code, s *asl.Map, loc string, mode tm
 		}
 		if wc := w.WriterConfig; wc != nil {
 			if wc.OutputType == "" && wc.Transformation == "" {
-				g.gap(ptr(loc, "ResultWriter", "WriterConfig"), "the builder leaves out an empty WriterConfig")
-				notes = append(notes, gapComment("the ResultWriter had an empty WriterConfig, which the builder leaves out"))
+				d[jen.Id("KeepEmptyWriterConfig")] = jen.True()
 			}
 			if wc.OutputType != "" {
 				d[jen.Id("OutputType")] = jen.Lit(wc.OutputType)

@@ -70,9 +70,10 @@ func (g *gen) jsonCode(v any, mode tmplMode, where string) jen.Code {
 	case map[string]any:
 		d := jen.Dict{}
 		for k := range x {
-			if base, ok := strings.CutSuffix(k, ".$"); ok {
+			if base, ok := strings.CutSuffix(k, ".$"); ok && mode == modePath {
+				// Where ".$" means something, both keys set one field.
 				if _, clash := x[base]; clash {
-					g.gap(ptr(where, k), "the builder refuses an object with both %q and %q (it reports that both set field %q), even where \".$\" has no meaning", base, k, base)
+					g.gap(ptr(where, k), "the builder refuses an object with both %q and %q: both set field %q", base, k, base)
 				}
 			}
 		}
@@ -367,6 +368,13 @@ func textValue(s, path string, jsonata, isError bool) jen.Code {
 		return errorName(s, true)
 	}
 	return jen.Qual(dslPath, "Text").Call(jen.Lit(s))
+}
+
+// isTimestamp reports whether s is an RFC 3339 timestamp, as the builder
+// checks a dsl.Timestamp.
+func isTimestamp(s string) bool {
+	_, err := time.Parse(time.RFC3339, s)
+	return err == nil
 }
 
 // timeCode renders an RFC 3339 timestamp as a time.Time expression, when
