@@ -7,7 +7,7 @@
 //	aslgen validate [-json] FILE...
 //	aslgen run [-input JSON|@FILE] [-mock-config FILE -test-case NAME] [-name NAME] [-account ID] [-region REGION] [-history] DEFINITION
 //	aslgen run [-account ID] [-region REGION] -cases FILE.jsonl
-//	aslgen import [-name NAME] [-pkg PKG] [-o FILE] [-force] DEFINITION
+//	aslgen import [-name NAME] [-pkg PKG] [-o FILE [-overwrite]] [-force] DEFINITION
 //	aslgen help
 //
 // The first form generates; "aslgen generate [flags] [packages]" is the
@@ -152,7 +152,8 @@
 // no definition argument and no flags but -account and -region, which apply
 // to every case. A case is a JSON object:
 //
-//	{"id", "definition" | "definition_file", "input"?, "mock_config"?, "test_case"?, "state_machine_name"?, "start_time"?, "type"?}
+//	{"id", "definition" | "definition_file", "input"?, "mock_config"?, "test_case"?, "state_machine_name"?, "start_time"?, "type"?,
+//	 "lambdas"?, "lambda_handlers"?}
 //
 // definition is the ASL document itself; definition_file names a file
 // holding it (JSON, or YAML for .yaml and .yml), relative to the batch
@@ -165,6 +166,31 @@
 // computed from its start replays as it ran; type "EXPRESS" runs it as an
 // Express execution ("STANDARD", the default, as a Standard one).
 //
+// lambdas gives the case Lambda functions: it maps each function name or
+// ARN, as the definition or input names it, to the behaviour of its
+// handler, and lambda_handlers maps each behaviour to the handler's source,
+// {"file", "runtime", "source"}:
+//
+//	identity                 returns its event
+//	constant:JSON            returns that JSON value
+//	raw-bytes:TEXT           returns those bytes ("257KiB of 'a' ..." that many)
+//	python-str:TEMPLATE      returns the Python f-string TEMPLATE over {event}
+//	raise:TYPE:MESSAGE       raises the exception TYPE (the stack trace is the
+//	                         line of the source that raises)
+//	sleep:DURATION then KIND takes DURATION of virtual time, then does as KIND
+//
+// Each runs as Python's Lambda runtime runs the handler. A task that
+// invokes a function, through arn:aws:states:::lambda:invoke or the
+// function's ARN as its Resource, gets what Lambda answers: the response
+// (wrapped in the integration's {"Payload", "StatusCode", ...}), the
+// function's error and its error document as the cause, States.Timeout when
+// the function takes longer than TimeoutSeconds, States.DataLimitExceeded
+// for a response over 256 KiB, and Lambda.ResourceNotFoundException
+// (Lambda.Unknown for a function ARN Resource) for a function the case
+// does not have. Names and partial ARNs are in the -account and -region of
+// the run. A function name the recorder replaced by a placeholder,
+// <lambda_function_name>, runs as lambda_function_name.
+//
 // A result is a JSON object:
 //
 //	{"id", "status", "output"?, "error"?, "cause"?, "event_types": [...]}
@@ -172,8 +198,8 @@
 // with the final status, output, error and cause as for a single run and
 // the types of the history events; a case that cannot run (a line that is
 // not JSON, whose id is then "line N"; a definition that does not decode
-// or validate; a bad start_time or type) gives "status":"ERROR" and a
-// cause. The batch exits 0 when every line was read, whatever the cases
+// or validate; a bad start_time, type, lambdas or lambda_handlers) gives
+// "status":"ERROR" and a cause. The batch exits 0 when every line was read, whatever the cases
 // gave.
 //
 // A batch compiles each distinct definition once and runs its cases on
@@ -219,9 +245,12 @@
 //	-pkg PKG    the package clause (default: the package of the Go files in
 //	            the output file's directory, or main)
 //	-o FILE     write the code to FILE, atomically (default: standard
-//	            output)
+//	            output); an existing FILE is left as it is when it holds
+//	            the same code, and refused (exit 2) when it differs
+//	-overwrite  replace an existing FILE that differs from the code
 //	-force      write code for a definition that does not validate or that
-//	            the builder cannot reproduce exactly
+//	            the builder cannot reproduce exactly (about the code, not
+//	            the file: it does not let -o replace a file)
 //
 // # Exit codes
 //

@@ -73,7 +73,7 @@ func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		usage(stderr, "run")
 		return exitError
 	}
-	ex, err := runOne(ctx, flags.Arg(0), f)
+	ex, err := runOne(ctx, flags.Arg(0), f, stderr)
 	if err == nil {
 		err = printExecution(stdout, ex, *f.history)
 	}
@@ -138,7 +138,8 @@ func runBatch(ctx context.Context, file string, stdin io.Reader, stdout, stderr 
 // runOne runs one execution of the definition in file, as the flags say.
 // Its errors are messages for standard error: those about the definition
 // name the file and the position, the others start with "aslgen run:".
-func runOne(ctx context.Context, file string, f *runFlags) (*sim.Execution, error) {
+// Warnings (about the mock configuration) go to stderr.
+func runOne(ctx context.Context, file string, f *runFlags, stderr io.Writer) (*sim.Execution, error) {
 	doc, err := loadDefinition(file)
 	if err != nil {
 		return nil, err
@@ -147,7 +148,7 @@ func runOne(ctx context.Context, file string, f *runFlags) (*sim.Execution, erro
 	if err != nil {
 		return nil, fmt.Errorf("aslgen run: %v", err)
 	}
-	opts, err := f.options()
+	opts, err := f.options(stderr)
 	if err != nil {
 		return nil, fmt.Errorf("aslgen run: %v", err)
 	}
@@ -191,12 +192,12 @@ func readInput(input string) (any, error) {
 }
 
 // options returns the simulator options of a single run: the history, the
-// machine's name and the mock configuration, and where it runs.
-func (f *runFlags) options() ([]sim.Option, error) {
-	// The history is recorded even without -history, so that AWS's limit of
-	// 25,000 history events applies as it does on AWS (and as under -cases,
-	// which lists event types).
-	opts := append([]sim.Option{sim.History(true)}, f.where()...)
+// machine's name and the mock configuration, and where it runs. It prints
+// the mock configuration's warnings on stderr.
+func (f *runFlags) options(stderr io.Writer) ([]sim.Option, error) {
+	// The history is recorded for -history only: AWS's limit of 25,000
+	// history events applies whether it is recorded or not.
+	opts := append([]sim.Option{sim.History(*f.history)}, f.where()...)
 	if *f.name != "" {
 		opts = append(opts, sim.Name(*f.name))
 	}
@@ -205,6 +206,9 @@ func (f *runFlags) options() ([]sim.Option, error) {
 		cfg, err := sim.LoadMockConfig(*f.mockConfig)
 		if err != nil {
 			return nil, err
+		}
+		for _, w := range cfg.Warnings() {
+			fmt.Fprintf(stderr, "aslgen run: warning: %s: %s\n", *f.mockConfig, w)
 		}
 		opts = append(opts, sim.UseMockConfig(cfg, *f.testCase))
 	case *f.testCase != "":

@@ -405,6 +405,9 @@ func TestRunMocks(t *testing.T) {
 		"payonce.json":  runPayOnceASL,
 		"mocks.json":    runMockConfig,
 		"badmocks.json": `{"StateMachines":{},"MockedResponses":{"X":{"0":{}}}}`,
+		"teammocks.json": `{"Assert": {"Happy": {"status": "SUCCEEDED"}},
+			"StateMachines": {"M": {"TestCases": {"Happy": {"Pay": "PayOK"}, "Empty": {}}}},
+			"MockedResponses": {"PayOK": {"0": {"Return": {"ok": true}}}}}`,
 	})
 	pay, payOnce, mocks := filepath.Join(dir, "pay.json"), filepath.Join(dir, "payonce.json"), filepath.Join(dir, "mocks.json")
 
@@ -474,6 +477,29 @@ func TestRunMocks(t *testing.T) {
 		}
 		if r.stderr != "" {
 			t.Errorf("stderr: %q", r.stderr)
+		}
+	})
+
+	// A team's own top-level keys are ignored, with a warning on stderr.
+	t.Run("extra keys", func(t *testing.T) {
+		team := filepath.Join(dir, "teammocks.json")
+		r := runInProcess("run", "-mock-config", team, "-test-case", "Happy", pay)
+		r.want(t, 0)
+		if want := "aslgen run: warning: " + team + `: mock config: top-level key "Assert" is not part of the format (StateMachines, MockedResponses): ignored` + "\n"; r.stderr != want {
+			t.Errorf("stderr %q, want %q", r.stderr, want)
+		}
+		// The cause of an unmocked task speaks of the test case, not of Go.
+		r = runInProcess("run", "-mock-config", team, "-test-case", "Empty", pay)
+		r.want(t, 1)
+		line, _ := decodeRunLine(t, r.stdout)
+		if line.Error != "Sim.UnmockedTask" || !strings.Contains(line.Cause, `test case "Empty" of state machine "M" in the mock config does not name it`) ||
+			strings.Contains(line.Cause, "sim.") {
+			t.Errorf("got %s", r.stdout)
+		}
+		// A missing test case lists those there are.
+		r = runInProcess("run", "-mock-config", team, "-test-case", "Gold", pay)
+		if r.code != 2 || !strings.Contains(r.stderr, `has no test case "Gold" (it has Empty, Happy)`) {
+			t.Errorf("exit %d, stderr %q", r.code, r.stderr)
 		}
 	})
 

@@ -653,8 +653,8 @@ func (d *decoder) mapField(s *Map) func(string, *node, string) bool {
 		case "ItemsPath":
 			s.ItemsPath = d.str(v, p)
 		case "Items":
-			if v.kind != kindArray && v.kind != kindString {
-				d.fail(v, p, "expected an array or a JSONata expression string, got %s", kindName(v.kind))
+			if v.kind != kindArray && v.kind != kindObject && v.kind != kindString {
+				d.fail(v, p, "expected an array, an object or a JSONata expression string, got %s", kindName(v.kind))
 			}
 			s.Items = d.raw(v)
 		case "ItemSelector":

@@ -531,9 +531,12 @@ type Map struct {
 	StateBase
 	// InputPath selects the part of the input the state uses (JSONPath); null gives {}.
 	InputPath *Path
-	// ItemsPath selects the array to iterate over (JSONPath).
+	// ItemsPath selects the array, or the object, to iterate over
+	// (JSONPath): an object's members are iterated as items {"key": name,
+	// "value": value}.
 	ItemsPath string
-	// Items is the array to iterate over, or a JSONata expression giving it.
+	// Items is the array or object to iterate over, or a JSONata
+	// expression giving it (JSONata).
 	Items json.RawMessage
 	// ItemReader reads the items from a data source (distributed mode).
 	ItemReader *ItemReader

@@ -217,8 +217,8 @@ func (v *validator) ruleJSONPath(ptr string, r *ChoiceRule, top bool) {
 	}
 	if r.Operator.Kind() == OperandPath {
 		var operand string
-		if json.Unmarshal(r.Operand, &operand) == nil && operand != "" {
-			v.refPath(ptr+"/"+string(r.Operator), string(r.Operator), operand)
+		if json.Unmarshal(r.Operand, &operand) == nil {
+			v.checkPath(ptr+"/"+string(r.Operator), string(r.Operator), operand, refPath)
 		}
 	}
 	if top {
@@ -296,17 +296,9 @@ func (v *validator) checkPath(loc, field, s string, rule pathRule) {
 		}
 		text = "$" + rest
 	}
-	if rule == anyPath {
-		text = maskScripts(text)
-	}
+	// The simulator compiles paths with the same parser (jsonpath.Parse),
+	// so that a path accepted here is one it can run.
 	p, err := jsonpath.Parse(text)
-	if err != nil && rule == anyPath {
-		if masked := maskFilters(text); masked != text {
-			if q, merr := jsonpath.Parse(masked); merr == nil {
-				p, err = q, nil
-			}
-		}
-	}
 	if err != nil {
 		var se *jsonpath.SyntaxError
 		msg := err.Error()
@@ -344,84 +336,6 @@ func (v *validator) checkPath(loc, field, s string, rule pathRule) {
 	}
 }
 
-// maskScripts replaces Jayway script expressions, [(...)], by [0] so that
-// the rest of the path can be parsed: AWS accepts them in InputPath and
-// OutputPath (Jayway evaluates them), but package jsonpath does not parse
-// them.
-func maskScripts(s string) string { return maskBrackets(s, "[(", "[0]") }
-
-// maskFilters replaces filters, [?(...)], by [*]. AWS accepts filters that
-// package jsonpath rejects, such as [?(@.Name==Receipt)] with a bare word
-// (valid-current-value-predicate.json, and deployed corpus workflows), so a
-// path whose only problem is inside a filter is accepted.
-func maskFilters(s string) string { return maskBrackets(s, "[?(", "[*]") }
-
-// maskBrackets replaces each open...)] group of s, outside quotes, by repl.
-// It returns s unchanged when a group or a quote is not closed.
-func maskBrackets(s, open, repl string) string {
-	if !strings.Contains(s, open) {
-		return s
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == '\'' || c == '"':
-			j := closingQuote(s, i)
-			if j < 0 {
-				return s
-			}
-			b.WriteString(s[i : j+1])
-			i = j
-		case strings.HasPrefix(s[i:], open):
-			j := closingParen(s, i+len(open)-1)
-			if j < 0 || j+1 >= len(s) || s[j+1] != ']' {
-				return s
-			}
-			b.WriteString(repl)
-			i = j + 1
-		default:
-			b.WriteByte(c)
-		}
-	}
-	return b.String()
-}
-
-// closingQuote returns the index of the quote that closes the one at s[i],
-// or -1.
-func closingQuote(s string, i int) int {
-	for j := i + 1; j < len(s); j++ {
-		switch s[j] {
-		case '\\':
-			j++
-		case s[i]:
-			return j
-		}
-	}
-	return -1
-}
-
-// closingParen returns the index of the parenthesis that closes the one at
-// s[i], skipping quoted text, or -1.
-func closingParen(s string, i int) int {
-	depth := 0
-	for j := i; j < len(s); j++ {
-		switch s[j] {
-		case '\'', '"':
-			if j = closingQuote(s, j); j < 0 {
-				return -1
-			}
-		case '(':
-			depth++
-		case ')':
-			if depth--; depth == 0 {
-				return j
-			}
-		}
-	}
-	return -1
-}
-
 // pathOrIntrinsic checks a value that may be a path or an intrinsic
 // function: the value of a .$ field, ErrorPath or CausePath.
 func (v *validator) pathOrIntrinsic(loc, field, s string) {
@@ -440,69 +354,30 @@ func (v *validator) pathOrIntrinsic(loc, field, s string) {
 
 // checkIntrinsic checks an intrinsic function call: its name, the number
 // and literal kinds of its arguments, the paths among them and the depth
-// of nesting, as package intrinsic parses them. Variables ($name) among
-// the arguments are checked as variables.
+// of nesting, with intrinsic.Parse, the parser the simulator compiles it
+// with. Variables ($name) among the arguments are checked as variables.
 func (v *validator) checkIntrinsic(loc, field, s string) {
-	text, inserted := v.intrinsicVars(loc, s)
-	_, err := intrinsic.Parse(text)
-	if err == nil {
+	call, err := intrinsic.Parse(s)
+	if err != nil {
+		v.errorf(loc, CodeSchemaValidationFailed, "The value of %s is not a valid intrinsic function call: %s, in %s", field, err.Error(), s)
 		return
 	}
-	if masked := maskFilters(text); masked != text {
-		if _, merr := intrinsic.Parse(masked); merr == nil {
-			return // the only problem is inside a filter: see maskFilters
-		}
-	}
-	msg := err.Error()
-	var se *intrinsic.SyntaxError
-	if errors.As(err, &se) {
-		off := se.Offset
-		for _, at := range inserted {
-			if at < se.Offset {
-				off--
-			}
-		}
-		msg = se.Msg + " at column " + strconv.Itoa(off+1)
-	}
-	v.errorf(loc, CodeSchemaValidationFailed, "The value of %s is not a valid intrinsic function call: %s, in %s", field, msg, s)
+	v.intrinsicVars(loc, call)
 }
 
-// intrinsicVars rewrites the variables among the arguments of an intrinsic
-// call, $name..., as input paths, $.name..., which package intrinsic
-// parses; it records each variable as read. It returns the offsets in the
-// rewritten text at which a '.' was inserted.
-func (v *validator) intrinsicVars(loc, s string) (string, []int) {
-	if !strings.Contains(s, "$") {
-		return s, nil
-	}
-	var b strings.Builder
-	var inserted []int
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == '\'':
-			j := closingQuote(s, i)
-			if j < 0 {
-				b.WriteString(s[i:])
-				return b.String(), inserted
+// intrinsicVars records the variables that the arguments of an intrinsic
+// call read, at any depth.
+func (v *validator) intrinsicVars(loc string, call *intrinsic.Call) {
+	for _, a := range call.Args {
+		switch a := a.(type) {
+		case *intrinsic.PathArg:
+			if a.Var != "" {
+				v.varRefName(loc, a.Var)
 			}
-			b.WriteString(s[i : j+1])
-			i = j
-		case c == '$' && i+1 < len(s) && s[i+1] == '$':
-			b.WriteString("$$")
-			i++
-		case c == '$':
-			b.WriteByte('$')
-			if name, _, ok := jsonpath.SplitVariable(s[i:]); ok {
-				v.varRefName(loc, name)
-				inserted = append(inserted, b.Len())
-				b.WriteByte('.')
-			}
-		default:
-			b.WriteByte(c)
+		case *intrinsic.Call:
+			v.intrinsicVars(loc, a)
 		}
 	}
-	return b.String(), inserted
 }
 
 // parseRaw parses a JSON field kept as written. It reports false for an
@@ -733,14 +608,16 @@ func (v *validator) varRefName(loc, name string) bool {
 
 // finishVariables applies the scoping rules of variables once every scope
 // has been seen: a scope may not assign a variable that an enclosing scope
-// assigns; a variable that is read must be assigned in its scope or an
+// assigns (but for the Parallel or Map state that contains it, whose
+// assignments come after its branches: see assignedAfter); a variable that
+// is read must be assigned in its scope or an
 // enclosing one; a Distributed Map's item processor cannot read the
 // variables of enclosing scopes.
 func (v *validator) finishVariables() {
 	for _, sc := range v.ex.scopes {
 		for _, name := range sc.order {
 			for up := sc.parent; up != nil; up = up.parent {
-				if at, ok := up.assigned[name]; ok {
+				if at, ok := up.assigned[name]; ok && !assignedAfter(at, sc.assigned[name]) {
 					v.errorf(sc.assigned[name], CodeSchemaValidationFailed,
 						"Variable $%s is already assigned in an enclosing scope (at %s); a Parallel branch or Map item processor cannot assign a variable of an outer scope: rename one of them",
 						name, at)
@@ -771,6 +648,29 @@ func (v *validator) finishVariables() {
 				"No state assigns the variable $%s in this scope or an enclosing one; reading it fails at run time", r.name)
 		}
 	}
+}
+
+// assignedAfter reports whether the outer assignment at outer is made by
+// the Parallel or Map state that contains the inner assignment at inner
+// (its Assign, or the Assign of one of its catchers): it happens once the
+// branches or iterations are over, so it is no conflict. AWS runs such a
+// machine (PARALLEL_CATCH_ERROR_VARIABLE_SAMPLING in the recorded Lambda
+// cases: a branch and the Parallel's catcher both assign $inputVar).
+func assignedAfter(outer, inner string) bool {
+	i := strings.LastIndex(outer, "/Assign/")
+	if i < 0 {
+		return false
+	}
+	state := outer[:i]
+	if j := strings.LastIndex(state, "/Catch/"); j >= 0 {
+		state = state[:j]
+	}
+	for _, sub := range []string{"/Branches/", "/ItemProcessor/", "/Iterator/"} {
+		if strings.HasPrefix(inner, state+sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // jsonataState checks the JSONata expressions and Assign fields of a
@@ -894,13 +794,11 @@ func (v *validator) assignJSONata(loc string, raw json.RawMessage) {
 }
 
 // jsonataString checks a string of a JSONata state. A string that starts
-// with "{%" and ends with "%}" is a JSONata expression; any other string is
-// a literal. A string with only one of the two delimiters is an error, as
-// are two forms that the shared validator fixtures reject (AWS's own rule
-// is not documented): no white space at all inside the delimiters
-// ("{%1%}"), and spaces between "{%" and a line break ("{% \n1 %}").
-// One-sided spacing ("{%$x %}") and multi-line expressions ("{%\n  1\n%}")
-// are accepted: deployed workflows use both.
+// with "{%" and ends with "%}" is a JSONata expression, parsed by
+// jsonata.ParseTemplate, the parser the simulator compiles it with (white
+// space inside the delimiters is optional, as AWS has it); any other
+// string is a literal. A string with only one of the two delimiters is an
+// error: it is most likely a broken expression.
 func (v *validator) jsonataString(loc, s string) {
 	open, closed := strings.HasPrefix(s, "{%"), strings.HasSuffix(s, "%}")
 	if !open && !closed {
@@ -915,46 +813,39 @@ func (v *validator) jsonataString(loc, s string) {
 			"The string %q %s: a JSONata expression is written as \"{%% expression %%}\", anything else is a literal string", s, what)
 		return
 	}
-	inner := s[2 : len(s)-2]
-	expr := strings.TrimSpace(inner)
+	expr := strings.TrimSpace(s[2 : len(s)-2])
 	if expr == "" {
 		v.errorf(loc, CodeSchemaValidationFailed, "The JSONata expression %q is empty; write \"{%% expression %%}\"", s)
 		return
 	}
-	lead := inner[:strings.Index(inner, expr)]
-	trail := inner[len(lead)+len(expr):]
-	switch {
-	case lead == "" && trail == "":
-		v.errorf(loc, CodeSchemaValidationFailed,
-			"The JSONata expression %q needs white space inside its delimiters: write \"{%% %s %%}\"", s, expr)
-	case spaceBeforeBreak(lead):
-		v.errorf(loc, CodeSchemaValidationFailed,
-			"The JSONata expression %q has white space between {%% and the line break that follows it: write \"{%% %s %%}\" on one line, or put the line break right after {%%", s, expr)
-	}
-	v.jsonataExpr(loc, expr)
+	v.jsonataExpr(loc, s, expr)
 }
 
-// spaceBeforeBreak reports whether the padding ws after "{%" has spaces or
-// tabs before its first line break.
-func spaceBeforeBreak(ws string) bool {
-	i := strings.IndexAny(ws, "\n\r")
-	return i > 0
-}
-
-// jsonataExpr checks the text of a JSONata expression with the JSONata 2.0
-// parser (parseJSONata) and records the variables it reads. A parse error
-// becomes a diagnostic with the code CodeInvalidJSONata (or the code the
-// error names, when it has a method DiagnosticCode() string) and the
-// message `JSONata expression "<expr>": <the error's text>`.
-func (v *validator) jsonataExpr(loc, expr string) {
+// jsonataExpr checks the JSONata template tmpl, whose expression is expr,
+// with the JSONata 2.0 parser (parseJSONata) and records the variables it
+// reads. A parse error becomes a diagnostic with the code
+// CodeInvalidJSONata (or the code the error names, when it has a method
+// DiagnosticCode() string) and the message `JSONata expression "<expr>":
+// <the error's text>`.
+func (v *validator) jsonataExpr(loc, tmpl, expr string) {
 	if hasPlaceholder(expr) {
 		return
 	}
-	parse := parseJSONata
+	var x *jsonataparser.Expr
+	var err error
 	if checkJSONataHook != nil {
-		parse = checkJSONataHook
+		x, err = checkJSONataHook(expr)
+	} else {
+		x, err = parseJSONata(tmpl)
+		// The message quotes the expression: count its columns from there.
+		var se *jsonataparser.SyntaxError
+		if errors.As(err, &se) {
+			rel := *se
+			rel.Input = expr
+			rel.Offset = min(max(se.Offset-strings.Index(tmpl, expr), 0), len(expr))
+			err = &rel
+		}
 	}
-	x, err := parse(expr)
 	if err != nil {
 		code := CodeInvalidJSONata
 		var coded interface{ DiagnosticCode() string }

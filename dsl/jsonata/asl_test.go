@@ -77,10 +77,17 @@ func templateStrings(def map[string]any) map[string]string {
 	return out
 }
 
+// awsAcceptsTemplate lists the asl-validator fixtures that call a template
+// invalid for a rule of asl-validator's own that AWS does not have.
+var awsAcceptsTemplate = map[string]string{
+	"invalid-jsonata-surround-syntax-no-spaces.json": `"{%10%}": AWS needs no white space inside the delimiters (see ParseTemplate)`,
+}
+
 // TestValidatorFixtures parses the JSONata templates of the asl-validator
 // fixtures: those of valid definitions must parse, and each
 // invalid-jsonata-syntax and invalid-jsonata-surround-syntax fixture must
-// hold a template that does not.
+// hold a template that does not, but those awsAcceptsTemplate lists, which
+// must parse.
 func TestValidatorFixtures(t *testing.T) {
 	files := shareddata.Glob(t, "conformance/validator/*.json")
 	var valid, invalid, templates int
@@ -107,7 +114,12 @@ func TestValidatorFixtures(t *testing.T) {
 				bad = append(bad, where+": "+err.Error())
 			}
 		}
+		reason, accepted := awsAcceptsTemplate[base]
 		switch {
+		case accepted && len(bad) > 0:
+			t.Errorf("%s: %s; want it accepted: %s", base, strings.Join(bad, "; "), reason)
+		case accepted:
+			t.Logf("%s: accepted, as AWS accepts it: %s", base, reason)
 		case wantBad && len(bad) == 0:
 			t.Errorf("%s: all templates parse, want a syntax error (templates %q)", base, tmpls)
 		case wantBad:
@@ -178,11 +190,13 @@ func TestTemplate(t *testing.T) {
 		{"{% 1+2 %}", true, -1, "", "(+ 1 2)"},
 		{"{%\n  $states.input.a\n%}", true, -1, "", "(path $states input a)"},
 		{"{%  $x  %}", true, -1, "", "$x"},
-		{"{%10%}", true, 2, "white space after", ""},
-		{"{% 10%}", true, 4, "white space before", ""},
+		{"{%10%}", true, -1, "", "10"},
+		{"{% 10%}", true, -1, "", "10"},
+		{"{%$x %}", true, -1, "", "$x"},
+		{"{% \n10         %}", true, -1, "", "10"},
 		{"{% 10 %", false, 7, `missing "%}"`, ""},
 		{"10 %}", false, 0, `missing "{%"`, ""},
-		{"{%%}", true, 2, "white space", ""},
+		{"{%%}", true, 2, "empty", ""},
 		{"{% %}", true, 2, "empty", ""},
 		{"{%   %}", true, 2, "empty", ""},
 		{"{%}", false, 3, `missing "%}"`, ""},

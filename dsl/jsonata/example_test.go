@@ -42,6 +42,7 @@ func ExampleParseTemplate() {
 	for _, s := range []string{
 		"{% $states.input.price * 1.2 %}",
 		"{%$states.input%}",
+		" {% $states.input %}",
 		"{% $states.input.items[?(@.price < 10)] %}",
 	} {
 		if !jsonata.IsExpression(s) {
@@ -56,7 +57,7 @@ func ExampleParseTemplate() {
 	}
 	// Output:
 	// valid: $states.input.price * 1.2
-	// invalid: missing white space after "{%"; a JSONata template must have the form "{% expression %}" at column 3
+	// valid: $states.input
 	// invalid: the symbol "?" cannot be used as a unary operator at column 24
 }
 

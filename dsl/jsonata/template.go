@@ -16,12 +16,18 @@ func IsExpression(s string) bool {
 
 // ParseTemplate parses a JSONata template string "{% expression %}".
 //
-// The string must start with "{%" and end with "%}", and the delimiters must
-// be separated from the expression by white space: "{% 1+2 %}" and
-// "{%\n  $x\n%}" are templates, "{%1+2%}" is rejected, as asl-validator
-// rejects it. The expression is parsed as JSONata 2.0, the version AWS Step
-// Functions evaluates (see Options.JSONata20). Offsets in the result, and in
-// errors, are byte offsets in s. Errors are of type *SyntaxError.
+// This is the one rule for templates that the validator (package asl) and
+// the simulator (package sim) share, AWS's rule: the string starts with
+// "{%" and ends with "%}", and what stands between them, white space
+// aside, is the expression. White space inside the delimiters is optional,
+// on either side: "{% 1+2 %}", "{%\n  $x\n%}", "{% $states.input%}" and
+// "{%1+2%}" are templates (AWS's published samples deploy one-sided
+// spacing, and LocalStack's ASL lexer, checked against AWS, takes any
+// string between the delimiters). A string with white space outside the
+// delimiters (" {% 1 %}") is not a template at all (see IsExpression). The
+// expression is parsed as JSONata 2.0, the version AWS Step Functions
+// evaluates (see Options.JSONata20). Offsets in the result, and in errors,
+// are byte offsets in s. Errors are of type *SyntaxError.
 func ParseTemplate(s string) (*Expr, error) {
 	bad := func(off int, msg string) error {
 		return &SyntaxError{Input: s, Offset: off, Msg: msg}
@@ -34,12 +40,6 @@ func ParseTemplate(s string) (*Expr, error) {
 		return nil, bad(len(s), `missing "%}" at the end of the template`+hint)
 	}
 	start, end := 2, len(s)-2
-	if !isSpace(s[start]) {
-		return nil, bad(start, `missing white space after "{%"`+hint)
-	}
-	if !isSpace(s[end-1]) {
-		return nil, bad(end-1, `missing white space before "%}"`+hint)
-	}
 	if strings.TrimLeft(s[start:end], " \t\n\r\v\f") == "" {
 		return nil, bad(start, "empty JSONata expression"+hint)
 	}

@@ -14,13 +14,16 @@
 //	$[1:]  $[:2]  $[1:5:2]     slices
 //	$..name  $..[0]  $..*      recursive descent
 //	$[?(@.price < 10)]         filters
+//	$[(@.length-1)]            the script (@.length-N), read as the index [-N]
 //	$.a.length()               a trailing function
 //
 // Filter expressions support &&, ||, !, parentheses, the comparison
 // operators == != < <= > >= and =~ /regex/flags, and the word operators
 // in, nin, subsetof, anyof, noneof, size and empty. Operands are relative
 // paths (@...), absolute paths ($...), numbers, strings in single or double
-// quotes, true, false, null and JSON array literals.
+// quotes, true, false, null and JSON array literals. An unquoted word
+// ([?(@.status==Failure)]) is a string, as AWS runs it. Trailing spaces
+// after a path are ignored, as Jayway trims them.
 //
 // Parse reports problems as *SyntaxError values carrying the byte offset of
 // the problem. Parse never panics.

@@ -46,14 +46,16 @@ var wordOps = map[string]Op{
 var symbolOps = []Op{OpEq, OpNe, OpLe, OpGe, OpMatch, OpLt, OpGt}
 
 // Parse parses a complete path such as "$.a.b[0]" or "$$.Execution.Id".
-// The whole of s must be a path: no leading or trailing white space is
-// accepted. Errors are of type *SyntaxError.
+// The whole of s must be a path, but for trailing spaces, which Jayway
+// trims before it compiles a path and which AWS therefore accepts
+// ("$$.Execution.Name " is deployed in AWS's samples); a leading space is
+// an error. Errors are of type *SyntaxError.
 func Parse(s string) (*Path, error) {
 	p, n, err := ParsePrefix(s)
 	if err != nil {
 		return nil, err
 	}
-	if n < len(s) {
+	if n < len(s) && strings.TrimRight(s[n:], " ") != "" {
 		ps := &parser{s: s}
 		return nil, ps.unexpected(n)
 	}
@@ -383,9 +385,50 @@ func (p *parser) bracket() (Segment, error) {
 		return nil, p.errAt(p.pos, "empty brackets")
 	case c == '-' || c == ':' || isDigit(c):
 		return p.indices()
+	case c == '(':
+		return p.script()
 	default:
 		return nil, p.unexpected(p.pos)
 	}
+}
+
+// script parses the one script expression in use, [(@.length-N)] with
+// N >= 1 (Goessner's "last element" idiom, accepted by AWS's validators),
+// as the index it denotes, [-N]; it follows the '['.
+func (p *parser) script() (Segment, error) {
+	start := p.pos
+	if err := p.open("parenthesis"); err != nil {
+		return nil, err
+	}
+	bad := func() error {
+		return p.errAt(start, "unsupported script expression: only (@.length-N), with N >= 1, is supported")
+	}
+	p.skipWS()
+	if !strings.HasPrefix(p.s[p.pos:], "@.length") {
+		return nil, bad()
+	}
+	p.pos += len("@.length")
+	p.skipWS()
+	if p.peek() != '-' {
+		return nil, bad()
+	}
+	p.pos++
+	p.skipWS()
+	nOff := p.pos
+	for isDigit(p.peek()) {
+		p.pos++
+	}
+	n, err := strconv.Atoi(p.s[nOff:p.pos])
+	if err != nil || n < 1 {
+		return nil, bad()
+	}
+	if err := p.expect(')'); err != nil {
+		return nil, err
+	}
+	if err := p.expect(']'); err != nil {
+		return nil, err
+	}
+	return Index{I: -n}, nil
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
@@ -769,6 +812,19 @@ func word(s string) string {
 	return s[:i]
 }
 
+// bareWord returns the unquoted word [A-Za-z_][A-Za-z0-9_-]* at the start
+// of s.
+func bareWord(s string) string {
+	if s == "" || !isLetter(s[0]) && s[0] != '_' {
+		return ""
+	}
+	i := 1
+	for i < len(s) && (isLetter(s[i]) || isDigit(s[i]) || s[i] == '_' || s[i] == '-') {
+		i++
+	}
+	return s[:i]
+}
+
 func (p *parser) operand() (Expr, error) {
 	if p.eof() {
 		return nil, p.eofErr()
@@ -796,7 +852,10 @@ func (p *parser) operand() (Expr, error) {
 	return p.literal()
 }
 
-// literal parses a string, number, true, false, null or array literal.
+// literal parses a string, number, true, false, null or array literal. An
+// unquoted word other than true, false and null is a string: AWS accepts
+// and runs filters such as [?(@.Name==Receipt)], deployed in its published
+// samples, comparing with the string "Receipt".
 func (p *parser) literal() (Expr, error) {
 	if p.eof() {
 		return nil, p.eofErr()
@@ -813,8 +872,8 @@ func (p *parser) literal() (Expr, error) {
 		return p.number()
 	case c == '[':
 		return p.array()
-	case isLetter(c):
-		w := word(p.s[p.pos:])
+	case isLetter(c) || c == '_':
+		w := bareWord(p.s[p.pos:])
 		var e Expr
 		switch w {
 		case "true":
@@ -824,7 +883,7 @@ func (p *parser) literal() (Expr, error) {
 		case "null":
 			e = NullLit{}
 		default:
-			return nil, p.errAt(p.pos, "unexpected identifier "+w)
+			e = StringLit{Value: w}
 		}
 		p.pos += len(w)
 		return e, nil

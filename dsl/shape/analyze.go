@@ -723,10 +723,10 @@ func (a *analyzer) mapResult(x *asl.Map, eff *Shape, vin *vars, se scopeEnv, roo
 			at.ptr, at.field = root.ptr, "ItemsPath"
 		}
 		items := a.path(text, ee, at, pathOpt{})
-		if !admits(items, wantArray) {
-			a.report(at, Error, text, text+": ItemsPath must select an array, but "+displayName(text)+" is "+items.String())
+		if !admitsItems(items) {
+			a.report(at, Error, text, text+": ItemsPath must select an array or an object, but "+displayName(text)+" is "+items.String())
 		} else {
-			item = elemOf(items)
+			item = itemOf(items)
 		}
 	}
 	a.wantPath(x.MaxConcurrencyPath, wantNumber, ee, root.child("MaxConcurrencyPath", rankMaxConcurrencyPath))

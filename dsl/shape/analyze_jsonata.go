@@ -149,24 +149,24 @@ func (a *analyzer) jmapResult(x *asl.Map, in *Shape, vin *vars, base jenv, root 
 	case len(x.Items) > 0:
 		at := root.child("Items", rankItems)
 		items := a.jtemplate(x.Items, base, at)
-		if !admits(items, wantArray) {
+		if !admitsItems(items) {
 			text := "Items"
 			var str string
 			if json.Unmarshal(x.Items, &str) == nil {
 				text = exprText(str)
 			}
-			a.report(at, Error, text, text+": Items must be an array, but it is "+items.String())
+			a.report(at, Error, text, text+": Items must be an array or an object, but it is "+items.String())
 		} else {
-			item = elemOf(items)
+			item = itemOf(items)
 		}
 	default:
-		if !admits(in, wantArray) {
+		if !admitsItems(in) {
 			at := root
 			at.field = "Items"
 			at.key = append(append([]int(nil), root.key...), rankItems)
-			a.report(at, Error, "$states.input", "$states.input: without Items, a Map state's input must be an array, but it is "+in.String())
+			a.report(at, Error, "$states.input", "$states.input: without Items, a Map state's input must be an array or an object, but it is "+in.String())
 		} else {
-			item = elemOf(in)
+			item = itemOf(in)
 		}
 	}
 	a.jwantInt(x.MaxConcurrency, base, root.child("MaxConcurrency", rankMaxConcurrency))

@@ -253,12 +253,13 @@ func TestMap(t *testing.T) {
 	if !a.MachineOutput.Equal(String()) {
 		t.Errorf("output %s", a.MachineOutput)
 	}
-	// Without ItemSelector the iteration input is the item; ItemsPath must be an array.
+	// Without ItemSelector the iteration input is the item; ItemsPath must
+	// be an array or an object.
 	sm = machine(t, `{"StartAt": "Each", "States": {
-		"Each": {"Type": "Map", "ItemsPath": "$.total", "ItemProcessor": {"StartAt": "One", "States": {
+		"Each": {"Type": "Map", "ItemsPath": "$.amount", "ItemProcessor": {"StartAt": "One", "States": {
 			"One": {"Type": "Pass", "End": true}}}, "End": true}}}`)
 	expect(t, Analyze(sm, Declared{Input: typeOf[Order]()}),
-		`error /States/Each/ItemsPath: $.total: ItemsPath must select an array, but total is shape.Money`)
+		`error /States/Each/ItemsPath: $.amount: ItemsPath must select an array or an object, but amount is number`)
 	sm = machine(t, `{"StartAt": "Each", "States": {
 		"Each": {"Type": "Map", "InputPath": "$[0]", "ItemProcessor": {"StartAt": "Two", "States": {
 			"Two": {"Type": "Pass", "InputPath": "$.qtty", "End": true}}}, "End": true}}}`)
@@ -273,8 +274,8 @@ func TestMap(t *testing.T) {
 	sm = machine(t, `{"StartAt": "Each", "States": {
 		"Each": {"Type": "Map", "ItemProcessor": {"StartAt": "Two", "States": {
 			"Two": {"Type": "Pass", "End": true}}}, "End": true}}}`)
-	expect(t, Analyze(sm, Declared{Input: typeOf[Order]()}),
-		`error /States/Each: $: ItemsPath must select an array, but $ is shape.Order`)
+	expect(t, Analyze(sm, Declared{Input: typeOf[string]()}),
+		`error /States/Each: $: ItemsPath must select an array or an object, but $ is string`)
 	// The legacy form: Parameters and Iterator.
 	sm = machine(t, `{"StartAt": "Each", "States": {
 		"Each": {"Type": "Map", "ItemsPath": "$.items", "Parameters": {"v.$": "$$.Map.Item.Value", "bad.$": "$$.Map.Item.Valeu"},

@@ -336,6 +336,45 @@ func elemOf(s *Shape) *Shape {
 	return norm(out)
 }
 
+// admitsItems reports whether values of shape s may be the items of a Map
+// state: an array, or an object, whose members AWS iterates over.
+func admitsItems(s *Shape) bool { return admits(s, wantArray) || admits(s, wantObject) }
+
+// itemOf returns the shape of the items a Map state iterates over when its
+// items have shape s: the elements of an array, and for an object the
+// pairs {"key": name, "value": value} that AWS makes of its members (the
+// value's shape is the union of the members' shapes). It is Unknown unless
+// s is (or is a union of) arrays, tuples and objects.
+func itemOf(s *Shape) *Shape {
+	var out *Shape
+	for _, a := range norm(s).alternatives() {
+		switch a.kind {
+		case KindArray:
+			out = join(out, a.elem)
+		case KindTuple:
+			out = join(out, Union(a.elems...))
+		case KindObject:
+			out = join(out, pairOf(a))
+		case KindUnknown:
+			return unknownShape
+		}
+	}
+	return norm(out)
+}
+
+// pairOf returns the shape of the Map items made of the members of objects
+// of shape o: {"key": string, "value": any member's shape}.
+func pairOf(o *Shape) *Shape {
+	values := make([]*Shape, 0, len(o.fields)+1)
+	for _, f := range o.fields {
+		values = append(values, f.Shape)
+	}
+	if o.open {
+		values = append(values, o.elem)
+	}
+	return ObjectOf([]Field{{Name: "key", Shape: stringShape}, {Name: "value", Shape: Union(values...)}}, false)
+}
+
 // merge is the shallow merge of States.JsonMerge: b's members override a's.
 func merge(a, b *Shape) *Shape {
 	a, b = norm(a), norm(b)

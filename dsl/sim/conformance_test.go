@@ -1,91 +1,45 @@
-package sim
+package sim_test
 
 import (
 	"context"
 	"encoding/json"
-	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/aslgen/aslgen/dsl/asl"
 	"github.com/aslgen/aslgen/dsl/internal/shareddata"
 	"github.com/aslgen/aslgen/dsl/jsonvalue"
+	"github.com/aslgen/aslgen/dsl/sim"
+	"github.com/aslgen/aslgen/dsl/sim/replay"
 )
 
-// recordedCase is one line of the shared conformance/aws-recorded.jsonl: a
-// definition, an input, the execution's start time and type, and AWS's
-// answer. (The fields before Features are those of a batch line of
-// `aslgen run -cases`, whose runner, cmd/aslgen/internal/batch, this
-// package cannot import: the tests here run the simulator directly.)
+// recordedCase is one line of the shared conformance files of executions
+// (aws-recorded.jsonl, lambda-cases.jsonl, mockconfig-cases.jsonl): the
+// case, as `aslgen run -cases` reads it too, and AWS's answer.
 type recordedCase struct {
-	ID                     string            `json:"id"`
-	Definition             json.RawMessage   `json:"definition"`
-	Input                  json.RawMessage   `json:"input"`
-	StartTime              string            `json:"start_time"`
-	Type                   string            `json:"type"`
-	Features               []string          `json:"features"`
-	PlaceholdersInExpected bool              `json:"placeholders_in_expected"`
-	ExpectedEventTypes     []string          `json:"expected_event_types"`
-	ExpectedEvents         []json.RawMessage `json:"expected_events"`
-	Expected               struct {
-		Status string          `json:"status"`
-		Output json.RawMessage `json:"output"`
-		Error  *string         `json:"error"`
-		Cause  *string         `json:"cause"`
-	} `json:"expected"`
+	replay.Case
+	shareddata.Answer
 }
 
-// options returns the simulator options of a recorded case: the recorder's
-// account, and the start time (RFC 3339) and type ("EXPRESS", or
-// "STANDARD" and empty) it was recorded with.
-func (c *recordedCase) options() ([]Option, error) {
-	opts := []Option{Account("111111111111")}
-	if c.StartTime != "" {
-		t, err := time.Parse(time.RFC3339Nano, c.StartTime)
-		if err != nil {
-			return nil, err
-		}
-		opts = append(opts, StartTime(t.UTC()))
-	}
-	switch c.Type {
-	case "", "STANDARD":
-	case "EXPRESS":
-		opts = append(opts, Express())
-	default:
-		return nil, fmt.Errorf("type %q is neither STANDARD nor EXPRESS", c.Type)
-	}
-	return opts, nil
+// recorderAccount is the account id of the recordings, in their inputs and
+// answers alike.
+const recorderAccount = "111111111111"
+
+// run runs a recorded case in the recorder's account.
+func (c *recordedCase) run() (*sim.Execution, error) {
+	return c.Run(context.Background(), sim.Account(recorderAccount), sim.MapItemsArraysOnly()) // recorded before Map iterated over objects
 }
 
-// run runs a recorded case: its definition, with its options, on its input
-// ({} when it has none).
-func (c *recordedCase) run() (*Execution, error) {
-	doc, err := asl.Unmarshal(c.Definition)
-	if err != nil {
-		return nil, err
-	}
-	opts, err := c.options()
-	if err != nil {
-		return nil, err
-	}
-	s, err := New(doc, opts...)
-	if err != nil {
-		return nil, err
-	}
-	input := c.Input
-	if len(input) == 0 {
-		input = json.RawMessage("{}")
-	}
-	return s.Run(context.Background(), input)
+// result is what an execution gave, to compare with the answer.
+func result(ex *sim.Execution) shareddata.Result {
+	return shareddata.Result{Status: string(ex.Status), Output: ex.Output, Error: ex.Error, Cause: ex.Cause, EventTypes: ex.EventTypes()}
 }
 
-func loadRecorded(t *testing.T) []recordedCase {
+// loadRecorded reads the cases of a conformance file.
+func loadRecorded(t *testing.T, file string) []recordedCase {
 	t.Helper()
 	var cases []recordedCase
-	for _, line := range shareddata.Lines(t, "conformance/aws-recorded.jsonl") {
+	for _, line := range shareddata.Lines(t, file) {
 		var c recordedCase
 		if err := json.Unmarshal(line, &c); err != nil {
 			t.Fatal(err)
@@ -100,141 +54,102 @@ func needsJSONata(c *recordedCase) bool {
 	return slices.Contains(c.Features, "jsonata") || slices.Contains(c.Features, "assign/variables")
 }
 
-// TestConformance runs every execution that AWS recorded, in both query
-// languages, and compares status, output, error and cause with AWS's.
-func TestConformance(t *testing.T) {
-	cases := loadRecorded(t)
-	passed, jsonataCases := 0, 0
-	parallelHistories := 0
+// checkRecorded runs the cases of a conformance file and compares status,
+// output, error, cause and, where recorded and in AWS's order, the event
+// types with AWS's; with skip, the values LocalStack does not compare
+// (localstack_skip_paths, which a mock cannot produce) are left out. It
+// returns the number of cases that passed and of histories compared.
+func checkRecorded(t *testing.T, cases []recordedCase, skip bool) (passed, histories int) {
+	t.Helper()
 	for i := range cases {
 		c := &cases[i]
-		if needsJSONata(c) {
-			jsonataCases++
-		}
 		t.Run(c.ID, func(t *testing.T) {
 			ex, err := c.run()
 			if err != nil {
 				t.Fatalf("cannot run: %v", err)
 			}
-			if string(ex.Status) != c.Expected.Status {
-				t.Fatalf("status %s (%s: %s), want %s (%v: %v)", ex.Status, ex.Error, ex.Cause, c.Expected.Status, deref(c.Expected.Error), deref(c.Expected.Cause))
+			res := result(ex)
+			diffs := c.Compare(res, skip)
+			diff, compared := c.CompareEventTypes(res.EventTypes, skip)
+			if diff != "" {
+				diffs = append(diffs, diff)
 			}
-			if c.Expected.Status == "SUCCEEDED" {
-				want := jsonvalue.MustParse(string(c.Expected.Output))
-				output := jsonvalue.Marshal(ex.Output)
-				got, err := jsonvalue.Parse(output)
-				if err != nil {
-					t.Fatalf("output %s: %v", output, err)
-				}
-				if !matchValue(want, got, true) { // placeholders_in_expected misses some replaced values
-					t.Fatalf("output\n got %s\nwant %s", output, c.Expected.Output)
-				}
+			if compared {
+				histories++
 			}
-			if c.Expected.Status == "FAILED" {
-				if ex.Error != deref(c.Expected.Error) {
-					t.Errorf("error %q, want %q", ex.Error, deref(c.Expected.Error))
-				}
-				if !matchString(deref(c.Expected.Cause), ex.Cause, true) {
-					t.Errorf("cause\n got %q\nwant %q", ex.Cause, deref(c.Expected.Cause))
-				}
-			}
-			switch types := ex.EventTypes(); {
-			case c.ExpectedEventTypes == nil:
-			case slices.Contains(c.Features, "state:Parallel"):
-				// The recorder gave branch events the id [0] and dropped the
-				// ones it took for duplicates (ParallelStateSucceeded among
-				// them: the ids have gaps), so these lists are incomplete.
-				parallelHistories++
-			case !slices.Equal(types, c.ExpectedEventTypes):
-				t.Errorf("event types\n got  %s\nwant %s", strings.Join(types, " "), strings.Join(c.ExpectedEventTypes, " "))
+			if len(diffs) > 0 {
+				t.Error(strings.Join(diffs, "\n"))
+				return
 			}
 			passed++
 		})
 	}
-	t.Logf("event types compared where recorded, except %d histories with Parallel states, which the recorder left incomplete", parallelHistories)
+	return passed, histories
+}
+
+// TestConformance runs every execution that AWS recorded, in both query
+// languages, and compares status, output, error and cause with AWS's.
+func TestConformance(t *testing.T) {
+	cases := loadRecorded(t, "conformance/aws-recorded.jsonl")
+	jsonataCases, unordered := 0, 0
+	for i := range cases {
+		if needsJSONata(&cases[i]) {
+			jsonataCases++
+		}
+		if cases[i].ExpectedEventTypes != nil {
+			unordered++
+		}
+	}
+	passed, histories := checkRecorded(t, cases, false)
+	unordered -= histories
+	t.Logf("event types compared where recorded, except %d histories with Parallel states, which the recorder left incomplete", unordered)
 	t.Logf("%d of %d cases passed, %d of them with JSONata or variables", passed, len(cases), jsonataCases)
 }
 
-func deref(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
+// TestConformanceLambda runs the executions whose tasks call Lambda
+// functions, each made from the recorded handler's kind and source, and
+// compares them with AWS's answers, Lambda's whole response included.
+func TestConformanceLambda(t *testing.T) {
+	cases := loadRecorded(t, "conformance/lambda-cases.jsonl")
+	passed, histories := checkRecorded(t, cases, false)
+	t.Logf("event types compared in %d of the recorded histories", histories)
+	t.Logf("%d of %d cases passed", passed, len(cases))
 }
 
-// matchValue compares a recorded value with a result. With placeholders,
-// strings that LocalStack's recorder replaced (<ArnPart_0idx>, "date", ...)
-// match any string of the same shape.
-func matchValue(want, got any, placeholders bool) bool {
-	if w, ok := want.(string); ok && placeholders && recorderWords[w] {
-		return true // a random number or a time, replaced by the recorder
-	}
-	switch w := want.(type) {
-	case string:
-		g, ok := got.(string)
-		if !ok {
-			return false
-		}
-		return matchString(w, g, placeholders)
-	case *jsonvalue.Object:
-		g, ok := got.(*jsonvalue.Object)
-		if !ok || g.Len() != w.Len() {
-			return false
-		}
-		for k, v := range w.All() {
-			gv, ok := g.Get(k)
-			if !ok || !matchValue(v, gv, placeholders) {
-				return false
-			}
-		}
-		return true
-	case []any:
-		g, ok := got.([]any)
-		if !ok || len(g) != len(w) {
-			return false
-		}
-		for i := range w {
-			if !matchValue(w[i], g[i], placeholders) {
-				return false
-			}
-		}
-		return true
-	}
-	return jsonvalue.Equal(want, got)
+// TestConformanceMockConfig runs the executions under a Step Functions
+// Local mock configuration and compares them with AWS's answers, but for
+// the values a mock cannot produce (HTTP metadata, redrive fields).
+func TestConformanceMockConfig(t *testing.T) {
+	cases := loadRecorded(t, "conformance/mockconfig-cases.jsonl")
+	passed, histories := checkRecorded(t, cases, true)
+	t.Logf("event types compared in %d of the recorded histories", histories)
+	t.Logf("%d of %d cases passed", passed, len(cases))
 }
 
-var placeholder = regexp.MustCompile(`<[A-Za-z0-9_:.-]+>`)
-
-// recorderWords are whole values that LocalStack's recorder wrote instead of
-// times and role ARNs.
-var recorderWords = map[string]bool{"date": true, "start-time": true, "entered-time": true, "timestamp": true,
-	"snf_role_arn": true, "sfn_role_arn": true, "RandomNumberGenerated": true}
-
-func matchString(want, got string, placeholders bool) bool {
-	if want == got {
-		return true
-	}
-	if !placeholders {
-		return false
-	}
-	if recorderWords[want] {
-		return true
-	}
-	if !placeholder.MatchString(want) {
-		return false
-	}
-	parts := placeholder.Split(want, -1)
-	var re strings.Builder
-	re.WriteString("^")
-	for i, p := range parts {
-		if i > 0 {
-			re.WriteString("(?s:.*)")
+// TestConformanceHoldouts runs the sealed cases of the Lambda and mock
+// configuration sets: each must run (and must not fail for a problem of
+// the test, such as a task left unmocked). Their answers are not read.
+func TestConformanceHoldouts(t *testing.T) {
+	for _, file := range []string{"conformance/lambda-cases-holdout.jsonl", "conformance/mockconfig-cases-holdout.jsonl"} {
+		ran := 0
+		lines := shareddata.Lines(t, file)
+		for _, line := range lines {
+			var c replay.Case
+			if err := json.Unmarshal(line, &c); err != nil {
+				t.Fatal(err)
+			}
+			ex, err := c.Run(context.Background(), sim.Account(recorderAccount))
+			switch {
+			case err != nil:
+				t.Errorf("%s: cannot run: %v", c.ID, err)
+			case strings.HasPrefix(ex.Error, "Sim."):
+				t.Errorf("%s: %s: %s", c.ID, ex.Error, ex.Cause)
+			default:
+				ran++
+			}
 		}
-		re.WriteString(regexp.QuoteMeta(p))
+		t.Logf("%s: %d of %d cases ran", file, ran, len(lines))
 	}
-	re.WriteString("$")
-	ok, _ := regexp.MatchString(re.String(), got)
-	return ok
 }
 
 // TestConformanceVariableEvents compares what AWS records about variables
@@ -242,7 +157,7 @@ func matchString(want, got string, placeholders bool) bool {
 // that use them: the assignedVariables of each StateExited event, and the
 // details of each EvaluationFailed event.
 func TestConformanceVariableEvents(t *testing.T) {
-	cases := loadRecorded(t)
+	cases := loadRecorded(t, "conformance/aws-recorded.jsonl")
 	compared := 0
 	for i := range cases {
 		c := &cases[i]
@@ -265,14 +180,14 @@ func TestConformanceVariableEvents(t *testing.T) {
 				}
 				got := jsonvalue.MustParse(string(data)).(*jsonvalue.Object)
 				typ, _ := want.Get("type")
-				key := ex.Events()[j].detailsKey()
+				key := detailsKey(want)
 				wd, _ := want.Get(key)
 				gd, _ := got.Get(key)
 				wo, _ := wd.(*jsonvalue.Object)
 				g, _ := gd.(*jsonvalue.Object)
 				switch {
 				case typ == "EvaluationFailed":
-					if !matchValue(wo, g, true) {
+					if !shareddata.Match(wo, g) {
 						t.Errorf("event %d %s:\n got %s\nwant %s", j+1, typ, jsonvalue.String(g), jsonvalue.String(wo))
 					}
 				case strings.HasSuffix(typ.(string), "StateExited"):
@@ -290,6 +205,17 @@ func TestConformanceVariableEvents(t *testing.T) {
 		t.Fatal("no recorded history with variables or JSONata was compared")
 	}
 	t.Logf("variable and evaluation events compared in %d recorded histories", compared)
+}
+
+// detailsKey returns the name of an event's details field in AWS's JSON
+// (stateExitedEventDetails, ...), or "" for an event without one.
+func detailsKey(ev *jsonvalue.Object) string {
+	for _, k := range ev.Keys() {
+		if strings.HasSuffix(k, "EventDetails") {
+			return k
+		}
+	}
+	return ""
 }
 
 // assignedEqual compares assignedVariables objects, whose values are JSON
@@ -320,7 +246,7 @@ func assignedEqual(want, got any) bool {
 				return false
 			}
 		}
-		if !matchValue(wj, gj, true) {
+		if !shareddata.Match(wj, gj) {
 			return false
 		}
 	}

@@ -46,6 +46,10 @@ type stateError struct {
 	cause   string
 	noCause bool // the error has no cause at all (a Fail state without Cause)
 	runtime bool // prefix the cause with "An error occurred while executing the state ..."
+	// terminal errors end the execution: no Retry or Catch takes them, in
+	// the state or in the Parallel or Map around it (a state's output or
+	// variables over the payload limit).
+	terminal bool
 	// evalFailed marks a JSONata state's evaluation error, which AWS
 	// records with an EvaluationFailed event naming the field (location).
 	evalFailed bool
@@ -93,7 +97,7 @@ func (e *env) apply(p *pathSpec, field string) (any, error) {
 	if err != nil {
 		var nf *jsonpath.NotFoundError
 		if errors.As(err, &nf) {
-			return nil, runtimeError("Invalid path '%s' : No results for path: %s", p.text, p.p.Normalized())
+			return nil, runtimeError("Invalid path '%s' : %v", p.text, nf) // Jayway's message: No results for path, Missing property in path, ...
 		}
 		return nil, runtimeError("Invalid path '%s' : %v", p.text, err)
 	}

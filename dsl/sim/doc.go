@@ -41,17 +41,48 @@
 // ([Seed]) and safe to run from many goroutines at once; a Simulator is
 // compiled once and may run any number of executions concurrently.
 //
+// Every handler takes the time [Handler.After] gives it, whatever its kind:
+// it runs when its task starts, and its answer reaches the task that much
+// later, so TimeoutSeconds and HeartbeatSeconds fire against it. In a
+// [Sequence] each handler keeps its own time and the Sequence's is added
+// to it. A callback task ([AwaitCallback]) is answered at once or later:
+// [SendTaskSuccessAfter] and [SendTaskFailureAfter] answer after a virtual
+// delay, [Schedule] runs any function after one, and the test itself runs
+// functions at virtual times with [At] (as Temporal's
+// RegisterDelayedCallback); [Now] reads the clock. A scheduled function
+// that fails stops the execution with [ErrorScheduled].
+//
 // # Mocks
 //
 // Tasks run handlers: per state name ([OnState]) or per Resource
 // ([OnResource]), typed ([Func]) or raw ([Respond]), scripted ([Sequence],
 // [Return], [Throw]), or from a Step Functions Local mock configuration file
-// ([LoadMockConfig], [UseMockConfig]). A task with no handler fails the
-// execution with the error [ErrorUnmocked], which no Retry or Catch matches.
+// ([LoadMockConfig], [UseMockConfig]). Lambda functions ([OnFunction]) run
+// as Lambda runs them for the tasks that invoke them, by lambda:invoke or by
+// the function's ARN: Lambda's response, error documents, missing functions
+// and the payload limit. A task with no handler fails the
+// execution with the error [ErrorUnmocked], which no Retry or Catch matches;
+// its cause says how to add one, or, under a mock configuration, which test
+// case lacks the state.
+//
+// Mocks are checked: [New] and [Simulator.With] refuse a mock for a state
+// that does not exist or takes none (only Task states, wherever they are,
+// and Map ItemReaders, as "Map/ItemReader", take mocks), naming those that
+// do and the closest to a typo; the same holds for the states of the mock
+// configuration's test case, and for an OnResource whose Resource no state
+// has. Two mocks for one state or Resource in the options of one call are
+// an error (With may replace a mock it inherits, and OnState replaces the
+// test case's answer for its state). An execution tells how often each
+// mock ran ([Execution.MockCalls]) and which never did
+// ([Execution.UnusedMocks]). A mock configuration's top-level keys other
+// than StateMachines and MockedResponses are ignored, with a warning
+// ([MockConfig.Warnings]).
 //
 // # History
 //
 // Each execution records AWS's history events ([Event]) with their ids,
-// previous ids, virtual timestamps and details, up to AWS's 25,000 events;
-// [History](false) turns recording off for speed.
+// previous ids, virtual timestamps and details. [History](false) turns
+// recording off for speed; the events are counted all the same, so that an
+// execution passing AWS's limit of [MaxEvents] fails alike, with or without
+// its history.
 package sim

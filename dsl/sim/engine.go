@@ -127,6 +127,7 @@ func (s *Simulator) run(ctx context.Context, input any) *Execution {
 	if s.opts.express {
 		ex.ARN = s.arnPrefix + "express:" + s.name + ":" + name + ":" + uuid(x.rng)
 	}
+	ex.sim = s
 	x.result = ex
 	x.input = input
 
@@ -146,6 +147,7 @@ func (s *Simulator) run(ctx context.Context, input any) *Execution {
 			}
 		})
 	}
+	x.scheduleAt()
 	root.wake()
 	x.loop()
 	return ex
@@ -245,6 +247,12 @@ func (x *execution) emit(p *process, ev Event) int64 {
 		p.last++
 		return p.last
 	}
+	// The limit counts the events of the history, recorded or not: until
+	// the execution ends, lastID is their number.
+	if x.lastID >= MaxEvents-1 && !x.done { // room for ExecutionFailed
+		x.stop(fmt.Sprintf("The execution reached the maximum number of history events (%d).", MaxEvents))
+		return x.lastID
+	}
 	x.lastID++
 	id := x.lastID
 	if p != nil {
@@ -256,25 +264,21 @@ func (x *execution) emit(p *process, ev Event) int64 {
 	if !x.record {
 		return id
 	}
-	if x.events.n >= MaxEvents-1 && !x.done { // room for ExecutionFailed
-		x.lastID-- // this event is not recorded: ExecutionFailed takes its id
-		x.stop(fmt.Sprintf("The execution reached the maximum number of history events (%d).", MaxEvents))
-		return id
-	}
 	ev.ID = id
 	ev.Timestamp = x.now
 	x.events.add(&ev)
 	return id
 }
 
-// maxSteps bounds the events of one run, recorded or not, so that a
+// maxSteps bounds the events of one run, those of a distributed map's
+// child executions included (which MaxEvents does not count), so that a
 // definition that loops forever without waiting still ends.
 const maxSteps = 5_000_000
 
 // stop fails the execution at once with a States.Runtime cause.
 func (x *execution) stop(cause string) {
+	x.lastID++
 	if x.record {
-		x.lastID++
 		x.events.add(&Event{ID: x.lastID, PreviousEventID: x.lastID - 1, Timestamp: x.now,
 			Type: "ExecutionFailed", Error: errRuntime, Cause: cause, hasError: true})
 	}

@@ -266,12 +266,54 @@ func (p *process) mapItems(eff any) ([]any, *stateError) {
 			return nil, asStateError(err)
 		}
 	}
-	arr, ok := v.([]any)
+	arr, ok := p.itemsOf(v)
 	if !ok {
 		return nil, runtimeError("Map state input must be an array but was: %s", jsonvalue.String(v))
 	}
 	return arr, nil
 }
+
+// itemsOf returns the items a Map state iterates over when its items
+// (ItemsPath's value, Items' value or the input) are v: the elements of an
+// array, or, as AWS documents it, the members of an object, each as an
+// item {"key": name, "value": value}, in the object's order. It reports
+// false for any other value, and for an object when the simulator has the
+// option MapItemsArraysOnly.
+func (p *process) itemsOf(v any) ([]any, bool) {
+	switch x := v.(type) {
+	case []any:
+		return x, true
+	case *jsonvalue.Object:
+		if p.x.s.opts.arraysOnly {
+			return nil, false
+		}
+		return objectItems(x), true
+	}
+	return nil, false
+}
+
+// objectItems lists the members of o as Map items, {"key": name, "value":
+// value}, in o's order.
+func objectItems(o *jsonvalue.Object) []any {
+	items := make([]any, 0, o.Len())
+	for k, v := range o.All() {
+		it := jsonvalue.NewObject(2)
+		it.Set("key", k)
+		it.Set("value", v)
+		items = append(items, it)
+	}
+	return items
+}
+
+// MapItemsArraysOnly makes Map states iterate over arrays only, as AWS did
+// before it iterated over JSON objects: items that are an object fail the
+// state as any other non-array does (States.Runtime in JSONPath,
+// States.QueryEvaluationError in JSONata). It is for replaying executions
+// recorded before that change, such as the conformance data of 2023 and
+// 2024. By default a Map state whose items are an object iterates over its
+// members, each as an item {"key": name, "value": value}, in the object's
+// order, in either query language and in inline and distributed mode.
+func MapItemsArraysOnly() Option { return func(o *options) { o.arraysOnly = true } }
 
 // batch groups a distributed Map's items as its ItemBatcher says.
 func (p *process) batch(items []any, eff any, maxItems int) ([]any, *stateError) {
@@ -404,13 +446,13 @@ func (p *process) jsonataMapConfig() (mapConfig, *stateError) {
 		if err != nil {
 			return mapConfig{}, asStateError(err)
 		}
-		arr, ok := v.([]any)
+		arr, ok := p.itemsOf(v)
 		if !ok {
 			return mapConfig{}, wrongType(m.items, "Items", "array", v)
 		}
 		items = arr
 	default:
-		arr, ok := p.input.([]any)
+		arr, ok := p.itemsOf(p.input)
 		if !ok {
 			return mapConfig{}, queryError("", "Map state input must be an array but was: %s", jsonvalue.String(p.input))
 		}

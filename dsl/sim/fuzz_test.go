@@ -48,7 +48,7 @@ var fuzzSeeds = []struct{ def, input string }{
 
 // fuzzFacts is what a fuzz case needs to know of its document.
 type fuzzFacts struct {
-	resources   []string // Task resources
+	resources   []string // Task resources, once each (one OnResource per resource)
 	readers     []string // names of Map states with an ItemReader
 	distributed bool     // a distributed Map: see the note in checkExecution
 	bareFail    bool     // a Fail state without Error or ErrorPath
@@ -58,7 +58,7 @@ func (f *fuzzFacts) walk(states asl.States) {
 	for name, st := range states.All() {
 		switch s := st.(type) {
 		case *asl.Task:
-			f.resources = append(f.resources, s.Resource)
+			f.addResource(s.Resource)
 		case *asl.Fail:
 			if s.Error == "" && s.ErrorPath == "" {
 				f.bareFail = true
@@ -70,7 +70,7 @@ func (f *fuzzFacts) walk(states asl.States) {
 		case *asl.Map:
 			if s.ItemReader != nil {
 				f.readers = append(f.readers, name)
-				f.resources = append(f.resources, s.ItemReader.Resource)
+				f.addResource(s.ItemReader.Resource)
 			}
 			if p := s.Processor(); p != nil {
 				if p.ProcessorConfig != nil && p.ProcessorConfig.Mode == asl.ModeDistributed {
@@ -79,6 +79,13 @@ func (f *fuzzFacts) walk(states asl.States) {
 				f.walk(p.States)
 			}
 		}
+	}
+}
+
+// addResource notes a resource, unless it has been noted.
+func (f *fuzzFacts) addResource(r string) {
+	if !slices.Contains(f.resources, r) {
+		f.resources = append(f.resources, r)
 	}
 }
 

@@ -10,7 +10,8 @@ import (
 )
 
 // MaxEvents is AWS's limit on the events of one execution's history: an
-// execution that would record more fails.
+// execution that would have more fails with States.Runtime, whether its
+// history is recorded ([History]) or not.
 const MaxEvents = 25000
 
 // Event is one history event, as AWS's GetExecutionHistory returns it. Only

@@ -6,7 +6,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"maps"
 	"os"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -51,29 +54,42 @@ type TaskError struct {
 func (e *TaskError) Error() string { return e.Name + ": " + e.Cause }
 
 // Handler runs a mocked task. Make one with [Func], [Respond], [Return],
-// [Throw] or [Sequence].
+// [Throw], [Sequence] or [AwaitCallback], and give it a duration with
+// [Handler.After].
 type Handler struct {
 	fn    func(ctx context.Context, c *Call) (any, error)
 	delay time.Duration
 	await bool      // waits for SendTaskSuccess or SendTaskFailure
 	seq   []Handler // a Sequence: the handler for each call
+	mock  int       // 1 + the handler's place among the simulator's mocks (see configure); 0 for none
 }
 
 // resolve returns the handler that answers c: for a Sequence, the one of
-// its handlers whose turn it is.
+// its handlers whose turn it is, taking the time of every Sequence it is
+// in as well as its own.
 func (h Handler) resolve(c *Call) Handler {
+	var d time.Duration
 	for len(h.seq) > 0 {
+		d += h.delay
 		h = h.seq[min(c.Invocation, len(h.seq)-1)]
 	}
+	h.delay += d
 	return h
 }
 
 // AwaitCallback makes a handler for a .waitForTaskToken task that answers
-// nothing itself: the task waits until another handler of the execution
-// calls [SendTaskSuccess] or [SendTaskFailure] with its token (Call.TaskToken,
-// or wherever the Parameters put $$.Task.Token), or until its TimeoutSeconds
+// nothing itself: the task waits until something of the execution calls
+// [SendTaskSuccess] or [SendTaskFailure] with its token (Call.TaskToken, or
+// wherever the Parameters put $$.Task.Token), or until its TimeoutSeconds
 // or HeartbeatSeconds pass. f, if not nil, runs when the task starts, as the
-// service the task calls would.
+// service the task calls would; it may answer at once, or later with
+// [SendTaskSuccessAfter], [SendTaskFailureAfter] or [Schedule]. Something
+// else may answer: another task's handler, or a function of the test that
+// runs at a virtual time ([At]).
+//
+// With [Handler.After], the handler takes at least that long: an answer
+// sent sooner reaches the task when the time has passed, so a
+// HeartbeatSeconds or TimeoutSeconds shorter than it fires first.
 func AwaitCallback(f func(ctx context.Context, c *Call) error) Handler {
 	return Handler{await: true, fn: func(ctx context.Context, c *Call) (any, error) {
 		if f != nil {
@@ -171,17 +187,27 @@ func Throw(name, cause string) Handler {
 
 // Sequence makes a handler that answers a state's first call with hs[0],
 // its second with hs[1], and so on; the last one answers every later call.
-// Calls are counted per state and execution (Call.Invocation).
+// Calls are counted per state and execution (Call.Invocation). The
+// handlers keep their own durations ([Handler.After]); a duration given to
+// the Sequence is added to each of theirs.
 func Sequence(hs ...Handler) Handler {
 	if len(hs) == 0 {
 		return Throw(errTaskFailed, "sim.Sequence has no handlers")
 	}
-	return Handler{seq: hs}
+	return Handler{seq: slices.Clone(hs)}
 }
 
-// After returns h taking d of virtual time: the task completes d after it
-// starts, or times out first when d exceeds its TimeoutSeconds or
-// HeartbeatSeconds.
+// After returns h taking d of virtual time. The handler still runs when the
+// task starts (the service gets the request then), and its result or error
+// reaches the task d later; the task times out first when d exceeds its
+// TimeoutSeconds or HeartbeatSeconds. For [AwaitCallback], d is the least
+// time before an answer reaches the task (an answer sent later arrives when
+// it is sent).
+//
+// After replaces an earlier After of the same handler: h.After(time.Hour).After(time.Second)
+// takes a second. Durations nest: on a [Sequence], d is added to the
+// duration of the handler whose turn it is, so Sequence(a.After(10*time.Second), b).After(time.Minute)
+// takes 70 s on the first call and a minute on later ones.
 func (h Handler) After(d time.Duration) Handler {
 	h.delay = d
 	return h
@@ -205,7 +231,15 @@ type MockConfig struct {
 	// cases holds the test cases resolved so far, by mockCaseKey, so that
 	// the simulators of one configuration (a batch's, say) share them.
 	cases sync.Map
+	// warnings are ParseMockConfig's (Warnings).
+	warnings []string
 }
+
+// Warnings returns what [ParseMockConfig] ignored in the configuration:
+// each top-level key other than StateMachines and MockedResponses (a
+// team's own block of assertions, say), one message each, in the order of
+// the file.
+func (c *MockConfig) Warnings() []string { return c.warnings }
 
 // mockCaseKey names a test case of a state machine of a configuration.
 type mockCaseKey struct{ machine, testCase string }
@@ -235,13 +269,58 @@ func LoadMockConfig(path string) (*MockConfig, error) {
 	return cfg, nil
 }
 
-// ParseMockConfig parses a Step Functions Local mock configuration.
+// ParseMockConfig parses a Step Functions Local mock configuration. Its
+// top-level keys other than StateMachines and MockedResponses (a team's
+// own, such as a block of expected results) are ignored with a warning
+// ([MockConfig.Warnings]); below them, a key that the format does not have
+// is an error, as a misspelt Return or TestCases would be.
 func ParseMockConfig(data []byte) (*MockConfig, error) {
 	var cfg MockConfig
-	dec := json.NewDecoder(strings.NewReader(string(data)))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&cfg); err != nil {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	tok, err := dec.Token()
+	if err != nil {
 		return nil, fmt.Errorf("mock config: %w", err)
+	}
+	if tok != json.Delim('{') {
+		if tok != nil {
+			return nil, fmt.Errorf("mock config: the configuration is %v, not an object", jsonKind(tok))
+		}
+		if _, err := dec.Token(); err != io.EOF {
+			return nil, errors.New("mock config: more than one JSON value")
+		}
+		return &cfg, nil // null: an empty configuration
+	}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, fmt.Errorf("mock config: %w", err)
+		}
+		key, _ := tok.(string)
+		var dst any
+		switch key {
+		case "StateMachines":
+			dst = &cfg.StateMachines
+		case "MockedResponses":
+			dst = &cfg.MockedResponses
+		default:
+			cfg.warnings = append(cfg.warnings, fmt.Sprintf("mock config: top-level key %q is not part of the format (StateMachines, MockedResponses): ignored", key))
+			dst = new(json.RawMessage)
+		}
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return nil, fmt.Errorf("mock config: %w", err)
+		}
+		strict := json.NewDecoder(bytes.NewReader(raw))
+		strict.DisallowUnknownFields()
+		if err := strict.Decode(dst); err != nil {
+			return nil, fmt.Errorf("mock config: %s: %w", key, err)
+		}
+	}
+	if _, err := dec.Token(); err != nil { // the closing brace
+		return nil, fmt.Errorf("mock config: %w", err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, errors.New("mock config: more than one JSON value")
 	}
 	for name, answers := range cfg.MockedResponses {
 		for key, a := range answers {
@@ -254,6 +333,19 @@ func ParseMockConfig(data []byte) (*MockConfig, error) {
 		}
 	}
 	return &cfg, nil
+}
+
+// jsonKind names the kind of a JSON token that starts a value.
+func jsonKind(tok json.Token) string {
+	switch tok.(type) {
+	case json.Delim:
+		return "an array"
+	case string:
+		return "a string"
+	case bool:
+		return "a boolean"
+	}
+	return "a number"
 }
 
 // invocationRange parses a MockedResponses key: "0" or "1-2".
@@ -273,9 +365,12 @@ func invocationRange(key string) (int, int, error) {
 	return a, b, nil
 }
 
-// mockCase is the handlers of one test case.
+// mockCase is the handlers of one test case, numbered (Handler.mock) in
+// the order of names, after the mocks of the options.
 type mockCase struct {
-	byState map[string]Handler
+	byState           map[string]Handler
+	names             []string // the states of the test case, in order
+	machine, testCase string
 }
 
 // UseMockConfig runs tasks as the named test case of cfg says. The test case
@@ -295,13 +390,16 @@ func (o *options) resolveMockCase() (*mockCase, error) {
 	machine := o.name
 	m, ok := cfg.StateMachines[machine]
 	if !ok {
+		if len(cfg.StateMachines) == 0 {
+			return nil, fmt.Errorf("mock config: no state machine %q (StateMachines is empty)", o.name)
+		}
 		if len(cfg.StateMachines) != 1 {
 			names := make([]string, 0, len(cfg.StateMachines))
 			for n := range cfg.StateMachines {
 				names = append(names, n)
 			}
 			sort.Strings(names)
-			return nil, fmt.Errorf("mock config: no state machine %q (it has %s); name the machine with sim.Name", o.name, strings.Join(names, ", "))
+			return nil, fmt.Errorf("mock config: no state machine %q (it has %s); the machine's name picks one (sim.Name; aslgen run -name; a batch line's state_machine_name)", o.name, strings.Join(names, ", "))
 		}
 		for name, only := range cfg.StateMachines {
 			machine, m = name, only
@@ -313,15 +411,22 @@ func (o *options) resolveMockCase() (*mockCase, error) {
 	}
 	tc, ok := m.TestCases[o.mockCaseName]
 	if !ok {
-		return nil, fmt.Errorf("mock config: no test case %q", o.mockCaseName)
+		has := "it has none"
+		if len(m.TestCases) > 0 {
+			has = "it has " + strings.Join(slices.Sorted(maps.Keys(m.TestCases)), ", ")
+		}
+		return nil, fmt.Errorf("mock config: state machine %q has no test case %q (%s)", machine, o.mockCaseName, has)
 	}
-	mc := &mockCase{byState: map[string]Handler{}}
-	for state, respName := range tc {
+	mc := &mockCase{byState: map[string]Handler{}, names: slices.Sorted(maps.Keys(tc)), machine: machine, testCase: o.mockCaseName}
+	for i, state := range mc.names {
+		respName := tc[state]
 		answers, ok := cfg.MockedResponses[respName]
 		if !ok {
 			return nil, fmt.Errorf("mock config: test case %q maps state %q to %q, which MockedResponses does not define", o.mockCaseName, state, respName)
 		}
-		mc.byState[state] = answersHandler(respName, answers)
+		h := answersHandler(respName, answers)
+		h.mock = i + 1
+		mc.byState[state] = h
 	}
 	cfg.cases.Store(key, mc)
 	return mc, nil
@@ -368,17 +473,32 @@ func answersHandler(name string, answers map[string]mockAnswer) Handler {
 func (x *execution) handlerFor(state, resource string) (Handler, bool) {
 	o := &x.s.opts
 	if h, ok := o.byState[state]; ok {
+		x.called(h.mock)
 		return h, true
 	}
 	if x.s.mocks != nil {
 		if h, ok := x.s.mocks.byState[state]; ok {
+			x.called(len(x.s.mockNames) + h.mock)
 			return h, true
 		}
 	}
 	if h, ok := o.byResource[resource]; ok {
+		x.called(h.mock)
 		return h, true
 	}
 	return Handler{}, false
+}
+
+// unmockedCause is the cause of the failure of a task that has no mock.
+// Under a mock configuration it names the test case; under Go options it
+// says how to add a mock.
+func (x *execution) unmockedCause(state, resource string) string {
+	if mc := x.s.mocks; mc != nil {
+		return fmt.Sprintf("state %q (Resource %s) has no mock: test case %q of state machine %q in the mock config does not name it",
+			state, resource, mc.testCase, mc.machine)
+	}
+	return fmt.Sprintf("state %q (Resource %s) has no mock: register one with sim.OnState(%q, ...) or sim.OnResource(%q, ...), or name the state in a test case of a mock config",
+		state, resource, state, resource)
 }
 
 // taskError turns a handler's error into a state error.

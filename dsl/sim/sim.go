@@ -33,6 +33,9 @@ type Simulator struct {
 	opts    options
 	mocks   *mockCase // from a mock configuration file
 
+	mockNames []string     // the names of the options' mocks, by Handler.mock
+	targets   *mockTargets // what mocks may name, found on first use
+
 	eventHint int               // events of a run through every top-level state once
 	arnPrefix string            // arn:aws:states:REGION:ACCOUNT:
 	smObj     *jsonvalue.Object // $$.StateMachine
@@ -51,10 +54,18 @@ type options struct {
 	byResource   map[string]Handler
 	mockCfg      *MockConfig
 	mockCaseName string
+	functions    []function // Lambda functions (OnFunction), later ones first
 	region       string
 	account      string
 	express      bool
 	strict       bool
+	arraysOnly   bool // MapItemsArraysOnly (fanout.go)
+
+	at []scheduled // functions to run at virtual times (At)
+	// given notes the mocks given by the options of one New or With call;
+	// problems are what those options cannot do. configure resets both.
+	given    map[mockKey]bool
+	problems []string
 }
 
 // Name sets the state machine's name, used in ARNs and the context object
@@ -72,6 +83,9 @@ func StartTime(t time.Time) Option {
 func Seed(seed int64) Option { return func(o *options) { o.seed = seed } }
 
 // History turns the recording of history events on (the default) or off.
+// Off, the events are still counted: an execution that passes AWS's limit
+// of [MaxEvents] fails as it does with its history recorded, with the same
+// error, cause and stop time.
 func History(on bool) Option { return func(o *options) { o.history = on } }
 
 // Strict makes typed handlers ([Func]) refuse inputs that do not fit their
@@ -90,15 +104,29 @@ func Region(region string) Option { return func(o *options) { o.region = region 
 // context object are an Express execution's (without RedriveCount).
 func Express() Option { return func(o *options) { o.express = true } }
 
-// OnState runs h for the Task state called name, wherever it is.
+// OnState runs h for the Task state called name, wherever it is: at the
+// top of the machine, in a Parallel branch or in a Map's item processor. A
+// Map state's ItemReader is mocked as "MapName/ItemReader". New refuses a
+// name that is not one of those states (saying which are), and a second
+// OnState for the same name; [Simulator.With] may replace the mock of a
+// state that its simulator has. OnState replaces the answer of the mock
+// configuration's test case ([UseMockConfig]) for the state.
 func OnState(name string, h Handler) Option {
-	return func(o *options) { o.byState[name] = h }
+	return func(o *options) {
+		o.give(mockKey{name: name})
+		o.byState[name] = h
+	}
 }
 
 // OnResource runs h for every Task state whose Resource is arn, unless
-// OnState names the state.
+// OnState or the mock configuration names the state. New refuses a
+// Resource that no Task state (or ItemReader) has, and a second OnResource
+// for the same one.
 func OnResource(arn string, h Handler) Option {
-	return func(o *options) { o.byResource[arn] = h }
+	return func(o *options) {
+		o.give(mockKey{resource: true, name: arn})
+		o.byResource[arn] = h
+	}
 }
 
 // New compiles doc for running. It fails when the document does not
@@ -134,6 +162,10 @@ func New(doc *asl.StateMachine, opts ...Option) (*Simulator, error) {
 	if len(c.errs) > 0 {
 		return nil, fmt.Errorf("sim: %s", strings.Join(c.errs, "\n"))
 	}
+	s.targets = &mockTargets{top: s.top}
+	if err := s.checkMocks(); err != nil {
+		return nil, err
+	}
 	s.eventHint = min(2*doc.States.Len()+4, 4096)
 	if doc.TimeoutSeconds != nil {
 		s.timeout = time.Duration(*doc.TimeoutSeconds) * time.Second
@@ -153,7 +185,10 @@ func (s *Simulator) With(opts ...Option) (*Simulator, error) {
 	if err != nil {
 		return nil, err
 	}
-	n.top, n.timeout, n.eventHint = s.top, s.timeout, s.eventHint
+	n.top, n.timeout, n.eventHint, n.targets = s.top, s.timeout, s.eventHint, s.targets
+	if err := n.checkMocks(); err != nil {
+		return nil, err
+	}
 	return n, nil
 }
 
@@ -161,10 +196,16 @@ func (s *Simulator) With(opts ...Option) (*Simulator, error) {
 // and what they determine (ARNs, the mock configuration's test case), yet
 // without a machine.
 func configure(o options, opts []Option) (*Simulator, error) {
+	o.given, o.problems = nil, nil
 	for _, opt := range opts {
 		opt(&o)
 	}
+	if len(o.problems) > 0 {
+		return nil, fmt.Errorf("sim: %s", strings.Join(o.problems, "\nsim: "))
+	}
+	o.given = nil
 	s := &Simulator{opts: o, name: o.name}
+	s.mockNames = s.opts.numberMocks()
 	s.arnPrefix = "arn:aws:states:" + o.region + ":" + o.account + ":"
 	s.smObj = jsonvalue.NewObject(2)
 	s.smObj.Set("Id", s.arnPrefix+"stateMachine:"+s.name)
@@ -213,6 +254,11 @@ type Execution struct {
 	// log is the history as the run recorded it (nil when recording was
 	// turned off); Events builds it.
 	log *eventLog
+	// sim ran the execution; calls counts the calls of its mocks (see
+	// Execution.MockCalls), in callBuf when they are few.
+	sim     *Simulator
+	calls   []int32
+	callBuf [8]int32
 }
 
 // OutputJSON returns the output as compact JSON.

@@ -70,7 +70,7 @@ func (p *process) failWith(err *stateError, failed *Event) {
 	s := p.cur
 	err = p.raise(err)
 	for i, r := range s.retry {
-		if !matches(r.errs, err.name) {
+		if err.terminal || !matches(r.errs, err.name) {
 			continue
 		}
 		if p.attempts[i] >= r.maxAttempts {
@@ -90,7 +90,7 @@ func (p *process) failWith(err *stateError, failed *Event) {
 		p.x.emit(p, *failed)
 	}
 	for _, c := range s.catch {
-		if !matches(c.errs, err.name) {
+		if err.terminal || !matches(c.errs, err.name) {
 			continue
 		}
 		errOut := jsonvalue.NewObject(2)
@@ -132,7 +132,7 @@ func (p *process) raise(err *stateError) *stateError {
 	s := p.cur
 	if err.runtime && err.cause != "" {
 		err = &stateError{name: err.name, cause: fmt.Sprintf("An error occurred while executing the state '%s' (entered at the event id #%d). %s",
-			s.name, p.entered, err.cause), evalFailed: err.evalFailed, location: err.location}
+			s.name, p.entered, err.cause), evalFailed: err.evalFailed, location: err.location, terminal: err.terminal}
 	}
 	if err.evalFailed {
 		p.x.emit(p, Event{Type: "EvaluationFailed", Name: s.name, Error: err.name, Cause: err.cause, hasError: true, Location: err.location})
@@ -169,7 +169,10 @@ func matches(errs []string, name string) bool {
 		switch {
 		case e == name:
 			return true
-		case e == errAll && name != errDataLimit:
+		case e == errAll:
+			// States.DataLimitExceeded too: a task whose result is over
+			// the payload limit fails as AWS's recordings show, caught by
+			// States.ALL; a state's output over it is terminal instead.
 			return true
 		case e == errTaskFailed && name != errTimeout && name != errDataLimit:
 			return true
@@ -198,7 +201,7 @@ func retryDelay(r retrier, attempt int, x *execution) time.Duration {
 func (p *process) exit(output any, a *jsonvalue.Object, next string, end bool) {
 	s := p.cur
 	if !sameValue(output, p.input) && tooLarge(output) {
-		p.finish(nil, &stateError{name: errDataLimit,
+		p.finish(nil, &stateError{name: errDataLimit, terminal: true,
 			cause: fmt.Sprintf("The state/task '%s' returned a result with a size exceeding the maximum number of bytes service limit.", s.name)})
 		return
 	}

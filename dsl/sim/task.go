@@ -19,6 +19,7 @@ func (p *process) runTask() {
 		x.tokens++
 		p.token = fmt.Sprintf("token-%d-%s", x.tokens, uuid(x.rng)[:8])
 		p.ctxObj = nil
+		x.issueToken(p.token)
 	} else if p.token != "" {
 		p.token = ""
 		p.ctxObj = nil
@@ -48,9 +49,10 @@ func (p *process) runTask() {
 
 	h, ok := x.handlerFor(s.name, t.resource)
 	if !ok {
-		p.finish(nil, &stateError{name: ErrorUnmocked, cause: fmt.Sprintf(
-			"state %q (Resource %s) has no mock: register one with sim.OnState(%q, ...) or sim.OnResource(%q, ...)",
-			s.name, t.resource, s.name, t.resource)})
+		h, ok = x.functionHandler(t, eff) // a Lambda function (lambda.go)
+	}
+	if !ok {
+		p.finish(nil, &stateError{name: ErrorUnmocked, cause: x.unmockedCause(s.name, t.resource)})
 		return
 	}
 	if x.calls == nil {
@@ -61,6 +63,17 @@ func (p *process) runTask() {
 	x.calls[s.name]++
 	h = h.resolve(call)
 	out, herr := h.invoke(context.WithValue(x.ctx, execKey{}, x), call)
+	if (t.waitForToken || strings.HasSuffix(t.resource, ".sync") || strings.HasSuffix(t.resource, ".sync:2")) &&
+		(herr == nil || !testProblem(taskError(herr).name)) {
+		// The service took the job (or the message that carries the
+		// token): AWS records its response before the task's end. A mock
+		// gives the end only; its result stands for the response.
+		submitted := out
+		if herr != nil {
+			submitted = jsonvalue.NewObject(0)
+		}
+		x.emit(p, Event{Type: "TaskSubmitted", ResourceType: resourceType, Resource: resource, Output: submitted, hasOutput: true})
+	}
 	delay := h.delay
 	complete := func() {
 		if herr != nil {
@@ -84,7 +97,7 @@ func (p *process) runTask() {
 	}
 	if h.await {
 		if herr == nil && t.waitForToken {
-			p.awaitCallback(call.TaskToken, timeout, heartbeat, timedOut, func(v any, err error) {
+			p.awaitCallback(call.TaskToken, timeout, heartbeat, delay, timedOut, func(v any, err error) {
 				out, herr = v, err
 				complete()
 			})
@@ -219,12 +232,14 @@ func lambdaResponse(payload any, x *execution) any {
 // SendTaskSuccess and SendTaskFailure.
 type execKey struct{}
 
-// callback is a task waiting for SendTaskSuccess or SendTaskFailure, or the
-// answer that came before the task began to wait.
+// callback is the state of a task token: the answer that came before its
+// task began to wait, or how to give the waiting task its answer.
 type callback struct {
-	p      *process
-	done   func(v any, err error)
-	answer *answer
+	deliver  func(v any, err error) // gives the waiting task its answer; nil before it waits
+	answer   *answer                // an answer that came before the task began to wait
+	answered bool                   // an answer was accepted
+	timedOut bool                   // the task timed out
+	p        *process               // the waiting task's process
 }
 
 type answer struct {
@@ -232,32 +247,50 @@ type answer struct {
 	err error
 }
 
-// awaitCallback makes the task wait for its token's answer, its timeout or
-// its heartbeat timeout, whichever comes first.
-func (p *process) awaitCallback(token string, timeout, heartbeat time.Duration, timedOut func(string) func(), done func(any, error)) {
-	x := p.x
+// issueToken records a task token that the execution gave a task.
+func (x *execution) issueToken(token string) {
 	if x.callbacks == nil {
 		x.callbacks = map[string]*callback{}
 	}
+	x.callbacks[token] = &callback{}
+}
+
+// awaitCallback makes the task wait for its token's answer, its timeout or
+// its heartbeat timeout, whichever comes first. An answer that comes
+// sooner than delay after the task started reaches it then.
+func (p *process) awaitCallback(token string, timeout, heartbeat, delay time.Duration, timedOut func(string) func(), done func(any, error)) {
+	x := p.x
 	cb := x.callbacks[token]
-	if cb != nil && cb.answer != nil { // answered before the task began to wait
-		delete(x.callbacks, token)
-		done(cb.answer.v, cb.answer.err)
+	if cb == nil { // runTask issues every token; this is for safety
+		x.issueToken(token)
+		cb = x.callbacks[token]
+	}
+	cb.p = p
+	if a := cb.answer; a != nil && delay <= 0 { // answered before the task began to wait
+		cb.answer = nil
+		cb.deliver = func(any, error) {}
+		done(a.v, a.err)
 		return
 	}
-	cb = &callback{p: p}
-	x.callbacks[token] = cb
+	notBefore := x.now.Add(delay)
 	settled := false
-	cb.done = func(v any, err error) {
-		if settled {
+	cb.deliver = func(v any, err error) {
+		if settled || p.cancelled {
+			return
+		}
+		if wait := notBefore.Sub(x.now); wait > 0 {
+			x.after(wait, func() { cb.deliver(v, err) })
 			return
 		}
 		settled = true
-		delete(x.callbacks, token)
 		p.block(func() { done(v, err) })
 		p.wake()
 	}
 	p.block(nil)
+	if a := cb.answer; a != nil { // before the timers: an answer due at a limit wins, as a handler's After does
+		cb.answer = nil
+		cb.deliver(a.v, a.err)
+	}
 	for _, lim := range []struct {
 		d    time.Duration
 		name string
@@ -271,7 +304,7 @@ func (p *process) awaitCallback(token string, timeout, heartbeat time.Duration, 
 				return
 			}
 			settled = true
-			delete(x.callbacks, token)
+			cb.timedOut = true
 			p.block(timedOut(name))
 			p.wake()
 		})
@@ -280,8 +313,10 @@ func (p *process) awaitCallback(token string, timeout, heartbeat time.Duration, 
 
 // SendTaskSuccess answers the task waiting on token (a .waitForTaskToken
 // task whose handler is [AwaitCallback]) with output, as the
-// SendTaskSuccess API does. Call it from a handler of the same execution,
-// with the context that handler got.
+// SendTaskSuccess API does. Call it with the context that a handler or a
+// scheduled function ([At], [Schedule]) of the same execution got. It
+// fails for a token that no task of the execution has, that was answered
+// already, or whose task timed out or was stopped.
 func SendTaskSuccess(ctx context.Context, token string, output any) error {
 	v, err := toValue(output)
 	if err != nil {
@@ -299,19 +334,34 @@ func SendTaskFailure(ctx context.Context, token, name, cause string) error {
 func sendAnswer(ctx context.Context, token string, v any, err error) error {
 	x, ok := ctx.Value(execKey{}).(*execution)
 	if !ok {
-		return errors.New("sim: SendTask* needs the context of a handler of the execution")
+		return errors.New("sim: SendTask* needs the context of a handler or a scheduled function of the execution")
 	}
-	if x.callbacks == nil {
-		x.callbacks = map[string]*callback{}
+	cb, cerr := x.callback(token)
+	if cerr != nil {
+		return cerr
 	}
+	cb.answered = true
+	if cb.deliver == nil {
+		cb.answer = &answer{v, err}
+		return nil
+	}
+	cb.deliver(v, err)
+	return nil
+}
+
+// callback returns the state of a token that may be answered, or why it
+// may not.
+func (x *execution) callback(token string) (*callback, error) {
 	cb := x.callbacks[token]
 	switch {
 	case cb == nil:
-		x.callbacks[token] = &callback{answer: &answer{v, err}}
-	case cb.answer != nil:
-		return fmt.Errorf("sim: task token %q was already answered", token)
-	default:
-		cb.done(v, err)
+		return nil, fmt.Errorf("sim: no task of the execution has task token %q", token)
+	case cb.answered:
+		return nil, fmt.Errorf("sim: task token %q was already answered", token)
+	case cb.timedOut:
+		return nil, fmt.Errorf("sim: the task of task token %q timed out", token)
+	case cb.p != nil && cb.p.cancelled:
+		return nil, fmt.Errorf("sim: the task of task token %q was stopped (its branch or iteration ended)", token)
 	}
-	return nil
+	return cb, nil
 }

@@ -61,7 +61,7 @@ func (p *process) applyAssign(a *jsonvalue.Object) (map[string]any, *stateError)
 	total := 0 // AWS's limit on the values one Assign sets is the payload limit, 256 KiB
 	for name, v := range a.All() {
 		if size(v, &total) {
-			return nil, &stateError{name: errDataLimit, runtime: true, cause: fmt.Sprintf(
+			return nil, &stateError{name: errDataLimit, runtime: true, terminal: true, cause: fmt.Sprintf(
 				"The variables assigned by the state '%s' exceed the maximum size of %d bytes.", p.cur.name, payloadLimit)}
 		}
 		if _, ok := outer.get(name); ok {

@@ -19,7 +19,7 @@ func simulator(t *testing.T, reserve sim.Handler, extra ...sim.Option) *sim.Simu
 	// The generated simulator runs the committed ASL; the generated mocks
 	// take the types aslgen inferred, and Strict checks that the payloads
 	// fit them exactly.
-	s, err := NewOrderFulfilmentSimulator(append([]sim.Option{
+	s, err := NewOrderFulfilmentSimulator([]sim.Option{
 		sim.Strict(),
 		sim.StartTime(time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)),
 		sim.OnState("ReserveInventory", reserve),
@@ -30,8 +30,13 @@ func simulator(t *testing.T, reserve sim.Handler, extra ...sim.Option) *sim.Simu
 			return Charge{ChargeID: "ch-" + o.OrderID}, nil
 		}),
 		sim.OnState("ScheduleShipment", sim.Return(Shipment{TrackingNumber: "T-1"})),
-	}, extra...)...)
+	}...)
 	if err != nil {
+		t.Fatal(err)
+	}
+	// A test's own options may replace the mocks above: New refuses two
+	// mocks for one state, With replaces the one it inherits.
+	if s, err = s.With(extra...); err != nil {
 		t.Fatal(err)
 	}
 	return s

@@ -10,4 +10,10 @@
 // when it is not there:
 //
 //	ASLGEN_SHARED=/data/aslgen-shared go test ./...
+//
+// It also holds the one way the tests read AWS's recorded answers
+// ([Answer]): outputs compared as JSON values, the recorder's placeholders
+// and replaced values matching anything ([Match], [MatchString]), causes
+// that were JSON text compared as JSON, and event types compared where the
+// recording kept AWS's order.
 package shareddata

@@ -10,37 +10,19 @@ import (
 	"path/filepath"
 	"runtime"
 	"sync"
-	"time"
 
 	"github.com/aslgen/aslgen/cmd/aslgen/internal/definition"
 	"github.com/aslgen/aslgen/dsl/asl"
 	"github.com/aslgen/aslgen/dsl/jsonvalue"
 	"github.com/aslgen/aslgen/dsl/sim"
+	"github.com/aslgen/aslgen/dsl/sim/replay"
 )
 
 // Case is one line of a batch: a definition (inline, or a file relative to
-// the batch file), an input, and optionally a Step Functions Local mock
-// configuration (inline) and its test case, the execution's start time and
-// the state machine's type.
-type Case struct {
-	ID             string          `json:"id"`
-	Definition     json.RawMessage `json:"definition,omitempty"`
-	DefinitionFile string          `json:"definition_file,omitempty"`
-	Input          json.RawMessage `json:"input,omitempty"`
-	MockConfig     json.RawMessage `json:"mock_config,omitempty"`
-	TestCase       string          `json:"test_case,omitempty"`
-	// StartTime, in RFC 3339, is when the execution starts on the virtual
-	// clock (sim.StartTime); empty means the option given to RunCase, or
-	// the wall clock. Recorded cases carry the time AWS ran them, since
-	// their inputs may hold times computed from it.
-	StartTime string `json:"start_time,omitempty"`
-	// Type is the state machine's type: "STANDARD" (or empty) or
-	// "EXPRESS" (sim.Express).
-	Type string `json:"type,omitempty"`
-	// StateMachineName is the state machine's name (sim.Name), which
-	// also picks the entry of the mock configuration's StateMachines.
-	StateMachineName string `json:"state_machine_name,omitempty"`
-}
+// the batch file), an input, and what else decides how the execution runs
+// (start time, type, state machine name, mock configuration and test case,
+// Lambda functions), as package replay reads recorded executions.
+type Case = replay.Case
 
 // Result is one line of a batch's output. Status is an execution status,
 // or "ERROR" with a Cause when the case cannot run.
@@ -315,15 +297,16 @@ func runCase(ctx context.Context, c *Case, dir string, m *machines, opts []sim.O
 		res.Status, res.Cause = statusError, fmt.Sprintf(format, args...)
 		return res
 	}
-	def, err := c.definition(dir)
+	def, err := definitionOf(c, dir)
 	if err != nil {
 		return fail("%v", err)
 	}
-	more, err := c.options(m)
+	rc := c.Resolved(def)
+	more, err := rc.Options(m.mockConfig)
 	if err != nil {
 		return fail("%v", err)
 	}
-	base, err := m.get(def, opts)
+	base, err := m.get(rc.Definition, opts)
 	if err != nil {
 		return fail("%v", err)
 	}
@@ -331,11 +314,7 @@ func runCase(ctx context.Context, c *Case, dir string, m *machines, opts []sim.O
 	if err != nil {
 		return fail("%v", err)
 	}
-	input := c.Input
-	if len(input) == 0 {
-		input = json.RawMessage("{}")
-	}
-	ex, err := s.Run(ctx, input)
+	ex, err := s.Run(ctx, rc.InputJSON())
 	if err != nil {
 		return fail("%v", err)
 	}
@@ -349,7 +328,7 @@ func runCase(ctx context.Context, c *Case, dir string, m *machines, opts []sim.O
 }
 
 // definition returns the case's definition: read from its file, or inline.
-func (c *Case) definition(dir string) ([]byte, error) {
+func definitionOf(c *Case, dir string) ([]byte, error) {
 	def := c.Definition
 	if c.DefinitionFile != "" {
 		path := c.DefinitionFile
@@ -366,35 +345,4 @@ func (c *Case) definition(dir string) ([]byte, error) {
 		return nil, fmt.Errorf("the case has neither definition nor definition_file")
 	}
 	return def, nil
-}
-
-// options returns the simulator options that the case's own fields ask
-// for: its start time, its type and its mock configuration.
-func (c *Case) options(m *machines) ([]sim.Option, error) {
-	var opts []sim.Option
-	if c.StartTime != "" {
-		t, err := time.Parse(time.RFC3339Nano, c.StartTime)
-		if err != nil {
-			return nil, fmt.Errorf("start_time %q is not an RFC 3339 time", c.StartTime)
-		}
-		opts = append(opts, sim.StartTime(t.UTC()))
-	}
-	if c.StateMachineName != "" {
-		opts = append(opts, sim.Name(c.StateMachineName))
-	}
-	switch c.Type {
-	case "", "STANDARD":
-	case "EXPRESS":
-		opts = append(opts, sim.Express())
-	default:
-		return nil, fmt.Errorf("type %q is neither STANDARD nor EXPRESS", c.Type)
-	}
-	if len(c.MockConfig) > 0 && !bytes.Equal(c.MockConfig, []byte("null")) {
-		cfg, err := m.mockConfig(c.MockConfig)
-		if err != nil {
-			return nil, err
-		}
-		opts = append(opts, sim.UseMockConfig(cfg, c.TestCase))
-	}
-	return opts, nil
 }

@@ -210,3 +210,43 @@ func TestYAMLAndMachineName(t *testing.T) {
 		t.Errorf("bad: %+v, want an ERROR at a place in bad.yaml", r)
 	}
 }
+
+// TestLambdas checks that a case's lambdas and lambda_handlers make Lambda
+// functions that its tasks invoke, by the optimized integration and by a
+// function ARN, and that a case whose lambdas cannot be made is an ERROR.
+func TestLambdas(t *testing.T) {
+	invoke := `{"StartAt":"L","States":{"L":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName.$":"$.f","Payload.$":"$.p"},"OutputPath":"$.Payload","End":true}}}`
+	legacy := `{"StartAt":"L","States":{"L":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:111111111111:function:boom","End":true}}}`
+	handlers := `{"raise:ValueError:bad value":{"file":"boom.py","runtime":"python3.12","source":"def handler(event, context):\n    raise ValueError(\"bad value\")\n"}}`
+	lambdas := `{"echo":"identity","greet":"python-str:hello {event}","arn:aws:lambda:us-east-1:111111111111:function:boom":"raise:ValueError:bad value"}`
+	got := run(t, "", []string{
+		`{"id":"echo","definition":` + invoke + `,"input":{"f":"echo","p":{"n":1}},"lambdas":` + lambdas + `}`,
+		`{"id":"greet","definition":` + invoke + `,"input":{"f":"greet","p":"you"},"lambdas":` + lambdas + `}`,
+		`{"id":"missing","definition":` + invoke + `,"input":{"f":"nope","p":null},"lambdas":` + lambdas + `}`,
+		`{"id":"boom","definition":` + legacy + `,"lambdas":` + lambdas + `,"lambda_handlers":` + handlers + `}`,
+		`{"id":"bad-lambdas","definition":` + invoke + `,"lambdas":["echo"]}`,
+		`{"id":"bad-kind","definition":` + invoke + `,"lambdas":{"echo":"teleport"}}`,
+	}, sim.Account("111111111111"))
+	if r := got[0]; r.Status != "SUCCEEDED" || string(r.Output) != `{"n":1}` {
+		t.Errorf("echo: %+v", r)
+	}
+	if r := got[1]; r.Status != "SUCCEEDED" || string(r.Output) != `"hello you"` {
+		t.Errorf("greet: %+v", r)
+	}
+	if r := got[2]; r.Status != "FAILED" || r.Error != "Lambda.ResourceNotFoundException" ||
+		!strings.HasPrefix(r.Cause, "Function not found: arn:aws:lambda:us-east-1:111111111111:function:nope:$LATEST (Service: AWSLambda; Status Code: 404;") {
+		t.Errorf("missing: %+v", r)
+	}
+	wantCause := `{"errorMessage": "bad value", "errorType": "ValueError", "requestId": "`
+	frame := `", "stackTrace": ["  File \"/var/task/handler.py\", line 2, in handler\n    raise ValueError(\"bad value\")\n"]}`
+	if r := got[3]; r.Status != "FAILED" || r.Error != "ValueError" || !strings.HasPrefix(r.Cause, wantCause) || !strings.HasSuffix(r.Cause, frame) ||
+		!reflect.DeepEqual(r.EventTypes, []string{"ExecutionStarted", "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted", "LambdaFunctionFailed", "ExecutionFailed"}) {
+		t.Errorf("boom: %+v", r)
+	}
+	if r := got[4]; r.Status != "ERROR" || !strings.Contains(r.Cause, "lambdas is not an object") {
+		t.Errorf("bad-lambdas: %+v", r)
+	}
+	if r := got[5]; r.Status != "ERROR" || !strings.Contains(r.Cause, `unknown handler kind "teleport"`) {
+		t.Errorf("bad-kind: %+v", r)
+	}
+}

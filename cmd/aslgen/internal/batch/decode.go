@@ -22,6 +22,8 @@ const (
 	rawDefinition = iota
 	rawInput
 	rawMockConfig
+	rawLambdas
+	rawLambdaHandlers
 	numRaw
 )
 
@@ -50,7 +52,7 @@ func (d *decoder) decode(line []byte, c *Case) bool {
 		if end < 0 {
 			return false
 		}
-		raw, str := c.field(line[i+1 : i+1+end])
+		raw, str := field(c, line[i+1:i+1+end])
 		if raw < 0 && str == nil {
 			return false
 		}
@@ -70,7 +72,7 @@ func (d *decoder) decode(line []byte, c *Case) bool {
 		}
 		value := line[start:stop]
 		if raw >= 0 {
-			*c.raw(raw) = value
+			*rawField(c, raw) = value
 			if value[0] == '{' || value[0] == '[' || value[0] == '"' {
 				d.known[raw] = value
 			}
@@ -96,9 +98,9 @@ func (d *decoder) decode(line []byte, c *Case) bool {
 	}
 }
 
-// field returns the field whose JSON name is key: the number of a raw
+// field returns the field of c whose JSON name is key: the number of a raw
 // field, or -1 and a string field, or -1 and nil when there is none.
-func (c *Case) field(key []byte) (raw int, str *string) {
+func field(c *Case, key []byte) (raw int, str *string) {
 	switch string(key) {
 	case "definition":
 		return rawDefinition, nil
@@ -106,6 +108,10 @@ func (c *Case) field(key []byte) (raw int, str *string) {
 		return rawInput, nil
 	case "mock_config":
 		return rawMockConfig, nil
+	case "lambdas":
+		return rawLambdas, nil
+	case "lambda_handlers":
+		return rawLambdaHandlers, nil
 	case "id":
 		return -1, &c.ID
 	case "definition_file":
@@ -122,13 +128,17 @@ func (c *Case) field(key []byte) (raw int, str *string) {
 	return -1, nil
 }
 
-// raw returns the raw field numbered n.
-func (c *Case) raw(n int) *json.RawMessage {
+// rawField returns the raw field of c numbered n.
+func rawField(c *Case, n int) *json.RawMessage {
 	switch n {
 	case rawDefinition:
 		return &c.Definition
 	case rawInput:
 		return &c.Input
+	case rawLambdas:
+		return &c.Lambdas
+	case rawLambdaHandlers:
+		return &c.LambdaHandlers
 	}
 	return &c.MockConfig
 }

@@ -8,7 +8,8 @@ import (
 )
 
 var decodeCases = []string{
-	`{"id":"a","definition":{"StartAt":"P","States":{}},"input":{"x":[1,2]},"mock_config":null,"test_case":"T","start_time":"2026-01-02T03:04:05Z","type":"EXPRESS","definition_file":"d.json","state_machine_name":"M"}`,
+	`{"id":"a","definition":{"StartAt":"P","States":{}},"input":{"x":[1,2]},"mock_config":null,"test_case":"T","start_time":"2026-01-02T03:04:05Z","type":"EXPRESS","definition_file":"d.json","state_machine_name":"M","lambdas":{"f":"identity"},"lambda_handlers":{"identity":{"file":"f.py","runtime":"python3.12","source":"def handler(event, context):\n    return event\n"}}}`,
+	`{"id":"b","lambdas":null,"lambda_handlers":[1],"lambdas":{"g":"raise:E:m"}}`,
 	` { "id" : "sp\u00e9cial\n" , "input" : 7 } `,
 	`{}`, `{"id":"a","id":"b"}`, `{"ID":"upper"}`, `{"i\u0064":"escaped key"}`, `{"other":1}`,
 	`{"id":1}`, `{"id":null}`, `{"input":}`, `{"input":1,}`, `{"id":"a"} x`, `[1]`, `null`, ``,
