@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"github.com/dave/jennifer/jen"
+	"golang.org/x/tools/imports"
 
 	"github.com/aslgen/aslgen/dsl/asl"
 )
@@ -82,7 +83,13 @@ func Generate(sm *asl.StateMachine, opts Options) (*Result, error) {
 	if err := f.Render(&buf); err != nil {
 		return nil, fmt.Errorf("rendering the Go file: %v", err)
 	}
-	return &Result{Source: buf.Bytes(), Gaps: g.gaps}, nil
+	// jennifer puts every import in one block; group the standard
+	// library's first, as goimports and people do.
+	src, err := imports.Process("", buf.Bytes(), &imports.Options{FormatOnly: true, Comments: true, TabIndent: true, TabWidth: 8})
+	if err != nil {
+		return nil, fmt.Errorf("formatting the Go file: %v", err)
+	}
+	return &Result{Source: src, Gaps: g.gaps}, nil
 }
 
 // NameFromFile derives a constructor name from the name of a definition
