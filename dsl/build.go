@@ -23,7 +23,8 @@ func (m *Machine) Build() (*asl.StateMachine, error) {
 
 // Check builds the machine like Build and also returns its warnings,
 // positioned like errors: the validator's (such as UNDEFINED_VARIABLE,
-// NO_DOLLAR, PASS_RESULT_IS_STATIC, an unreachable catcher), each with its
+// NO_DOLLAR, PASS_RESULT_IS_STATIC, an unreachable catcher, a Resource that
+// names no integration or a parameter it does not take), each with its
 // code in parentheses, and the data-flow analysis's (paths into members
 // that declared types mark optional or nullable, which may select
 // nothing). Under [Machine.Strict] they are errors instead.
@@ -55,6 +56,9 @@ func (m *Machine) build() (*asl.StateMachine, *shape.Analysis, ErrorList, error)
 		}
 		at, state := b.locate(d.Location)
 		if d.Severity != asl.SeverityError {
+			if reported[problem{at: at, state: state}] {
+				continue // as for errors below (a LambdaInvoke parameter: UNSUPPORTED_PARAMETER)
+			}
 			if f := stateField(d.Location); f != "" {
 				checks.add(at, state, "%s: %s (%s)", f, d.Message, d.Code)
 			} else {

@@ -21,4 +21,12 @@
 // ValidateStateMachineDefinition does for the rules it covers and returns
 // [Diagnostic] values with AWS's codes (SCHEMA_VALIDATION_FAILED,
 // MISSING_TRANSITION_TARGET, DUPLICATE_STATE_NAME, ...) and locations.
+// Its warnings also check Task states against the AWS API models of package
+// [github.com/aslgen/aslgen/dsl/awsapi]: a Resource that names no service
+// integration ([CodeUnknownIntegration]) and Parameters or Arguments fields
+// that the integration does not take ([CodeUnsupportedParameter]).
+//
+// Besides the standard library, the package imports the expression parsers
+// (dsl/jsonpath, dsl/intrinsic, dsl/jsonata), dsl/jsonvalue and dsl/awsapi, a
+// leaf package that imports only the standard library and dsl/jsonvalue.
 package asl

@@ -203,7 +203,14 @@ func sortByOffset(ds []Diagnostic, offs []int) {
 //
 // Warnings point at likely mistakes that AWS accepts: AWS's NO_DOLLAR,
 // NO_PATH and PASS_RESULT_IS_STATIC, and aslgen's UNREACHABLE_RETRIER,
-// UNREACHABLE_CATCHER and UNDEFINED_VARIABLE.
+// UNREACHABLE_CATCHER and UNDEFINED_VARIABLE. From the AWS API models
+// of package awsapi, aslgen's UNKNOWN_INTEGRATION marks a Task Resource
+// that names no service integration (arn:aws:states:::sns:publsh, an
+// unknown AWS SDK service or action, .sync on an AWS SDK integration), and
+// UNSUPPORTED_PARAMETER a field of a Task's Parameters or Arguments, at
+// any depth, that the integration's action does not take; both suggest
+// the nearest name. Resources that are no integration (functions,
+// activities) or that hold ${...} placeholders are not checked.
 //
 // Diagnostics come in document order: by location, states in definition
 // order. A document with no diagnostic of SeverityError is accepted by AWS as
@@ -764,6 +771,7 @@ func (v *validator) task(ptr string, s *Task, ql QueryLanguage) {
 	if IsLambdaInvoke(s.Resource) {
 		v.lambdaFunctionName(ptr, s, ql)
 	}
+	v.integration(ptr, s, ql)
 	v.jsonataOutput(ptr, ql, s.Output)
 	v.intField(ptr+"/TimeoutSeconds", "TimeoutSeconds", s.TimeoutSeconds, ql, 1, maxSeconds)
 	v.pathForm(ptr, "TimeoutSeconds", s.TimeoutSeconds != nil, s.TimeoutSecondsPath, ql)

@@ -29,10 +29,15 @@ func from(states string) string {
 	return `{"StartAt": "V", "States": {` + states + `}}`
 }
 
-// task returns a Lambda Task state A with extra fields that ends the machine.
+// task returns a Lambda Task state A with extra fields that ends the
+// machine. Its Resource is a function's ARN, which takes any Parameters.
 func task(extra string) string {
-	return `"A": {"Type": "Task", ` + service + extra + `, "End": true}`
+	return `"A": {"Type": "Task", ` + function + extra + `, "End": true}`
 }
+
+// function is the Resource of a Task that calls a Lambda function by its
+// ARN, not through an integration.
+const function = `"Resource": "arn:aws:lambda:us-east-1:123456789012:function:F"`
 
 var exprCases = []validateCase{
 	// JSONPath syntax of InputPath and OutputPath.
