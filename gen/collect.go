@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/aslgen/aslgen/dsl/asl"
+	"github.com/aslgen/aslgen/dsl/graph"
 	"github.com/aslgen/aslgen/gen/internal/files"
 	"github.com/aslgen/aslgen/gen/runner"
 )
@@ -124,6 +126,14 @@ func (c *collector) add(m runner.Machine) ErrorList {
 	}
 	c.owner[f.path] = f
 	c.files = append(c.files, f)
+	if c.cfg.Graph || wantsGraph(p) {
+		if sm, err := asl.Unmarshal([]byte(m.ASL)); err == nil {
+			content := append([]byte(files.MermaidHeader+"\n"), graph.Mermaid(sm, nil)...)
+			g := &file{path: filepath.Join(p.Dir, files.MermaidName(name)), content: content, pkg: m.Pkg, fn: m.Func, machine: m.Name}
+			c.owner[g.path] = g
+			c.files = append(c.files, g)
+		}
+	}
 	tm := typedMachine{m: m, file: name, pos: ctor.Pos}
 	if m.Types != nil {
 		states := make([]string, len(m.Types.Tasks))
@@ -134,6 +144,21 @@ func (c *collector) add(m runner.Machine) ErrorList {
 	}
 	c.typed[m.Pkg] = append(c.typed[m.Pkg], tm)
 	return warnings
+}
+
+// wantsGraph reports whether one of a package's //go:generate lines that
+// run aslgen asks for diagrams: it has the -graph flag (or --graph,
+// -graph=true).
+func wantsGraph(p *pkg) bool {
+	for _, d := range p.Directives {
+		for _, w := range strings.Fields(d.Text) {
+			switch strings.Trim(w, `"'`) {
+			case "-graph", "--graph", "-graph=true", "--graph=true":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // machineErrors returns the problems of a constructor that failed: its

@@ -35,6 +35,11 @@ type Config struct {
 	// Strict makes the warnings of the machines' analysis errors: Run
 	// returns them in its [ErrorList] and writes nothing.
 	Strict bool
+	// Graph writes a Mermaid diagram of each machine (package dsl/graph)
+	// beside its ASL file, named as the ASL file with .mmd for .asl.json,
+	// in every package; without it, only in the packages whose //go:generate
+	// line that runs aslgen has the -graph flag.
+	Graph bool
 	// KeepWork keeps the runners' work directories (source, overlay and
 	// binary) and lists them in [Result.Work]: the runners are built
 	// there, outside the runner cache.

@@ -244,8 +244,8 @@ var perLineEnv = []string{"GOFILE", "GOLINE", "GOPACKAGE", "PWD"}
 // key returns the key of the session's record.
 func (s *session) key() string {
 	h := sha256.New()
-	fmt.Fprintf(h, "aslgen session %d\nmodule %s\ndirective %s\ntags %s\nstrict %t\n",
-		sessionVersion, s.modDir, s.text, s.cfg.Tags, s.cfg.Strict)
+	fmt.Fprintf(h, "aslgen session %d\nmodule %s\ndirective %s\ntags %s\nstrict %t\ngraph %t\n",
+		sessionVersion, s.modDir, s.text, s.cfg.Tags, s.cfg.Strict, s.cfg.Graph)
 	env := s.cfg.Env
 	if env == nil {
 		env = os.Environ()

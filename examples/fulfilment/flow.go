@@ -6,7 +6,7 @@ import (
 	"github.com/aslgen/aslgen/dsl"
 )
 
-//go:generate go tool aslgen
+//go:generate go tool aslgen -graph
 
 // ErrOutOfStock is the error an order fails with when its items cannot be
 // restocked soon.
