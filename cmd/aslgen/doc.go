@@ -3,11 +3,14 @@
 //
 // Usage:
 //
-//	aslgen [-check | -diff] [-strict] [-v] [-work] [-tags list] [packages]
+//	aslgen [-check | -diff] [-strict] [-graph] [-v] [-work] [-tags list] [packages]
 //	aslgen validate [-json] FILE...
-//	aslgen run [-input JSON|@FILE] [-mock-config FILE -test-case NAME] [-name NAME] [-account ID] [-region REGION] [-history] DEFINITION
+//	aslgen run [-input JSON|@FILE] [-mock-config FILE -test-case NAME] [-name NAME] [-account ID] [-region REGION] [-history] [-graph FILE] DEFINITION
 //	aslgen run [-account ID] [-region REGION] -cases FILE.jsonl
 //	aslgen import [-name NAME] [-pkg PKG] [-o FILE [-overwrite]] [-force] DEFINITION
+//	aslgen graph [-format mermaid|dot|svg] [-o FILE] DEFINITION
+//	aslgen test-state -definition JSON [-input JSON] [-inspection-level LEVEL] [-mock JSON] [-context JSON] [-variables JSON] [-state-name NAME] [-state-configuration JSON] [-role-arn ARN] [-reveal-secrets] [-account ID]
+//	aslgen test-state [-account ID] -cases FILE.jsonl
 //	aslgen help
 //
 // The first form generates; "aslgen generate [flags] [packages]" is the
@@ -80,6 +83,12 @@
 //	-strict     treat warnings (the validator's and the data-flow
 //	            analysis's, printed as file:line: warning: ... in every
 //	            mode) as errors: exit 2 and nothing written
+//	-graph      also write a Mermaid diagram of each machine beside its
+//	            ASL file (orderprocessing.mmd beside
+//	            orderprocessing.asl.json; see Drawing), in every package;
+//	            a package whose //go:generate line has -graph gets its
+//	            diagrams whether the flag is given or not, so that
+//	            "aslgen -check ./..." checks them too
 //	-v          report the packages, the constructors found, the go build
 //	            command and each file written, unchanged or deleted, and
 //	            show what the constructors printed
@@ -108,6 +117,12 @@
 // A file whose name ends in .yaml or .yml holds YAML (definition.asl.yaml
 // in SAM and CloudFormation projects); its diagnostics point at its lines.
 // Warnings are printed too, but only errors make the document invalid.
+// Besides AWS's, they include aslgen's own, from the AWS API models: a Task
+// Resource that names no service integration (UNKNOWN_INTEGRATION) and a
+// Parameters or Arguments field that the integration does not take
+// (UNSUPPORTED_PARAMETER), each with the nearest name:
+//
+//	flow.asl.json:14:9: WARNING UNSUPPORTED_PARAMETER: The field "MesageBody" is not supported by Step Functions: sqs:sendMessage has no parameter "MesageBody" (did you mean "MessageBody"?) (at /States/Send/Parameters/MesageBody.$)
 //
 // The flag of validating:
 //
@@ -142,6 +157,11 @@
 //	-account ID        the AWS account in ARNs (default 123456789012)
 //	-region REGION     the AWS region in ARNs (default us-east-1)
 //	-history           add the execution's history events
+//	-graph FILE        also write a drawing of the execution to FILE (as
+//	                   aslgen graph draws the definition, in the format of
+//	                   FILE's extension: .svg, .dot or .gv, or Mermaid),
+//	                   with the states it entered and the edges it took
+//	                   highlighted and the states that failed marked
 //	-cases FILE        run the batch of cases in FILE, a JSON Lines file
 //	                   ("-" for standard input), instead of one definition
 //
@@ -207,6 +227,54 @@
 // all the same. It sets the garbage collector's GOGC to 400 unless GOGC is
 // set: about twice the memory, and half the time.
 //
+// # Testing one state
+//
+// "aslgen test-state" answers as AWS's TestState API does: it runs one
+// state (the definition of a state, or a whole state machine with
+// -state-name) once, with an input and a mocked result or error, and prints
+// the response as "aws stepfunctions test-state" prints it: status
+// (SUCCEEDED, FAILED, RETRIABLE or CAUGHT_ERROR), output, error, cause,
+// nextState and, at the DEBUG and TRACE levels, inspectionData, the data
+// after each processing step. A request that AWS refuses is refused with
+// AWS's message on standard error ("An error occurred (ValidationException)
+// when calling the TestState operation: ...") and exit 1. Every JSON value
+// is given inline or as file://PATH.
+//
+// The flags of testing one state, named as the AWS CLI's:
+//
+//	-definition JSON           the state's definition, or a whole state
+//	                           machine with -state-name
+//	-input JSON                the state's input (default {})
+//	-inspection-level LEVEL    INFO (default), DEBUG or TRACE
+//	-mock JSON                 {"result": "JSON text"} or {"errorOutput":
+//	                           {"error", "cause"}}, with an optional
+//	                           "fieldValidationMode" (STRICT, the default,
+//	                           PRESENT or NONE): the mocked result is checked
+//	                           against the integration's API
+//	-context JSON              the context object the state sees
+//	-variables JSON            the workflow variables the state reads
+//	-state-name NAME           the state of the -definition machine to test
+//	-state-configuration JSON  {"retrierRetryCount", "errorCausedByState",
+//	                           "mapIterationFailureCount",
+//	                           "mapItemReaderData"}
+//	-role-arn ARN              the role; an unmocked Task needs one (and
+//	                           fails, having no service to call)
+//	-reveal-secrets            TestState's revealSecrets (refused with a
+//	                           mock)
+//	-account ID                the AWS account in ARNs (default
+//	                           123456789012)
+//	-cases FILE                answer the batch of requests in FILE, a JSON
+//	                           Lines file ("-" for standard input)
+//
+// "aslgen test-state -cases FILE.jsonl" reads one request a line, with the
+// fields of the conformance file teststate.jsonl, {"id", "definition",
+// "input"?, "inspection_level"?, "mock"?, "state_name"?, "context"?,
+// "variables"?, "state_configuration"?, "reveal_secrets"?, "role_arn"?,
+// "role_arn_given"?, "lambdas"?, "lambda_handlers"?}, and prints one line
+// each, in order: {"id", "status", "output"?, "error"?, "cause"?,
+// "nextState"?, "inspectionData"?}, with the values as JSON values, or
+// {"id", "api_error": {"code", "message"}} for a refused request.
+//
 // # Importing
 //
 // "aslgen import DEFINITION" turns an existing ASL document (JSON, or YAML
@@ -252,16 +320,40 @@
 //	            the builder cannot reproduce exactly (about the code, not
 //	            the file: it does not let -o replace a file)
 //
+// # Drawing
+//
+// "aslgen graph DEFINITION" draws an ASL document (JSON, or YAML as for
+// validate; "-" reads standard input): its states, start and end, Parallel
+// branches and Map processors as clusters, Choice rules as edge labels
+// ($.amount > 100, And(...), a JSONata Condition's text) with the Default
+// edge marked, Catch edges dashed and labelled with their errors, and
+// Retry noted on its state. It writes a Mermaid flowchart, which GitHub
+// and GitLab draw in a ```mermaid block of Markdown, Graphviz DOT, or an
+// SVG image that aslgen lays out itself (no Graphviz needed):
+//
+//	aslgen graph orderprocessing.asl.json > flow.mmd
+//	aslgen graph -o flow.svg orderprocessing.asl.json
+//
+// A machine built in Go is drawn by package
+// github.com/aslgen/aslgen/dsl/graph from the document its Build returns.
+//
+// The flags of drawing:
+//
+//	-format FORMAT  mermaid, dot or svg (default: from -o's extension,
+//	                .svg, .dot or .gv; mermaid otherwise)
+//	-o FILE         write the drawing to FILE, atomically (default:
+//	                standard output)
+//
 // # Exit codes
 //
 //	0  success: files generated or up to date; documents valid (warnings
 //	   allowed); the execution SUCCEEDED; every batch line read; the
-//	   definition imported
+//	   definition imported or drawn
 //	1  generating with -check or -diff found a file to change; validate
 //	   found an error in a document; run's execution did not succeed
 //	   (FAILED, TIMED_OUT or ABORTED); import was given a definition that
 //	   does not validate or that the builder cannot express (without
-//	   -force)
+//	   -force); test-state's request was refused as AWS refuses it
 //	2  error: bad flags or arguments, a package that does not compile, a
 //	   failing constructor, clashing generated names, a file aslgen may not
 //	   overwrite, a warning under -strict, an unreadable file, a definition

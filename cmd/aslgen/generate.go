@@ -12,8 +12,8 @@ import (
 
 // generateFlags are the flags of generating.
 type generateFlags struct {
-	check, diff, verbose, work, strict *bool
-	tags                               *string
+	check, diff, verbose, work, strict, graph *bool
+	tags                                      *string
 }
 
 // newGenerateFlags defines the flags of generating. The manual (doc.go)
@@ -26,6 +26,7 @@ func newGenerateFlags(stderr io.Writer) (*flag.FlagSet, *generateFlags) {
 		verbose: fs.Bool("v", false, ""),
 		work:    fs.Bool("work", false, ""),
 		strict:  fs.Bool("strict", false, ""),
+		graph:   fs.Bool("graph", false, ""),
 		tags:    fs.String("tags", "", ""),
 	}
 }
@@ -37,7 +38,7 @@ func generateCommand(ctx context.Context, args []string, stdout, stderr io.Write
 	if code, done := parse(fs, "generate", args); done {
 		return code
 	}
-	cfg := gen.Config{Patterns: fs.Args(), Tags: *f.tags, KeepWork: *f.work, Strict: *f.strict}
+	cfg := gen.Config{Patterns: fs.Args(), Tags: *f.tags, KeepWork: *f.work, Strict: *f.strict, Graph: *f.graph}
 	switch {
 	case *f.check && *f.diff:
 		fmt.Fprintln(stderr, "aslgen: -check and -diff cannot be used together")

@@ -46,6 +46,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			return runCommand(ctx, args[1:], stdin, stdout, stderr)
 		case "import":
 			return importCommand(args[1:], stdin, stdout, stderr)
+		case "graph":
+			return graphCommand(args[1:], stdin, stdout, stderr)
+		case "test-state":
+			return testStateCommand(args[1:], stdin, stdout, stderr)
 		case "generate":
 			return generateCommand(ctx, args[1:], stdout, stderr)
 		case "help":

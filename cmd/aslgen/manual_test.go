@@ -15,7 +15,8 @@ func commandFlags() map[string]*flag.FlagSet {
 	gen, _ := newGenerateFlags(io.Discard)
 	validate, _ := newValidateFlags(io.Discard)
 	run, _ := newRunFlags(io.Discard)
-	return map[string]*flag.FlagSet{"generate": gen, "validate": validate, "run": run}
+	graph, _ := newGraphFlags(io.Discard)
+	return map[string]*flag.FlagSet{"generate": gen, "validate": validate, "run": run, "graph": graph}
 }
 
 // TestManualListsEveryFlag checks that the manual documents every flag of
@@ -87,9 +88,9 @@ func TestManualIsGoDoc(t *testing.T) {
 
 func TestSynopsis(t *testing.T) {
 	for command, want := range map[string]string{
-		"generate": "usage: aslgen [-check | -diff] [-strict] [-v] [-work] [-tags list] [packages]\n",
+		"generate": "usage: aslgen [-check | -diff] [-strict] [-graph] [-v] [-work] [-tags list] [packages]\n",
 		"validate": "usage: aslgen validate [-json] FILE...\n",
-		"run": "usage: aslgen run [-input JSON|@FILE] [-mock-config FILE -test-case NAME] [-name NAME] [-account ID] [-region REGION] [-history] DEFINITION\n" +
+		"run": "usage: aslgen run [-input JSON|@FILE] [-mock-config FILE -test-case NAME] [-name NAME] [-account ID] [-region REGION] [-history] [-graph FILE] DEFINITION\n" +
 			"       aslgen run [-account ID] [-region REGION] -cases FILE.jsonl\n",
 		"help": "usage: aslgen help\n",
 	} {

@@ -23,6 +23,7 @@ import (
 // runFlags are the flags of aslgen run.
 type runFlags struct {
 	input, mockConfig, testCase, name, account, region, cases *string
+	graph                                                     *string
 	history                                                   *bool
 }
 
@@ -39,6 +40,7 @@ func newRunFlags(stderr io.Writer) (*flag.FlagSet, *runFlags) {
 		region:     fs.String("region", "", ""),
 		history:    fs.Bool("history", false, ""),
 		cases:      fs.String("cases", "", ""),
+		graph:      fs.String("graph", "", ""),
 	}
 }
 
@@ -76,6 +78,9 @@ func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	ex, err := runOne(ctx, flags.Arg(0), f, stderr)
 	if err == nil {
 		err = printExecution(stdout, ex, *f.history)
+	}
+	if err == nil && *f.graph != "" {
+		err = drawExecution(flags.Arg(0), ex, *f.graph)
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, err)
@@ -195,9 +200,9 @@ func readInput(input string) (any, error) {
 // machine's name and the mock configuration, and where it runs. It prints
 // the mock configuration's warnings on stderr.
 func (f *runFlags) options(stderr io.Writer) ([]sim.Option, error) {
-	// The history is recorded for -history only: AWS's limit of 25,000
+	// The history is recorded for -history and -graph only: AWS's limit of 25,000
 	// history events applies whether it is recorded or not.
-	opts := append([]sim.Option{sim.History(*f.history)}, f.where()...)
+	opts := append([]sim.Option{sim.History(*f.history || *f.graph != "")}, f.where()...)
 	if *f.name != "" {
 		opts = append(opts, sim.Name(*f.name))
 	}

@@ -33,10 +33,17 @@ const (
 	// ErrorTypeMismatch is the error of a task, under [Strict], whose input
 	// does not fit the Go type of its [Func] handler.
 	ErrorTypeMismatch = "Sim.TypeMismatch"
+	// ErrorMockResult is the error of a task, under [Strict], whose mocked
+	// result does not fit the response of the AWS API its Resource calls
+	// (for the integrations package awsapi models): a field of the wrong
+	// type, or out of the API's range or enum.
+	ErrorMockResult = "Sim.MockResultMismatch"
 )
 
 // testProblem reports whether an error name is one of those above.
-func testProblem(name string) bool { return name == ErrorUnmocked || name == ErrorTypeMismatch }
+func testProblem(name string) bool {
+	return name == ErrorUnmocked || name == ErrorTypeMismatch || name == ErrorMockResult
+}
 
 // stateError is an error raised while running a state: its ASL error name
 // and cause. A runtime error's cause gets the state's name and entered event

@@ -78,6 +78,20 @@
 // than StateMachines and MockedResponses are ignored, with a warning
 // ([MockConfig.Warnings]).
 //
+// # Testing one state
+//
+// [TestState] runs one state as AWS's TestState API does: the state's
+// definition (or a machine and [StateName]), an input, a mocked result
+// ([MockResult], [MockResultJSON]) or error ([MockError]), and TestState's
+// state configuration ([RetrierRetryCount], [ErrorCausedByState],
+// [MapIterationFailureCount], [MapItemReaderData]). It answers with the
+// status (SUCCEEDED, FAILED, RETRIABLE, CAUGHT_ERROR), output, error,
+// cause, next state and, at the DEBUG and TRACE inspection levels, the
+// data after each processing step ([InspectionData]); requests AWS refuses
+// give a *[ValidationError] with AWS's message, such as a mocked result
+// that does not fit the integration's API (checked by package awsapi).
+// [TestStateOf] decodes the output into a Go type.
+//
 // # History
 //
 // Each execution records AWS's history events ([Event]) with their ids,

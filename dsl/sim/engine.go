@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"time"
 
+	"github.com/aslgen/aslgen/dsl/asl"
 	"github.com/aslgen/aslgen/dsl/jsonvalue"
 )
 
@@ -34,6 +35,7 @@ type execution struct {
 	lambdaMeta *jsonvalue.Object // the Lambda integration's metadata, made on first use
 	tokens     int
 	callbacks  map[string]*callback // tasks waiting for SendTaskSuccess/Failure
+	ts         *testRun             // a TestState call (teststate.go); nil for an execution
 }
 
 // process runs states of one graph in sequence: the machine's, a branch's or
@@ -370,10 +372,13 @@ func (p *process) contextObject() any {
 	o := jsonvalue.NewObject(5)
 	o.Set("Execution", x.execObj)
 	o.Set("StateMachine", x.s.smObj)
+	if x.ts != nil && x.ts.req.hasContext {
+		return x.ts.req.context
+	}
 	st := jsonvalue.NewObject(3)
 	st.Set("Name", p.cur.name)
 	st.Set("EnteredTime", p.enteredAt.UTC().Format(timeFormat))
-	if len(p.cur.retry) > 0 {
+	if len(p.cur.retry) > 0 || x.ts != nil && (p.cur.typ == asl.TypeTask || p.cur.typ == asl.TypeMap || p.cur.typ == asl.TypeParallel) {
 		st.Set("RetryCount", jsonvalue.Int(int64(p.retries)))
 	}
 	o.Set("State", st)

@@ -95,6 +95,10 @@ func (f *fanout) cancelChildren(except *process) {
 // parallel runs the branches of a Parallel state.
 func (p *process) parallel() {
 	s := p.cur
+	if p.x.ts != nil && p == p.x.ts.root {
+		p.testFanout()
+		return
+	}
 	eff, err := p.effectiveInput()
 	if err != nil {
 		p.fail(asStateError(err))
@@ -120,6 +124,10 @@ func (p *process) parallel() {
 // mapState runs a Map state's item processor over its items.
 func (p *process) mapState() {
 	s := p.cur
+	if p.x.ts != nil && p == p.x.ts.root {
+		p.testFanout()
+		return
+	}
 	m := s.mapSpec
 	var eff any
 	var cfg mapConfig

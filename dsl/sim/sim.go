@@ -91,7 +91,13 @@ func History(on bool) Option { return func(o *options) { o.history = on } }
 // Strict makes typed handlers ([Func]) refuse inputs that do not fit their
 // Go type exactly: a field the type does not have, or a value of the wrong
 // kind, fails the execution with the error [ErrorTypeMismatch], naming the
-// state, the field and the input.
+// state, the field and the input. It also checks every mocked Task
+// result against the response of the AWS API the task's Resource calls,
+// for the integrations package awsapi models: a result whose fields do not
+// fit it (a field of the wrong type, or out of the API's range or enum;
+// fields the API lacks and missing fields are allowed, as TestState's
+// PRESENT mode allows them) fails the execution with the error
+// [ErrorMockResult], naming the state.
 func Strict() Option { return func(o *options) { o.strict = true } }
 
 // Account sets the AWS account id in ARNs (default 123456789012).

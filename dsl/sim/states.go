@@ -69,7 +69,14 @@ func (p *process) failWith(err *stateError, failed *Event) {
 	}
 	s := p.cur
 	err = p.raise(err)
-	for i, r := range s.retry {
+	retry := s.retry
+	if p.x.ts != nil && p == p.x.ts.root {
+		if p.testFail(err) {
+			return
+		}
+		retry = nil // TestState reports a retry; it does not make one
+	}
+	for i, r := range retry {
 		if err.terminal || !matches(r.errs, err.name) {
 			continue
 		}
@@ -214,6 +221,9 @@ func (p *process) exit(output any, a *jsonvalue.Object, next string, end bool) {
 		}
 		ev.AssignedVariables = rec
 	}
+	if p.x.ts != nil && p.testExit(output, next, end) {
+		return
+	}
 	p.x.emit(p, ev)
 	if end {
 		p.finish(output, nil)
@@ -236,6 +246,9 @@ func (p *process) afterResult(result any) {
 		p.fail(asStateError(err))
 		return
 	}
+	if p.x.ts != nil && (s.typ == asl.TypeTask || s.hasRes) {
+		p.inspect("result", result)
+	}
 	if s.resultSelector != nil {
 		v, err := p.env(result).evalTemplate(s.resultSelector)
 		if err != nil {
@@ -248,6 +261,10 @@ func (p *process) afterResult(result any) {
 	if err != nil {
 		p.fail(asStateError(err))
 		return
+	}
+	if p.x.ts != nil {
+		p.inspect("afterResultSelector", result)
+		p.inspect("afterResultPath", merged)
 	}
 	out, err := p.env(merged).apply(s.outputPath, "OutputPath")
 	if err != nil {
@@ -267,6 +284,9 @@ func (p *process) jsonataExit(result any, hasResult bool) {
 	if hasResult {
 		e.result, e.hasResult = result, true
 		dflt = result
+		if p.x.ts != nil && s.typ == asl.TypeTask {
+			p.inspect("result", result)
+		}
 	}
 	out, a, err := e.outputAndAssign(s.output, s.assign, dflt)
 	if err != nil {
@@ -284,16 +304,30 @@ func (p *process) effectiveInput() (any, error) {
 		if s.arguments == nil {
 			return p.input, nil
 		}
-		return s.arguments.eval(p.env(p.input))
+		v, err := s.arguments.eval(p.env(p.input))
+		if err == nil && p.x.ts != nil {
+			p.inspect("afterArguments", v)
+		}
+		return v, err
 	}
 	v, err := p.env(p.input).apply(s.inputPath, "InputPath")
 	if err != nil {
 		return nil, err
 	}
+	if p.x.ts != nil {
+		p.inspect("afterInputPath", v)
+	}
 	if s.parameters == nil {
+		if p.x.ts != nil {
+			p.inspect("afterParameters", v)
+		}
 		return v, nil
 	}
-	return p.env(v).evalTemplate(s.parameters)
+	v, err = p.env(v).evalTemplate(s.parameters)
+	if err == nil && p.x.ts != nil {
+		p.inspect("afterParameters", v)
+	}
+	return v, err
 }
 
 func (p *process) pass() {
@@ -309,6 +343,10 @@ func (p *process) pass() {
 	}
 	if s.hasRes {
 		eff = s.result
+		if t := p.x.ts; t != nil && t.insp != nil && p == t.root {
+			t.insp.Delete("afterInputPath")
+			t.insp.Delete("afterParameters")
+		}
 	}
 	p.afterResult(eff)
 }
@@ -324,6 +362,9 @@ func (p *process) choice() {
 	if err != nil {
 		p.fail(asStateError(err))
 		return
+	}
+	if p.x.ts != nil {
+		p.inspect("afterInputPath", eff)
 	}
 	e = p.env(eff)
 	next, assign := s.dflt, s.assign
@@ -407,6 +448,9 @@ func (p *process) succeed() {
 		p.fail(asStateError(err))
 		return
 	}
+	if p.x.ts != nil {
+		p.inspect("afterInputPath", eff)
+	}
 	out, err := p.env(eff).apply(s.outputPath, "OutputPath")
 	if err != nil {
 		p.fail(asStateError(err))
@@ -420,6 +464,9 @@ func (p *process) failState() {
 	f := st.fail
 	err := &stateError{name: f.err, cause: f.cause, noCause: f.cause == "" && f.causePath == nil}
 	e := p.env(p.input)
+	if p.x.ts != nil && !st.jsonata {
+		p.inspect("afterInputPath", p.input)
+	}
 	for _, fp := range []struct {
 		node   tnode
 		field  string // the JSONPath field
@@ -465,6 +512,9 @@ func (p *process) waitState() {
 	if err != nil {
 		p.fail(asStateError(err))
 		return
+	}
+	if p.x.ts != nil {
+		p.inspect("afterInputPath", eff)
 	}
 	var delay time.Duration
 	switch {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/aslgen/aslgen/dsl/awsapi"
 	"github.com/aslgen/aslgen/dsl/jsonvalue"
 )
 
@@ -63,6 +64,9 @@ func (p *process) runTask() {
 	x.calls[s.name]++
 	h = h.resolve(call)
 	out, herr := h.invoke(context.WithValue(x.ctx, execKey{}, x), call)
+	if herr == nil && x.s.opts.strict {
+		herr = checkMockResult(s.name, t.resource, out)
+	}
 	if (t.waitForToken || strings.HasSuffix(t.resource, ".sync") || strings.HasSuffix(t.resource, ".sync:2")) &&
 		(herr == nil || !testProblem(taskError(herr).name)) {
 		// The service took the job (or the message that carries the
@@ -165,6 +169,10 @@ func (p *process) taskInput() (eff any, timeout, heartbeat time.Duration, serr *
 			return nil, 0, 0, asStateError(err)
 		}
 	}
+	if p.x.ts != nil {
+		p.inspect("afterInputPath", selected)
+		p.inspect("afterParameters", eff)
+	}
 	for _, lim := range []struct {
 		spec *pathSpec
 		dst  *time.Duration
@@ -207,8 +215,12 @@ func lambdaResponse(payload any, x *execution) any {
 		headers.Set("Content-Type", "application/json")
 		headers.Set("X-Amz-Executed-Version", "$LATEST")
 		headers.Set("x-amzn-RequestId", reqID)
+		all := jsonvalue.NewObject(headers.Len()) // AWS's AllHttpHeaders hold lists of values
+		for k, v := range headers.All() {
+			all.Set(k, []any{v})
+		}
 		meta := jsonvalue.NewObject(3)
-		meta.Set("AllHttpHeaders", headers)
+		meta.Set("AllHttpHeaders", all)
 		meta.Set("HttpHeaders", headers)
 		meta.Set("HttpStatusCode", jsonvalue.Int(200))
 		rm := jsonvalue.NewObject(1)
@@ -364,4 +376,22 @@ func (x *execution) callback(token string) (*callback, error) {
 		return nil, fmt.Errorf("sim: the task of task token %q was stopped (its branch or iteration ended)", token)
 	}
 	return cb, nil
+}
+
+// checkMockResult checks a task's result, under Strict, against the
+// response of the integration its Resource names, as TestState checks a
+// mock in its PRESENT mode: the fields present that the API has must have
+// its types and fit its constraints. Integrations that package awsapi does
+// not model are not checked.
+func checkMockResult(state, resource string, out any) error {
+	in, err := awsapi.Lookup(resource)
+	if err != nil || in == nil {
+		return nil
+	}
+	problems := in.CheckResult(out, awsapi.Present)
+	if len(problems) == 0 {
+		return nil
+	}
+	return &TaskError{Name: ErrorMockResult, Cause: fmt.Sprintf("the mocked result of state %q does not fit the response of %s: %s (at %s)",
+		state, resource, problems[0].Message, problems[0].Path)}
 }
