@@ -125,7 +125,7 @@ func importCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int
 		fmt.Fprintf(stderr, "aslgen import: %s exists and differs from the imported code; not overwritten (-overwrite replaces it)\n", *f.out)
 		return exitError
 	}
-	if err := writeFileAtomic(*f.out, res.Source); err != nil {
+	if err := writeFile(*f.out, res.Source); err != nil {
 		fmt.Fprintf(stderr, "aslgen import: %v\n", err)
 		return exitError
 	}
@@ -185,27 +185,4 @@ func packageOf(dir string) string {
 		}
 	}
 	return "main"
-}
-
-// writeFileAtomic writes data to path through a temporary file in the same
-// folder, so that a failure leaves no partial file behind.
-func writeFileAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return err
-	}
-	_, err = tmp.Write(data)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp.Name(), 0o644)
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-	}
-	return err
 }
