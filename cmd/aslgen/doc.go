@@ -9,6 +9,8 @@
 //	aslgen run [-account ID] [-region REGION] -cases FILE.jsonl
 //	aslgen import [-name NAME] [-pkg PKG] [-o FILE [-overwrite]] [-force] DEFINITION
 //	aslgen graph [-format mermaid|dot|svg] [-o FILE] DEFINITION
+//	aslgen cover -func DIR
+//	aslgen cover -html DIR [-o FILE]
 //	aslgen test-state -definition JSON [-input JSON] [-inspection-level LEVEL] [-mock JSON] [-context JSON] [-variables JSON] [-state-name NAME] [-state-configuration JSON] [-role-arn ARN] [-reveal-secrets] [-account ID]
 //	aslgen test-state [-account ID] -cases FILE.jsonl
 //	aslgen help
@@ -344,11 +346,43 @@
 //	-o FILE         write the drawing to FILE, atomically (default:
 //	                standard output)
 //
+// # Coverage
+//
+// With the environment variable ASLGEN_COVERDIR set to a directory, as Go's
+// GOCOVERDIR, every simulator run in every test process adds workflow
+// coverage data to it: for each machine, identified by a hash of its
+// definition and stored once with its name (the simulator's sim.Name), how
+// often each state was entered, each edge taken (each Next and End, each
+// Choice rule and Default, each Catch) and each retrier fired. Each process
+// appends to files of its own, so go test ./... may run packages in
+// parallel. Runs with History(false) count too (coverage records their
+// history and then drops it); the child executions of a distributed Map
+// do not. go test caches results: use -count=1 so that every test runs.
+//
+//	ASLGEN_COVERDIR=$PWD/cover go test -count=1 ./...
+//	aslgen cover -func cover
+//	aslgen cover -html cover -o coverage.html
+//
+// "aslgen cover -func DIR" prints a line per machine with the percentage of
+// its states entered, edges taken, catchers taken and retriers fired ("-"
+// when it has none), then a total: line. "aslgen cover -html DIR" writes one
+// self-contained HTML page (inline CSS and SVG, nothing fetched): the
+// figures, and each machine drawn with the states it entered and the edges
+// it took highlighted, the edges it never took red, each state's and
+// edge's count shown on hover, and the list of what was never reached.
+//
+// The flags of coverage:
+//
+//	-func DIR  print the figures of the coverage data in DIR
+//	-html DIR  write the page of the coverage data in DIR
+//	-o FILE    write the page to FILE, atomically (default: standard
+//	           output)
+//
 // # Exit codes
 //
 //	0  success: files generated or up to date; documents valid (warnings
 //	   allowed); the execution SUCCEEDED; every batch line read; the
-//	   definition imported or drawn
+//	   definition imported or drawn; the coverage reported
 //	1  generating with -check or -diff found a file to change; validate
 //	   found an error in a document; run's execution did not succeed
 //	   (FAILED, TIMED_OUT or ABORTED); import was given a definition that

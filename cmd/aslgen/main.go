@@ -48,6 +48,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			return importCommand(args[1:], stdin, stdout, stderr)
 		case "graph":
 			return graphCommand(args[1:], stdin, stdout, stderr)
+		case "cover":
+			return coverCommand(args[1:], stdout, stderr)
 		case "test-state":
 			return testStateCommand(args[1:], stdin, stdout, stderr)
 		case "generate":

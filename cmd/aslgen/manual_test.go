@@ -16,7 +16,8 @@ func commandFlags() map[string]*flag.FlagSet {
 	validate, _ := newValidateFlags(io.Discard)
 	run, _ := newRunFlags(io.Discard)
 	graph, _ := newGraphFlags(io.Discard)
-	return map[string]*flag.FlagSet{"generate": gen, "validate": validate, "run": run, "graph": graph}
+	cover, _ := newCoverFlags(io.Discard)
+	return map[string]*flag.FlagSet{"generate": gen, "validate": validate, "run": run, "graph": graph, "cover": cover}
 }
 
 // TestManualListsEveryFlag checks that the manual documents every flag of

@@ -90,6 +90,10 @@ func (o *Overlay) AddFailed(name string) {
 type Options struct {
 	// Overlay, when set, highlights the states and edges it counts.
 	Overlay *Overlay
+	// Coverage draws the Overlay as coverage (SVG only): edges it does not
+	// count are red, and each state and edge has a title (shown on hover)
+	// with its count.
+	Coverage bool
 }
 
 func (o *Options) overlay() *Overlay {
@@ -261,11 +265,13 @@ type diagram struct {
 	nodes []*node // all nodes, in drawing order
 	edges []*edge // all edges, in drawing order
 	ov    *Overlay
+	cov   bool // Options.Coverage
 }
 
 // build turns sm into its diagram.
 func build(sm *asl.StateMachine, opts *Options) *diagram {
 	d := &diagram{ov: opts.overlay()}
+	d.cov = opts != nil && opts.Coverage && d.ov != nil
 	b := &builder{d: d}
 	begin := b.newNode("begin", "", []string{"Start"}, shapeCircle)
 	finish := &node{id: "finish", lines: []string{"End"}, shape: shapeCircle}

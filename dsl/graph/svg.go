@@ -38,8 +38,11 @@ func SVG(sm *asl.StateMachine, opts *Options) []byte {
 		num(w), num(h), num(w), num(h), num(fontSize))
 	b.WriteString(`<defs>` +
 		`<marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="#555"/></marker>` +
-		`<marker id="arrow-taken" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="#1b7a34"/></marker>` +
-		"</defs>\n")
+		`<marker id="arrow-taken" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="#1b7a34"/></marker>`)
+	if d.cov {
+		b.WriteString(`<marker id="arrow-untaken" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="#d32f2f"/></marker>`)
+	}
+	b.WriteString("</defs>\n")
 	fmt.Fprintf(&b, `<rect width="%s" height="%s" fill="#fff"/>`+"\n", num(w), num(h))
 	lo.drawScope(&b, top)
 	for _, le := range edges {
@@ -165,7 +168,11 @@ func (lo *layout) drawNode(b *bytes.Buffer, l *lnode) {
 	}
 	fmt.Fprintf(b, `<g class="node" id="%s">`, nd.id)
 	if nd.name != "" {
-		fmt.Fprintf(b, "<title>%s</title>", esc(nd.name))
+		title := nd.name
+		if d.cov && nd.shape != shapeJoin {
+			title += ": entered " + times(d.ov.States[nd.name])
+		}
+		fmt.Fprintf(b, "<title>%s</title>", esc(title))
 	}
 	style := fmt.Sprintf(` fill="%s" stroke="%s" stroke-width="%s"`, fill, stroke, width)
 	x, y, w, h := l.x, l.y, l.w, l.h
@@ -260,13 +267,49 @@ func (lo *layout) drawEdge(b *bytes.Buffer, le *ledge) {
 	stroke, width, marker := "#555", "1.5", "arrow"
 	if lo.d.taken(le.e) {
 		stroke, width, marker = "#1b7a34", "3", "arrow-taken"
+	} else if lo.d.cov {
+		stroke, width, marker = "#d32f2f", "2", "arrow-untaken"
 	}
 	dash := ""
 	if le.e.dashed {
 		dash = ` stroke-dasharray="6 4"`
 	}
-	fmt.Fprintf(b, `<path class="edge" d="%s" fill="none" stroke="%s" stroke-width="%s"%s marker-end="url(#%s)"/>`+"\n",
-		d.String(), stroke, width, dash, marker)
+	if !lo.d.cov {
+		fmt.Fprintf(b, `<path class="edge" d="%s" fill="none" stroke="%s" stroke-width="%s"%s marker-end="url(#%s)"/>`+"\n",
+			d.String(), stroke, width, dash, marker)
+		return
+	}
+	fmt.Fprintf(b, `<path class="edge" d="%s" fill="none" stroke="%s" stroke-width="%s"%s marker-end="url(#%s)"><title>%s</title></path>`+"\n",
+		d.String(), stroke, width, dash, marker, esc(edgeTitle(le.e.key)+": taken "+times(lo.d.ov.Edges[le.e.key])))
+}
+
+// edgeTitle describes an edge: From → To, and its kind when not Next.
+func edgeTitle(k EdgeKey) string {
+	from, to := k.From, k.To
+	if from == "" {
+		from = "Start"
+	}
+	if to == "" {
+		to = "End"
+	}
+	s := from + " → " + to
+	switch k.Kind {
+	case EdgeRule:
+		s += " (rule " + strconv.Itoa(k.Index+1) + ")"
+	case EdgeDefault:
+		s += " (Default)"
+	case EdgeCatch:
+		s += " (Catch " + strconv.Itoa(k.Index+1) + ")"
+	}
+	return s
+}
+
+// times says how many times: "1 time", "3 times".
+func times(n int) string {
+	if n == 1 {
+		return "1 time"
+	}
+	return strconv.Itoa(n) + " times"
 }
 
 func (lo *layout) drawEdgeLabel(b *bytes.Buffer, le *ledge) {

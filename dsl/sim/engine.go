@@ -115,7 +115,7 @@ func (s *Simulator) run(ctx context.Context, input any) *Execution {
 		ctx:    ctx,
 		now:    start,
 		rng:    rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)),
-		record: s.opts.history,
+		record: s.opts.history || coverDir != "", // coverage reads the history (cover.go)
 	}
 	if x.record {
 		x.events = &eventLog{first: s.eventHint, start: start}
@@ -152,6 +152,9 @@ func (s *Simulator) run(ctx context.Context, input any) *Execution {
 	x.scheduleAt()
 	root.wake()
 	x.loop()
+	if coverDir != "" {
+		x.cover()
+	}
 	return ex
 }
 

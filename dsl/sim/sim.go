@@ -165,6 +165,7 @@ func New(doc *asl.StateMachine, opts ...Option) (*Simulator, error) {
 	}
 	c := &compiler{ql: doc.QueryLanguage}
 	s.top = c.graph("", doc.StartAt, doc.States)
+	coverRegister(s.top, doc)
 	if len(c.errs) > 0 {
 		return nil, fmt.Errorf("sim: %s", strings.Join(c.errs, "\n"))
 	}
@@ -265,6 +266,7 @@ type Execution struct {
 	sim     *Simulator
 	calls   []int32
 	callBuf [8]int32
+	retried []retryHit // retriers that fired (cover.go)
 }
 
 // OutputJSON returns the output as compact JSON.

@@ -86,6 +86,7 @@ func (p *process) failWith(err *stateError, failed *Event) {
 		delay := retryDelay(r, p.attempts[i], p.x)
 		p.attempts[i]++
 		p.retries++
+		p.x.noteRetry(s.name, i)
 		p.sleep(delay, func() {
 			p.ctxObj = nil // $$.State.RetryCount changed
 			p.execute()
