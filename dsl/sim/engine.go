@@ -32,7 +32,8 @@ type execution struct {
 	input      any
 	execObj    *jsonvalue.Object // $$.Execution, built on first use
 	calls      map[string]int    // task invocations per state name, made on first use
-	lambdaMeta *jsonvalue.Object // the Lambda integration's metadata, made on first use
+	lambdaMeta *jsonvalue.Object // the Lambda integration's SdkHttpMetadata for mocks, made on first use
+	lambdaRM   *jsonvalue.Object // and its SdkResponseMetadata
 	tokens     int
 	callbacks  map[string]*callback // tasks waiting for SendTaskSuccess/Failure
 	ts         *testRun             // a TestState call (teststate.go); nil for an execution

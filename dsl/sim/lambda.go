@@ -474,7 +474,7 @@ func (fc functionCall) response(payload any, length int, reqID string, now time.
 	date := now.UTC().Format(httpDate)
 	trace := fmt.Sprintf("Root=1-%08x-%s;Sampled=0", now.Unix(), strings.ReplaceAll(reqID, "-", "")[:24])
 	size := strconv.Itoa(length)
-	headers := []struct{ name, value string }{
+	meta, rm := invokeMetadata([]httpHeader{
 		{"Connection", "keep-alive"},
 		{"Content-Length", size},
 		{"Content-Type", "application/json"},
@@ -484,7 +484,18 @@ func (fc functionCall) response(payload any, length int, reqID string, now time.
 		{"x-amzn-Remapped-Content-Length", "0"},
 		{"x-amzn-RequestId", reqID},
 		{"X-Amzn-Trace-Id", trace},
-	}
+	}, reqID)
+	return invokeResult(version, logResult, payload, meta, rm)
+}
+
+// httpHeader is a header of an HTTP response; one with no value is left
+// out.
+type httpHeader struct{ name, value string }
+
+// invokeMetadata returns the SdkHttpMetadata and SdkResponseMetadata of a
+// Lambda Invoke response with these headers, as the AWS SDK for Java gives
+// them (AllHttpHeaders holds a list of values for each header).
+func invokeMetadata(headers []httpHeader, reqID string) (meta, rm *jsonvalue.Object) {
 	all := jsonvalue.NewObject(len(headers))
 	single := jsonvalue.NewObject(len(headers))
 	for _, h := range headers {
@@ -494,12 +505,19 @@ func (fc functionCall) response(payload any, length int, reqID string, now time.
 		all.Set(h.name, []any{h.value})
 		single.Set(h.name, h.value)
 	}
-	meta := jsonvalue.NewObject(3)
+	meta = jsonvalue.NewObject(3)
 	meta.Set("AllHttpHeaders", all)
 	meta.Set("HttpHeaders", single)
 	meta.Set("HttpStatusCode", jsonvalue.Int(200))
-	rm := jsonvalue.NewObject(1)
+	rm = jsonvalue.NewObject(1)
 	rm.Set("RequestId", reqID)
+	return meta, rm
+}
+
+// invokeResult returns the optimized Lambda integration's result: the
+// function's payload with the Invoke response's version, log and
+// metadata.
+func invokeResult(version, logResult string, payload any, meta, rm *jsonvalue.Object) *jsonvalue.Object {
 	o := jsonvalue.NewObject(6)
 	o.Set("ExecutedVersion", version)
 	if logResult != "" {

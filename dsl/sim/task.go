@@ -204,40 +204,21 @@ func splitResource(arn string) (string, string) {
 	return "", arn
 }
 
-// lambdaResponse wraps a function's result as the optimized Lambda
-// integration returns it.
-// The metadata's request id is one per execution.
+// lambdaResponse wraps a mock's result as the optimized Lambda
+// integration returns it (functions registered with OnFunction get the
+// whole Invoke response instead, see functionCall.response). The metadata,
+// with its request id, is made once per execution.
 func lambdaResponse(payload any, x *execution) any {
 	if x.lambdaMeta == nil {
 		reqID := uuid(x.rng)
-		headers := jsonvalue.NewObject(4)
-		headers.Set("Connection", "keep-alive")
-		headers.Set("Content-Type", "application/json")
-		headers.Set("X-Amz-Executed-Version", "$LATEST")
-		headers.Set("x-amzn-RequestId", reqID)
-		all := jsonvalue.NewObject(headers.Len()) // AWS's AllHttpHeaders hold lists of values
-		for k, v := range headers.All() {
-			all.Set(k, []any{v})
-		}
-		meta := jsonvalue.NewObject(3)
-		meta.Set("AllHttpHeaders", all)
-		meta.Set("HttpHeaders", headers)
-		meta.Set("HttpStatusCode", jsonvalue.Int(200))
-		rm := jsonvalue.NewObject(1)
-		rm.Set("RequestId", reqID)
-		x.lambdaMeta = jsonvalue.NewObject(2)
-		x.lambdaMeta.Set("SdkHttpMetadata", meta)
-		x.lambdaMeta.Set("SdkResponseMetadata", rm)
+		x.lambdaMeta, x.lambdaRM = invokeMetadata([]httpHeader{
+			{"Connection", "keep-alive"},
+			{"Content-Type", "application/json"},
+			{"X-Amz-Executed-Version", "$LATEST"},
+			{"x-amzn-RequestId", reqID},
+		}, reqID)
 	}
-	o := jsonvalue.NewObject(5)
-	o.Set("ExecutedVersion", "$LATEST")
-	o.Set("Payload", payload)
-	meta, _ := x.lambdaMeta.Get("SdkHttpMetadata")
-	rm, _ := x.lambdaMeta.Get("SdkResponseMetadata")
-	o.Set("SdkHttpMetadata", meta)
-	o.Set("SdkResponseMetadata", rm)
-	o.Set("StatusCode", jsonvalue.Int(200))
-	return o
+	return invokeResult("$LATEST", "", payload, x.lambdaMeta, x.lambdaRM)
 }
 
 // execKey keys the execution in the context handlers get, for
