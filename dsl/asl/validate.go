@@ -412,26 +412,14 @@ func transitions(ptr string, st State) []transition {
 			out = append(out, transition{loc, target})
 		}
 	}
-	catches := func(cs []Catcher) {
-		for i, c := range cs {
-			add(ptr+"/Catch/"+strconv.Itoa(i)+"/Next", c.Next)
-		}
+	_, catch := HandlersOf(st)
+	for i, c := range catch {
+		add(ptr+"/Catch/"+strconv.Itoa(i)+"/Next", c.Next)
 	}
-	switch s := st.(type) {
-	case *Task:
-		catches(s.Catch)
-		add(ptr+"/Next", s.Next)
-	case *Pass:
-		add(ptr+"/Next", s.Next)
-	case *Wait:
-		add(ptr+"/Next", s.Next)
-	case *Parallel:
-		catches(s.Catch)
-		add(ptr+"/Next", s.Next)
-	case *Map:
-		catches(s.Catch)
-		add(ptr+"/Next", s.Next)
-	case *Choice:
+	if next, _, ok := NextOf(st); ok {
+		add(ptr+"/Next", next)
+	}
+	if s, ok := st.(*Choice); ok {
 		for i, r := range s.Choices {
 			add(ptr+"/Choices/"+strconv.Itoa(i)+"/Next", r.Next)
 		}

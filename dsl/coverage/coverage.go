@@ -158,13 +158,13 @@ func (p *Profile) Items() []Item {
 				edge(graph.EdgeKey{From: name, Kind: graph.EdgeEnd}, "")
 			case *asl.Fail:
 			default:
-				if next, end := nextOf(st); end {
+				if next, end, _ := asl.NextOf(st); end {
 					edge(graph.EdgeKey{From: name, Kind: graph.EdgeEnd}, "")
 				} else if next != "" {
 					edge(graph.EdgeKey{From: name, To: next, Kind: graph.EdgeNext}, "")
 				}
 			}
-			catch, retry := handlers(st)
+			retry, catch := asl.HandlersOf(st)
 			for i, c := range catch {
 				edge(graph.EdgeKey{From: name, To: c.Next, Kind: graph.EdgeCatch, Index: i}, ": "+errorList(c.ErrorEquals))
 			}
@@ -214,34 +214,6 @@ func EdgeName(k graph.EdgeKey) string {
 }
 
 func errorList(errs []string) string { return strings.Join(errs, ", ") }
-
-func nextOf(st asl.State) (string, bool) {
-	switch s := st.(type) {
-	case *asl.Task:
-		return s.Next, s.End
-	case *asl.Pass:
-		return s.Next, s.End
-	case *asl.Wait:
-		return s.Next, s.End
-	case *asl.Parallel:
-		return s.Next, s.End
-	case *asl.Map:
-		return s.Next, s.End
-	}
-	return "", false
-}
-
-func handlers(st asl.State) ([]asl.Catcher, []asl.Retrier) {
-	switch s := st.(type) {
-	case *asl.Task:
-		return s.Catch, s.Retry
-	case *asl.Parallel:
-		return s.Catch, s.Retry
-	case *asl.Map:
-		return s.Catch, s.Retry
-	}
-	return nil, nil
-}
 
 // Figure is the coverage of one kind: items covered (count > 0) of all.
 type Figure struct {

@@ -125,7 +125,8 @@ func EdgeOf(sm *asl.StateMachine, from, to string, caught bool) EdgeKey {
 		return k
 	}
 	if caught {
-		for i, c := range catchers(st) {
+		_, cs := asl.HandlersOf(st)
+		for i, c := range cs {
 			if c.Next == to {
 				k.Kind, k.Index = EdgeCatch, i
 				return k
@@ -178,30 +179,6 @@ func findState(states *asl.States, name string) asl.State {
 				}
 			}
 		}
-	}
-	return nil
-}
-
-func catchers(st asl.State) []asl.Catcher {
-	switch s := st.(type) {
-	case *asl.Task:
-		return s.Catch
-	case *asl.Parallel:
-		return s.Catch
-	case *asl.Map:
-		return s.Catch
-	}
-	return nil
-}
-
-func retriers(st asl.State) []asl.Retrier {
-	switch s := st.(type) {
-	case *asl.Task:
-		return s.Retry
-	case *asl.Parallel:
-		return s.Retry
-	case *asl.Map:
-		return s.Retry
 	}
 	return nil
 }
@@ -407,14 +384,15 @@ func (b *builder) scope(id, label string, states *asl.States, outer *compound) *
 			add("", EdgeKey{From: name, Kind: EdgeEnd}, "", false)
 		case *asl.Fail:
 		default:
-			next, isEnd := nextOf(st)
+			next, isEnd, _ := asl.NextOf(st)
 			if isEnd {
 				add("", EdgeKey{From: name, Kind: EdgeEnd}, "", false)
 			} else if next != "" {
 				add(next, EdgeKey{From: name, To: next, Kind: EdgeNext}, "", false)
 			}
 		}
-		for i, c := range catchers(st) {
+		_, cs := asl.HandlersOf(st)
+		for i, c := range cs {
 			add(c.Next, EdgeKey{From: name, To: c.Next, Kind: EdgeCatch, Index: i}, joinErrors(c.ErrorEquals), true)
 		}
 	}
@@ -429,22 +407,6 @@ func find(sc *scope, name string) *node {
 		}
 	}
 	return nil
-}
-
-func nextOf(st asl.State) (string, bool) {
-	switch s := st.(type) {
-	case *asl.Task:
-		return s.Next, s.End
-	case *asl.Pass:
-		return s.Next, s.End
-	case *asl.Wait:
-		return s.Next, s.End
-	case *asl.Parallel:
-		return s.Next, s.End
-	case *asl.Map:
-		return s.Next, s.End
-	}
-	return "", false
 }
 
 func stateShape(st asl.State) shape {

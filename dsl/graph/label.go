@@ -154,7 +154,7 @@ func stateLines(name string, st asl.State) []string {
 	if detail != "" {
 		lines = append(lines, short(detail))
 	}
-	if rs := retriers(st); len(rs) > 0 {
+	if rs, _ := asl.HandlersOf(st); len(rs) > 0 {
 		most := 0
 		for _, r := range rs {
 			n := 3

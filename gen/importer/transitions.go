@@ -10,35 +10,6 @@ import (
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
-// nextOf returns a state's Next, and whether its type may have one.
-func nextOf(st asl.State) (string, bool) {
-	switch s := st.(type) {
-	case *asl.Task:
-		return s.Next, true
-	case *asl.Pass:
-		return s.Next, true
-	case *asl.Wait:
-		return s.Next, true
-	case *asl.Parallel:
-		return s.Next, true
-	case *asl.Map:
-		return s.Next, true
-	}
-	return "", false
-}
-
-func catchersOf(st asl.State) []asl.Catcher {
-	switch s := st.(type) {
-	case *asl.Task:
-		return s.Catch
-	case *asl.Parallel:
-		return s.Catch
-	case *asl.Map:
-		return s.Catch
-	}
-	return nil
-}
-
 // transitions writes the transitions of one graph: catchers, Choice
 // rules, the graph's start when Chain does not give it, and the Next links
 // as Chain calls (linear runs) or Next calls.
@@ -56,13 +27,13 @@ func (g *gen) transitions(out *[]jen.Code, gv, loc, startAt string, states asl.S
 	// Catchers: shared when identical within the graph.
 	catchUses := map[string]int{}
 	for _, st := range states.All() {
-		for _, c := range catchersOf(st) {
+		for _, c := range catchers(st) {
 			catchUses[compactValue(c)]++
 		}
 	}
 	catchVars := map[string]string{}
 	for name, st := range states.All() {
-		cs := catchersOf(st)
+		cs := catchers(st)
 		if len(cs) == 0 {
 			continue
 		}
@@ -126,7 +97,7 @@ func (g *gen) transitions(out *[]jen.Code, gv, loc, startAt string, states asl.S
 	pred := map[string]string{}
 	for _, name := range names {
 		st, _ := states.Get(name)
-		n, ok := nextOf(st)
+		n, _, ok := asl.NextOf(st)
 		if !ok || n == "" {
 			continue
 		}
@@ -222,8 +193,8 @@ func (g *gen) transitions(out *[]jen.Code, gv, loc, startAt string, states asl.S
 	// A state with neither Next nor End: the builder ends it.
 	for _, name := range names {
 		st, _ := states.Get(name)
-		n, ok := nextOf(st)
-		if ok && n == "" && !endOf(st) {
+		n, end, ok := asl.NextOf(st)
+		if ok && n == "" && !end {
 			g.gap(ptr(loc, "States", name), "the state has neither Next nor End; the builder ends it (End: true)")
 		}
 	}
@@ -231,22 +202,6 @@ func (g *gen) transitions(out *[]jen.Code, gv, loc, startAt string, states asl.S
 		*out = append(*out, jen.Line())
 		*out = append(*out, stmts...)
 	}
-}
-
-func endOf(st asl.State) bool {
-	switch s := st.(type) {
-	case *asl.Task:
-		return s.End
-	case *asl.Pass:
-		return s.End
-	case *asl.Wait:
-		return s.End
-	case *asl.Parallel:
-		return s.End
-	case *asl.Map:
-		return s.End
-	}
-	return false
 }
 
 // retry adds a Retry call for rs, with shared retriers as variables.
@@ -383,4 +338,10 @@ func errorName(n string, typed bool) jen.Code {
 		return jen.Qual(dslPath, "ErrorName").Call(jen.Lit(n))
 	}
 	return jen.Lit(n)
+}
+
+// catchers returns a state's catchers.
+func catchers(st asl.State) []asl.Catcher {
+	_, c := asl.HandlersOf(st)
+	return c
 }
