@@ -136,7 +136,7 @@ func (p *Profile) Items() []Item {
 	var walk func(sts *asl.States, startAt, from string)
 	walk = func(sts *asl.States, startAt, from string) {
 		edge := func(k graph.EdgeKey, what string) {
-			it := Item{Kind: Edges, Name: EdgeName(k) + what, Count: p.Edges[k]}
+			it := Item{Kind: Edges, Name: k.String() + what, Count: p.Edges[k]}
 			edges = append(edges, it)
 			if k.Kind == graph.EdgeCatch {
 				it.Kind = Catchers
@@ -188,29 +188,6 @@ func (p *Profile) Items() []Item {
 		walk(&p.Doc.States, p.Doc.StartAt, "")
 	}
 	return slices.Concat(states, edges, catchers, retriers)
-}
-
-// EdgeName describes an edge: "From → To", Start and End for the ends of
-// the machine or of a branch, and its kind unless Next: "(rule 2)",
-// "(Default)", "(Catch 1)".
-func EdgeName(k graph.EdgeKey) string {
-	from, to := k.From, k.To
-	if from == "" {
-		from = "Start"
-	}
-	if to == "" {
-		to = "End"
-	}
-	s := from + " → " + to
-	switch k.Kind {
-	case graph.EdgeRule:
-		s += " (rule " + strconv.Itoa(k.Index+1) + ")"
-	case graph.EdgeDefault:
-		s += " (Default)"
-	case graph.EdgeCatch:
-		s += " (Catch " + strconv.Itoa(k.Index+1) + ")"
-	}
-	return s
 }
 
 func errorList(errs []string) string { return strings.Join(errs, ", ") }

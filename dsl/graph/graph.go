@@ -49,6 +49,29 @@ type EdgeKey struct {
 	Index int
 }
 
+// String describes the edge: "From → To", with Start and End for the
+// ends of the machine or of a branch, and its kind unless Next: "(rule
+// 2)", "(Default)", "(Catch 1)".
+func (k EdgeKey) String() string {
+	from, to := k.From, k.To
+	if from == "" {
+		from = "Start"
+	}
+	if to == "" {
+		to = "End"
+	}
+	s := from + " → " + to
+	switch k.Kind {
+	case EdgeRule:
+		s += " (rule " + strconv.Itoa(k.Index+1) + ")"
+	case EdgeDefault:
+		s += " (Default)"
+	case EdgeCatch:
+		s += " (Catch " + strconv.Itoa(k.Index+1) + ")"
+	}
+	return s
+}
+
 // Overlay is what to draw over the diagram: counts per state and per edge,
 // from one execution or from many (coverage). Entered states (count > 0)
 // and taken edges are highlighted; failed states are marked. A nil map

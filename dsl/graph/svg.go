@@ -280,28 +280,7 @@ func (lo *layout) drawEdge(b *bytes.Buffer, le *ledge) {
 		return
 	}
 	fmt.Fprintf(b, `<path class="edge" d="%s" fill="none" stroke="%s" stroke-width="%s"%s marker-end="url(#%s)"><title>%s</title></path>`+"\n",
-		d.String(), stroke, width, dash, marker, esc(edgeTitle(le.e.key)+": taken "+times(lo.d.ov.Edges[le.e.key])))
-}
-
-// edgeTitle describes an edge: From → To, and its kind when not Next.
-func edgeTitle(k EdgeKey) string {
-	from, to := k.From, k.To
-	if from == "" {
-		from = "Start"
-	}
-	if to == "" {
-		to = "End"
-	}
-	s := from + " → " + to
-	switch k.Kind {
-	case EdgeRule:
-		s += " (rule " + strconv.Itoa(k.Index+1) + ")"
-	case EdgeDefault:
-		s += " (Default)"
-	case EdgeCatch:
-		s += " (Catch " + strconv.Itoa(k.Index+1) + ")"
-	}
-	return s
+		d.String(), stroke, width, dash, marker, esc(le.e.key.String()+": taken "+times(lo.d.ov.Edges[le.e.key])))
 }
 
 // times says how many times: "1 time", "3 times".
