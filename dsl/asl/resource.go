@@ -1,6 +1,6 @@
 package asl
 
-import "strings"
+import "github.com/aslgen/aslgen/dsl/awsapi"
 
 // Pattern is the service integration pattern a Task's Resource asks for.
 type Pattern int
@@ -30,48 +30,18 @@ type Integration struct {
 // false for anything else, such as a Lambda function's own ARN or an
 // activity.
 func ParseIntegration(resource string) (in Integration, ok bool) {
-	rest, ok := strings.CutPrefix(resource, "arn:")
+	service, action, pattern, ok := awsapi.ParseResource(resource)
 	if !ok {
 		return Integration{}, false
 	}
-	partition, rest, ok := cutPartition(rest)
-	if !ok || partition == "" {
-		return Integration{}, false
-	}
-	rest, ok = strings.CutPrefix(rest, ":states:::")
-	if !ok {
-		return Integration{}, false
-	}
-	switch {
-	case strings.HasSuffix(rest, ".waitForTaskToken"):
-		in.Pattern, rest = WaitForTaskToken, strings.TrimSuffix(rest, ".waitForTaskToken")
-	case strings.HasSuffix(rest, ".sync:2"):
-		in.Pattern, rest = RunJob, strings.TrimSuffix(rest, ".sync:2")
-	case strings.HasSuffix(rest, ".sync"):
-		in.Pattern, rest = RunJob, strings.TrimSuffix(rest, ".sync")
-	}
-	in.Service, in.Action, ok = strings.Cut(rest, ":")
-	if !ok || in.Service == "" || in.Action == "" {
-		return Integration{}, false
+	in = Integration{Service: service, Action: action}
+	switch pattern {
+	case awsapi.Sync, awsapi.Sync2:
+		in.Pattern = RunJob
+	case awsapi.WaitForTaskToken:
+		in.Pattern = WaitForTaskToken
 	}
 	return in, true
-}
-
-// cutPartition splits the partition, which may be a "${...}" placeholder
-// holding colons, from the rest of an ARN after "arn:".
-func cutPartition(s string) (partition, rest string, ok bool) {
-	if strings.HasPrefix(s, "${") {
-		end := strings.IndexByte(s, '}')
-		if end < 0 {
-			return "", "", false
-		}
-		return s[:end+1], s[end+1:], true
-	}
-	i := strings.IndexByte(s, ':')
-	if i < 0 {
-		return "", "", false
-	}
-	return s[:i], s[i:], true
 }
 
 // IsLambdaInvoke reports whether resource is the optimized Lambda

@@ -337,6 +337,40 @@ func Lookup(resource string) (*Integration, error) {
 	return actual.(*Integration), nil
 }
 
+// ParseResource reads an integration Resource,
+// arn:PARTITION:states:::SERVICE:ACTION with an optional pattern suffix
+// (.sync, .sync:2, .waitForTaskToken), as written and without the tables:
+// service and action are what the Resource says (for an AWS SDK
+// integration, "aws-sdk" and "SERVICE:ACTION"). The partition may be any,
+// including a deploy tool's "${AWS::Partition}". ok is false for anything
+// else, such as a Lambda function's own ARN or an activity's.
+func ParseResource(resource string) (service, action string, pattern Pattern, ok bool) {
+	rest, ok := trimIntegrationPrefix(resource)
+	if !ok {
+		return "", "", 0, false
+	}
+	pattern, rest = cutPattern(rest)
+	service, action, ok = strings.Cut(rest, ":")
+	if !ok || service == "" || action == "" {
+		return "", "", 0, false
+	}
+	return service, action, pattern, true
+}
+
+// cutPattern splits the pattern suffix from what follows
+// arn:PARTITION:states:::.
+func cutPattern(rest string) (Pattern, string) {
+	switch {
+	case strings.HasSuffix(rest, ".waitForTaskToken"):
+		return WaitForTaskToken, strings.TrimSuffix(rest, ".waitForTaskToken")
+	case strings.HasSuffix(rest, ".sync:2"):
+		return Sync2, strings.TrimSuffix(rest, ".sync:2")
+	case strings.HasSuffix(rest, ".sync"):
+		return Sync, strings.TrimSuffix(rest, ".sync")
+	}
+	return RequestResponse, rest
+}
+
 // trimIntegrationPrefix returns what follows arn:PARTITION:states:::.
 func trimIntegrationPrefix(resource string) (string, bool) {
 	rest, ok := strings.CutPrefix(resource, "arn:")
@@ -363,14 +397,7 @@ func trimIntegrationPrefix(resource string) (string, bool) {
 // resource.
 func lookup(resource, prefix, rest string) (*Integration, error) {
 	in := &Integration{}
-	switch {
-	case strings.HasSuffix(rest, ".waitForTaskToken"):
-		in.Pattern, rest = WaitForTaskToken, strings.TrimSuffix(rest, ".waitForTaskToken")
-	case strings.HasSuffix(rest, ".sync:2"):
-		in.Pattern, rest = Sync2, strings.TrimSuffix(rest, ".sync:2")
-	case strings.HasSuffix(rest, ".sync"):
-		in.Pattern, rest = Sync, strings.TrimSuffix(rest, ".sync")
-	}
+	in.Pattern, rest = cutPattern(rest)
 	service, action, ok := strings.Cut(rest, ":")
 	if service == "aws-sdk" {
 		in.Kind = SDK
