@@ -217,18 +217,11 @@ func (r *Result) appendJSON(b []byte) []byte {
 	return append(b, "}\n"...)
 }
 
-// RunCase runs one case; dir resolves a relative DefinitionFile, and opts
-// apply before the case's own options.
-func RunCase(ctx context.Context, c *Case, dir string, opts ...sim.Option) Result {
-	return runCase(ctx, c, dir, nil, opts)
-}
-
 // machines keeps the definitions a batch has compiled and the mock
 // configurations it has parsed, by their text, so that the cases of one
 // definition decode, validate and compile it once (sim.Simulator.With gives
 // each case its own options). Each map holds at most maxMachines entries;
-// past that it starts again. It is safe for concurrent use; a nil
-// *machines keeps nothing.
+// past that it starts again. It is safe for concurrent use.
 type machines struct {
 	mu     sync.Mutex
 	byDef  map[string]*once[*sim.Simulator]
@@ -263,9 +256,6 @@ func entry[T any](mu *sync.Mutex, m *map[string]*once[T], text []byte) *once[T] 
 // mockConfig returns the parsed mock configuration text, parsing it when m
 // does not hold it.
 func (m *machines) mockConfig(text []byte) (*sim.MockConfig, error) {
-	if m == nil {
-		return sim.ParseMockConfig(text)
-	}
 	e := entry(&m.mu, &m.byMock, text)
 	e.Do(func() { e.v, e.err = sim.ParseMockConfig(text) })
 	return e.v, e.err
@@ -274,9 +264,6 @@ func (m *machines) mockConfig(text []byte) (*sim.MockConfig, error) {
 // get returns the simulator of def with opts, compiling it when m does not
 // hold it.
 func (m *machines) get(def []byte, opts []sim.Option) (*sim.Simulator, error) {
-	if m == nil {
-		return compile(def, opts)
-	}
 	e := entry(&m.mu, &m.byDef, def)
 	e.Do(func() { e.v, e.err = compile(def, opts) })
 	return e.v, e.err
