@@ -183,9 +183,7 @@ func (g *gen) declare(out *[]jen.Code, gv, loc, name string, st asl.State) {
 		tmpl("Assign", s.Assign, mode)
 		calls = g.retry(calls, s.Retry, loc)
 	}
-	for _, n := range notes {
-		*out = append(*out, n)
-	}
+	*out = append(*out, notes...)
 	if g.known[v] {
 		*out = append(*out, jen.Id(v).Op(":=").Add(chain(ctor, calls)))
 	} else {
